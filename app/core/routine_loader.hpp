@@ -1,0 +1,61 @@
+// Loading and strict validation of routine files and the stretch catalog. Never throws, never prints.
+#pragma once
+
+#include "diagnostic.hpp"
+#include "routine.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ns {
+
+struct RoutineLoadResult {
+    std::optional<Routine> routine; // set only when diagnostics is empty
+    Diagnostics diagnostics;
+    bool ok() const { return routine.has_value(); }
+};
+
+struct CatalogLoadResult {
+    Catalog catalog; // what could be loaded, even when there are diagnostics
+    Diagnostics diagnostics;
+};
+
+// Parses a catalog document. `sourceName` is used in diagnostics.
+CatalogLoadResult parseCatalog(std::string_view toml, const std::string& sourceName);
+CatalogLoadResult loadCatalogFile(const std::filesystem::path& file);
+
+// Parses a routine document against a catalog. `id` becomes Routine::id.
+RoutineLoadResult parseRoutine(std::string_view toml, const std::string& sourceName,
+                               const std::string& id, const Catalog& catalog);
+// Reads and parses a routine file; the id is the file name without ".toml". An unreadable file
+// is a diagnostic too.
+RoutineLoadResult loadRoutineFile(const std::filesystem::path& file, const Catalog& catalog);
+
+// One routine file found in a routines folder, loaded or not.
+struct RoutineEntry {
+    std::string id;
+    std::filesystem::path path;
+    bool builtIn = false;
+    RoutineLoadResult result;
+};
+
+// All routines: built-in ones from `builtInDir`, then the user's from `userDir`, which override
+// built-in ones with the same id. Sorted by id. The catalog is `builtInDir/stretches.toml`;
+// `stretches.toml` is never loaded as a routine. A file that fails never stops the others.
+struct RoutineLibrary {
+    Catalog catalog;
+    Diagnostics catalogDiagnostics;
+    std::vector<RoutineEntry> entries;
+
+    static RoutineLibrary load(const std::filesystem::path& builtInDir,
+                               const std::filesystem::path& userDir);
+    const RoutineEntry* find(const std::string& id) const;
+};
+
+// The closest candidate to `word` (edit distance, small enough to be a typo), or "" when none is.
+std::string closestMatch(const std::string& word, const std::vector<std::string>& candidates);
+
+} // namespace ns

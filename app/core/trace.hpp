@@ -1,0 +1,31 @@
+// The trace (start --trace FILE): one JSON object per line, how timing is measured.
+#pragma once
+
+#include "session.hpp"
+
+#include <fstream>
+#include <string>
+
+namespace ns {
+
+class TraceWriter final : public SessionObserver {
+  public:
+    explicit TraceWriter(const std::string& path); // check ok() after
+    bool ok() const { return m_out.good(); }
+
+    void onPhaseStarted(const PhaseEvent& e) override;
+    void onCue(const CueEvent& e) override;
+    void onPaused(long long atMs) override;
+    void onResumed(long long atMs) override;
+    void onFinished(const FinishEvent& e) override;
+
+    // From the window: the countdown text changed on screen; the first frame was shown.
+    void frame(const std::string& shown, long long atMs);
+    void firstFrame(long long atMs, long long sinceProcessStartMs);
+
+  private:
+    void write(const std::string& line);
+    std::ofstream m_out;
+};
+
+} // namespace ns

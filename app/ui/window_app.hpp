@@ -1,0 +1,23 @@
+// The SFML window: home screen, session, done screen. Entry point for the command line.
+#pragma once
+
+#include "paths.hpp"
+
+#include <optional>
+#include <string>
+
+namespace ns {
+
+struct WindowOptions {
+    Paths paths;
+    std::optional<std::string> routine;   // start this routine (id or path) at once; else home
+    std::optional<std::string> tracePath; // start --trace FILE
+    bool fullscreen = false;
+    long long processStartMs = 0;         // steady_clock ms at process start, for first_frame
+};
+
+// Runs the window until the user closes it. Returns the process exit code (0 ok, 1 invalid
+// routine, 2 unreadable file, 3 no display or no font) after printing one clear sentence for 3.
+int runWindow(const WindowOptions& options);
+
+} // namespace ns
