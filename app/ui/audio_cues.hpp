@@ -1,0 +1,37 @@
+// Soft chimes for every change of phase and ticks for the last seconds of a hold, synthesized
+// at start-up. Works silently (with one warning) when there is no audio device.
+#pragma once
+
+#include "session.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace ns {
+
+// Mono 16-bit PCM for one cue at `sampleRate`, at full (pre-volume) level: a soft bell with a
+// slow decay for Hold, a different gentle tone for Switch/Rest/Done/Prepare, a soft short tick.
+std::vector<std::int16_t> synthesizeCue(Cue cue, unsigned sampleRate = 44100);
+
+class AudioCues final : public SessionObserver {
+  public:
+    AudioCues(); // probes the device; never throws
+    ~AudioCues() override;
+
+    bool available() const; // false: no audio device ("sound unavailable" on screen)
+
+    void setVolume(int volume); // 0..100
+    int volume() const;
+    void setMuted(bool muted);
+    bool muted() const;
+
+    void play(Cue cue); // no-op when unavailable or muted
+    void onCue(const CueEvent& event) override { play(event.cue); }
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace ns
