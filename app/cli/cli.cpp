@@ -1,0 +1,380 @@
+// The command line (CLI11). Routine problems are printed here, one FILE:LINE:COL line each.
+#include "cli.hpp"
+
+#include "format.hpp"
+#include "logging.hpp"
+#include "paths.hpp"
+#include "routine_loader.hpp"
+#include "settings.hpp"
+#include "terminal_session.hpp"
+#include "timeline.hpp"
+#include "window_app.hpp"
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <exception>
+#include <iostream>
+#include <system_error>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace ns {
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitInvalid = 1;
+constexpr int kExitUsage = 2;
+constexpr int kExitEnvironment = 3;
+
+void printDiagnostics(const Diagnostics& diagnostics) {
+    for (const auto& d : diagnostics)
+        std::cerr << d.format() << '\n';
+}
+
+bool looksLikePath(const std::string& routine) {
+    return routine.find('/') != std::string::npos ||
+           (routine.size() > 5 && routine.compare(routine.size() - 5, 5, ".toml") == 0);
+}
+
+// A routine named by id or path, or the exit code and message for why it cannot be had.
+struct Resolved {
+    std::optional<Routine> routine;
+    int exitCode = kExitOk;
+};
+
+Resolved resolveRoutine(const std::string& name, const RoutineLibrary& library) {
+    if (looksLikePath(name)) {
+        std::error_code ec;
+        if (!fs::is_regular_file(name, ec)) {
+            std::cerr << "nightstretch: cannot read '" << name
+                      << "': " << (fs::exists(name, ec) ? "not a regular file" : "no such file")
+                      << '\n';
+            return {std::nullopt, kExitUsage};
+        }
+        RoutineLoadResult result = loadRoutineFile(name, library.catalog);
+        if (!result.ok()) {
+            printDiagnostics(result.diagnostics);
+            const bool unreadable = !result.diagnostics.empty() && result.diagnostics[0].line == 0;
+            return {std::nullopt, unreadable ? kExitUsage : kExitInvalid};
+        }
+        return {std::move(result.routine), kExitOk};
+    }
+    const RoutineEntry* entry = library.find(name);
+    if (entry == nullptr) {
+        std::vector<std::string> ids;
+        for (const auto& e : library.entries)
+            ids.push_back(e.id);
+        std::cerr << "nightstretch: unknown routine '" << name << "'";
+        if (auto close = closestMatch(name, ids); !close.empty())
+            std::cerr << "; did you mean '" << close << "'?";
+        std::cerr << " (try 'nightstretch list')\n";
+        return {std::nullopt, kExitUsage};
+    }
+    if (!entry->result.ok()) {
+        printDiagnostics(entry->result.diagnostics);
+        return {std::nullopt, kExitInvalid};
+    }
+    return {entry->result.routine, kExitOk};
+}
+
+RoutineLibrary loadLibrary(const Paths& paths) {
+    RoutineLibrary library =
+        RoutineLibrary::load(paths.builtInRoutinesDir(), paths.userRoutinesDir());
+    for (const auto& d : library.catalogDiagnostics)
+        spdlog::warn("{}", d.format());
+    return library;
+}
+
+int listRoutines(const Paths& paths, bool json) {
+    const RoutineLibrary library = loadLibrary(paths);
+    if (library.entries.empty()) {
+        std::cerr << "nightstretch: no routines found in " << paths.builtInRoutinesDir() << '\n';
+        return kExitEnvironment;
+    }
+    if (json) {
+        nlohmann::ordered_json out;
+        out["routines"] = nlohmann::json::array();
+        for (const auto& entry : library.entries) {
+            nlohmann::ordered_json item;
+            item["id"] = entry.id;
+            item["path"] = entry.path.string();
+            item["built_in"] = entry.builtIn;
+            if (entry.result.ok()) {
+                item["name"] = entry.result.routine->name;
+                item["total_seconds"] = buildTimeline(*entry.result.routine).totalSeconds;
+            } else {
+                item["errors"] = nlohmann::json::array();
+                for (const auto& d : entry.result.diagnostics)
+                    item["errors"].push_back(d.format());
+            }
+            out["routines"].push_back(item);
+        }
+        std::cout << out.dump(2) << '\n';
+        return kExitOk;
+    }
+    size_t idWidth = 2;
+    for (const auto& entry : library.entries)
+        idWidth = std::max(idWidth, entry.id.size());
+    std::vector<const RoutineEntry*> failed;
+    for (const auto& entry : library.entries) {
+        if (!entry.result.ok()) {
+            failed.push_back(&entry);
+            continue;
+        }
+        const Routine& routine = *entry.result.routine;
+        const int total = buildTimeline(routine).totalSeconds;
+        std::printf("%-*s  %6s  %s%s\n", static_cast<int>(idWidth), entry.id.c_str(),
+                    formatClock(total).c_str(), routine.name.c_str(),
+                    entry.builtIn ? "" : "  (yours)");
+    }
+    if (!failed.empty()) {
+        std::printf("\nThese routines have errors and cannot be started:\n");
+        for (const auto* entry : failed) {
+            std::printf("%-*s  %s\n", static_cast<int>(idWidth), entry->id.c_str(),
+                        entry->path.string().c_str());
+            for (const auto& d : entry->result.diagnostics)
+                std::printf("    %s\n", d.format().c_str());
+        }
+    }
+    return kExitOk;
+}
+
+int checkFiles(const Paths& paths, const std::vector<std::string>& files) {
+    const RoutineLibrary library = loadLibrary(paths);
+    int exitCode = kExitOk;
+    for (const auto& file : files) {
+        std::error_code ec;
+        if (!fs::is_regular_file(file, ec)) {
+            std::cerr << file << ": error: cannot read file: "
+                      << (fs::exists(file, ec) ? "not a regular file" : "no such file") << '\n';
+            exitCode = kExitUsage;
+            continue;
+        }
+        if (fs::path(file).filename() == "stretches.toml") {
+            CatalogLoadResult catalog = loadCatalogFile(file);
+            printDiagnostics(catalog.diagnostics);
+            if (!catalog.diagnostics.empty()) {
+                if (exitCode == kExitOk) exitCode = kExitInvalid;
+            } else {
+                std::printf("%s: ok, %zu stretches\n", file.c_str(),
+                            catalog.catalog.stretches.size());
+            }
+            continue;
+        }
+        RoutineLoadResult result = loadRoutineFile(file, library.catalog);
+        if (!result.ok()) {
+            printDiagnostics(result.diagnostics);
+            const bool unreadable = !result.diagnostics.empty() &&
+                                    result.diagnostics[0].line == 0 &&
+                                    result.diagnostics[0].message.rfind("cannot read", 0) == 0;
+            if (unreadable)
+                exitCode = kExitUsage;
+            else if (exitCode == kExitOk)
+                exitCode = kExitInvalid;
+            continue;
+        }
+        const Timeline timeline = buildTimeline(*result.routine);
+        std::printf("%s: ok, %zu steps, %s\n", file.c_str(), result.routine->steps.size(),
+                    formatClock(timeline.totalSeconds).c_str());
+    }
+    return exitCode;
+}
+
+const char* sideLetter(Side side) {
+    switch (side) {
+    case Side::Left:
+        return "left";
+    case Side::Right:
+        return "right";
+    case Side::None:
+        break;
+    }
+    return "";
+}
+
+int planRoutine(const Paths& paths, const std::string& name, bool json) {
+    const RoutineLibrary library = loadLibrary(paths);
+    Resolved resolved = resolveRoutine(name, library);
+    if (!resolved.routine) return resolved.exitCode;
+    const Routine& routine = *resolved.routine;
+    const Timeline timeline = buildTimeline(routine);
+    if (json) {
+        nlohmann::ordered_json out;
+        out["routine"] = routine.id;
+        out["name"] = routine.name;
+        out["total_seconds"] = timeline.totalSeconds;
+        out["hold_seconds"] = timeline.holdSeconds;
+        out["phases"] = nlohmann::json::array();
+        for (const auto& phase : timeline.phases) {
+            nlohmann::ordered_json item;
+            item["kind"] = toString(phase.kind);
+            item["step"] = phase.step + 1;
+            item["name"] = routine.steps[static_cast<size_t>(phase.step)].stretch.name;
+            item["side"] = toString(phase.side);
+            item["rep"] = phase.rep;
+            item["start_seconds"] = phase.startSeconds;
+            item["duration_seconds"] = phase.durationSeconds;
+            out["phases"].push_back(item);
+        }
+        std::cout << out.dump(2) << '\n';
+        return kExitOk;
+    }
+    std::printf("%s (%s): %s in all, %s of holding\n\n", routine.name.c_str(), routine.id.c_str(),
+                formatClock(timeline.totalSeconds).c_str(),
+                formatClock(timeline.holdSeconds).c_str());
+    std::printf("  start  phase     side   rep  length  stretch\n");
+    for (const auto& phase : timeline.phases) {
+        std::printf("  %5s  %-8s  %-5s  %3d  %4d s  %s\n", formatClock(phase.startSeconds).c_str(),
+                    toString(phase.kind), sideLetter(phase.side), phase.rep, phase.durationSeconds,
+                    routine.steps[static_cast<size_t>(phase.step)].stretch.name.c_str());
+    }
+    std::printf("  %5s  end\n", formatClock(timeline.totalSeconds).c_str());
+    return kExitOk;
+}
+
+int startRoutine(const Paths& paths, const std::string& name, bool text,
+                 const std::optional<std::string>& tracePath, bool fullscreen,
+                 long long processStartMs) {
+    Settings settings = Settings::load(paths.settingsFile());
+    if (text) {
+        const RoutineLibrary library = loadLibrary(paths);
+        Resolved resolved = resolveRoutine(name, library);
+        if (!resolved.routine) return resolved.exitCode;
+        TerminalOptions options;
+        options.tracePath = tracePath;
+        options.settings = settings;
+        return runTerminalSession(*resolved.routine, options);
+    }
+    WindowOptions options;
+    options.paths = paths;
+    options.routine = name;
+    options.tracePath = tracePath;
+    options.fullscreen = fullscreen || settings.fullscreen;
+    options.processStartMs = processStartMs;
+    return runWindow(options);
+}
+
+long long steadyNowMs() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+// When the process began, on the steady clock: /proc/self/stat's start time (clock ticks since
+// boot) against CLOCK_BOOTTIME. Falls back to now.
+long long processStartSteadyMs() {
+    const long long now = steadyNowMs();
+    std::FILE* stat = std::fopen("/proc/self/stat", "r");
+    if (stat == nullptr) return now;
+    char buffer[1024] = {};
+    const size_t length = std::fread(buffer, 1, sizeof buffer - 1, stat);
+    std::fclose(stat);
+    buffer[length] = '\0';
+    const char* afterName = std::strrchr(buffer, ')'); // the name may hold spaces
+    if (afterName == nullptr) return now;
+    unsigned long long startTicks = 0;
+    // Fields after the name: state (3) ... starttime is field 22, the 20th after the name.
+    const char* field = afterName + 2;
+    for (int i = 3; i < 22 && field != nullptr; ++i) {
+        field = std::strchr(field, ' ');
+        if (field != nullptr) ++field;
+    }
+    if (field == nullptr || std::sscanf(field, "%llu", &startTicks) != 1) return now;
+    timespec boot{};
+    if (clock_gettime(CLOCK_BOOTTIME, &boot) != 0) return now;
+    const long long bootMs = boot.tv_sec * 1000LL + boot.tv_nsec / 1000000;
+    const long long startMs = static_cast<long long>(startTicks) * 1000 / sysconf(_SC_CLK_TCK);
+    const long long sinceStart = bootMs - startMs;
+    return sinceStart >= 0 && sinceStart < 60000 ? now - sinceStart : now;
+}
+
+} // namespace
+
+int runCli(int argc, char** argv) {
+    const long long processStartMs = processStartSteadyMs();
+    CLI::App app{"Nightstretch: a bedtime stretching coach against night leg cramps.",
+                 "nightstretch"};
+    app.set_version_flag("--version", std::string("nightstretch ") + NS_VERSION);
+    app.require_subcommand(0, 1);
+
+    std::string home;
+    bool verbose = false;
+    app.add_option("--home", home, "Keep config, data and logs under DIR (also NIGHTSTRETCH_HOME)")
+        ->option_text("DIR");
+    app.add_flag("-v,--verbose", verbose, "Log more to stderr");
+
+    std::string startName = "nightly";
+    bool startText = false;
+    bool fullscreen = false;
+    std::string tracePath;
+    auto* start = app.add_subcommand("start", "Run a routine now (id or path; default: nightly)");
+    start->add_option("routine", startName, "Routine id or path to a .toml file");
+    start->add_flag("--text", startText, "Run in the terminal instead of a window");
+    start->add_flag("--fullscreen", fullscreen, "Open the window full screen");
+    start->add_option("--trace", tracePath, "Write a timing trace (JSON lines) to FILE")
+        ->option_text("FILE");
+
+    bool listJson = false;
+    auto* list = app.add_subcommand("list", "List routines with their total duration");
+    list->add_flag("--json", listJson, "One JSON document on stdout");
+
+    std::vector<std::string> checkPaths;
+    auto* check = app.add_subcommand("check", "Validate routine files");
+    check->add_option("files", checkPaths, "Routine files")->required();
+
+    std::string planName;
+    bool planJson = false;
+    auto* plan = app.add_subcommand("plan", "Show the expanded timeline and total duration");
+    plan->add_option("routine", planName, "Routine id or path")->required();
+    plan->add_flag("--json", planJson, "One JSON document on stdout");
+
+    for (auto* sub : {start, list, check, plan})
+        sub->fallthrough();
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        std::cerr << "nightstretch: " << e.what() << "\nRun 'nightstretch --help' for usage.\n";
+        return kExitUsage;
+    }
+
+    try {
+        std::optional<std::string> homeOption;
+        if (!home.empty()) homeOption = home;
+        const Paths paths = Paths::resolve(homeOption, argc > 0 ? argv[0] : "nightstretch");
+        setUpLogging(paths.logFile(), verbose);
+        spdlog::debug("share folder: {}", paths.shareDir.string());
+
+        std::optional<std::string> trace;
+        if (!tracePath.empty()) trace = tracePath;
+        if (*start)
+            return startRoutine(paths, startName, startText, trace, fullscreen, processStartMs);
+        if (*list) return listRoutines(paths, listJson);
+        if (*check) return checkFiles(paths, checkPaths);
+        if (*plan) return planRoutine(paths, planName, planJson);
+
+        WindowOptions options;
+        options.paths = paths;
+        options.fullscreen = Settings::load(paths.settingsFile()).fullscreen;
+        options.processStartMs = processStartMs;
+        return runWindow(options);
+    } catch (const std::exception& e) {
+        std::cerr << "nightstretch: " << e.what() << '\n';
+        return kExitEnvironment;
+    }
+}
+
+} // namespace ns

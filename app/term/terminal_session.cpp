@@ -1,0 +1,233 @@
+// Terminal mode: raw keys through termios + poll, output through a SessionObserver.
+#include "terminal_session.hpp"
+
+#include "audio_cues.hpp"
+#include "format.hpp"
+#include "session.hpp"
+#include "timeline.hpp"
+#include "trace.hpp"
+
+#include <poll.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+namespace ns {
+namespace {
+
+volatile std::sig_atomic_t g_signalled = 0;
+extern "C" void onSignal(int) {
+    g_signalled = 1;
+}
+
+// Puts the terminal in non-canonical, no-echo mode and always restores it.
+class RawTerminal {
+  public:
+    RawTerminal() {
+        if (!isatty(STDIN_FILENO) || tcgetattr(STDIN_FILENO, &m_saved) != 0) return;
+        termios raw = m_saved;
+        raw.c_lflag &= static_cast<tcflag_t>(~(ICANON | ECHO));
+        raw.c_cc[VMIN] = 0;
+        raw.c_cc[VTIME] = 0;
+        m_active = tcsetattr(STDIN_FILENO, TCSANOW, &raw) == 0;
+    }
+    ~RawTerminal() {
+        if (m_active) tcsetattr(STDIN_FILENO, TCSANOW, &m_saved);
+    }
+    bool active() const { return m_active; }
+
+  private:
+    termios m_saved{};
+    bool m_active = false;
+};
+
+std::string phaseLabel(const Phase& phase) {
+    switch (phase.kind) {
+    case PhaseKind::Prepare:
+        return "Get ready";
+    case PhaseKind::Switch:
+        return "Switch sides";
+    case PhaseKind::Rest:
+        return "Rest";
+    case PhaseKind::Hold:
+        if (phase.side == Side::Left) return "Hold - left leg";
+        if (phase.side == Side::Right) return "Hold - right leg";
+        return "Hold";
+    }
+    return "";
+}
+
+// Prints each phase as a short block and, on a terminal, one live countdown line.
+class TerminalView final : public SessionObserver {
+  public:
+    TerminalView(const Session& session, bool live) : m_session(session), m_live(live) {}
+
+    void onPhaseStarted(const PhaseEvent& event) override {
+        clearLine();
+        const Phase& phase = *event.phase;
+        const Step& step = m_session.routine().steps[static_cast<size_t>(phase.step)];
+        if (phase.step != m_lastStep) {
+            m_lastStep = phase.step;
+            std::printf("\n== %s  (stretch %d of %zu) ==\n", step.stretch.name.c_str(),
+                        phase.step + 1, m_session.routine().steps.size());
+            for (const auto& line : step.stretch.instructions)
+                std::printf("   %s\n", line.c_str());
+            if (!step.stretch.caution.empty())
+                std::printf("   (%s)\n", step.stretch.caution.c_str());
+        }
+        std::printf("-> %s, %d s", phaseLabel(phase).c_str(), phase.durationSeconds);
+        if (phase.kind == PhaseKind::Hold && step.reps > 1)
+            std::printf("  (%d of %d)", phase.rep, step.reps);
+        std::printf("\n");
+        std::fflush(stdout);
+        m_shown = -1;
+    }
+    void onPaused(long long) override {
+        clearLine();
+        std::printf("   Paused. Press Space to continue.\n");
+        std::fflush(stdout);
+    }
+    void onResumed(long long) override {
+        std::printf("   Continuing.\n");
+        std::fflush(stdout);
+        m_shown = -1;
+    }
+    void onFinished(const FinishEvent& event) override {
+        clearLine();
+        if (event.status == SessionStatus::Completed)
+            std::printf("\nWell done. %s of stretching tonight. Sleep well.\n",
+                        formatMinutes(event.holdSecondsDone).c_str());
+        else
+            std::printf("\nStopped. %s of stretching done.\n",
+                        formatMinutes(event.holdSecondsDone).c_str());
+        std::fflush(stdout);
+    }
+
+    // Redraws the countdown line when the shown second changes.
+    void refresh() {
+        if (!m_live || m_session.finished() || m_session.paused()) return;
+        const int seconds = m_session.countdownSeconds();
+        if (seconds == m_shown) return;
+        m_shown = seconds;
+        const long long left = (m_session.totalRemainingMs() + 999) / 1000;
+        std::printf("\r   %s %s    (%s left in all)   Space pause, N next stretch, Q quit\033[K",
+                    phaseLabel(m_session.phase()).c_str(), formatClock(seconds).c_str(),
+                    formatClock(left).c_str());
+        std::fflush(stdout);
+        m_lineOpen = true;
+    }
+
+  private:
+    void clearLine() {
+        if (m_lineOpen) std::printf("\r\033[K");
+        m_lineOpen = false;
+    }
+
+    const Session& m_session;
+    bool m_live;
+    int m_lastStep = -1;
+    int m_shown = -1;
+    bool m_lineOpen = false;
+};
+
+// Milliseconds until `when`, at least 0, at most a second (to notice signals promptly).
+int pollTimeout(const Session& session, const Clock& clock) {
+    auto wake = session.nextWakeup();
+    if (!wake) return 1000;
+    const auto ms = std::chrono::duration_cast<Millis>(*wake - clock.now()).count() + 1;
+    return static_cast<int>(std::clamp<long long>(ms, 0, 1000));
+}
+
+} // namespace
+
+int runTerminalSession(const Routine& routine, const TerminalOptions& options) {
+    Timeline timeline = buildTimeline(routine);
+    if (timeline.phases.empty()) {
+        std::cerr << "nightstretch: routine '" << routine.id << "' has nothing to do\n";
+        return 1;
+    }
+    SteadyClock clock;
+    Session session(routine, std::move(timeline), clock);
+
+    std::unique_ptr<TraceWriter> trace;
+    if (options.tracePath) {
+        trace = std::make_unique<TraceWriter>(*options.tracePath);
+        if (!trace->ok()) {
+            std::cerr << "nightstretch: cannot write the trace file '" << *options.tracePath
+                      << "'\n";
+            return 2;
+        }
+        session.addObserver(trace.get());
+    }
+    std::unique_ptr<AudioCues> audio;
+    if (options.sound) {
+        audio = std::make_unique<AudioCues>();
+        audio->setVolume(options.settings.volume);
+        audio->setMuted(options.settings.muted);
+        session.addObserver(audio.get());
+    }
+
+    RawTerminal terminal;
+    const bool interactive = terminal.active();
+    TerminalView view(session, interactive && isatty(STDOUT_FILENO));
+    session.addObserver(&view);
+
+    g_signalled = 0;
+    auto previousInt = std::signal(SIGINT, onSignal);
+    auto previousTerm = std::signal(SIGTERM, onSignal);
+    auto previousHup = std::signal(SIGHUP, onSignal);
+
+    std::printf("%s: %s in all.%s\n", routine.name.c_str(),
+                formatMinutes(session.timeline().totalSeconds).c_str(),
+                interactive ? " Space pause, N next stretch, Q quit." : "");
+    session.start();
+    while (!session.finished()) {
+        view.refresh();
+        pollfd input{STDIN_FILENO, POLLIN, 0};
+        const int timeout = pollTimeout(session, clock);
+        const int ready = interactive ? poll(&input, 1, timeout) : poll(nullptr, 0, timeout);
+        if (g_signalled) {
+            session.interrupt();
+            break;
+        }
+        session.update();
+        if (ready > 0 && (input.revents & POLLIN)) {
+            char key = 0;
+            while (read(STDIN_FILENO, &key, 1) == 1) {
+                switch (key) {
+                case ' ':
+                    session.togglePause();
+                    break;
+                case 'n':
+                case 'N':
+                    session.nextStep();
+                    break;
+                case 'q':
+                case 'Q':
+                case 27:
+                    session.quit();
+                    break;
+                default:
+                    break;
+                }
+            }
+        }
+    }
+    session.removeObserver(&view);
+    if (audio) {
+        session.removeObserver(audio.get());
+        if (session.status() == SessionStatus::Completed && audio->available() && !audio->muted())
+            ::usleep(1500 * 1000); // let the "done" chime ring out before the process ends
+    }
+    std::signal(SIGINT, previousInt);
+    std::signal(SIGTERM, previousTerm);
+    std::signal(SIGHUP, previousHup);
+    return session.status() == SessionStatus::Interrupted ? 130 : 0;
+}
+
+} // namespace ns

@@ -1,0 +1,23 @@
+// The terminal front end (start --text): the same engine, with prompts and a live countdown line.
+#pragma once
+
+#include "routine.hpp"
+#include "settings.hpp"
+
+#include <optional>
+#include <string>
+
+namespace ns {
+
+struct TerminalOptions {
+    std::optional<std::string> tracePath;
+    Settings settings; // volume and mute for the chimes
+    bool sound = true; // play chimes when an audio device is there
+};
+
+// Runs the routine to its end. Keys (when stdin is a terminal): Space pause/resume, N next
+// stretch, Q quit. Returns 0 when completed or quit, 130 when interrupted by a signal, 2 when
+// the trace file cannot be written.
+int runTerminalSession(const Routine& routine, const TerminalOptions& options);
+
+} // namespace ns
