@@ -1,0 +1,214 @@
+// The command line as users and scripts see it: exit codes, message format, JSON, --home.
+#include "run_process.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+using ns::test::makeTempDir;
+using ns::test::readFile;
+using ns::test::runNightstretch;
+using ns::test::writeFile;
+
+namespace {
+
+class CommandLine : public ::testing::Test {
+  protected:
+    void SetUp() override { m_home = makeTempDir(); }
+    void TearDown() override { fs::remove_all(m_home); }
+
+    // Runs with a private --home, after the command (global options work on either side).
+    ns::test::ProcessResult run(std::vector<std::string> args,
+                                std::map<std::string, std::string> env = {}) {
+        args.push_back("--home");
+        args.push_back(m_home);
+        return runNightstretch(args, env);
+    }
+    std::string userRoutine(const std::string& id, const std::string& toml) {
+        const std::string path = m_home + "/config/routines/" + id + ".toml";
+        writeFile(path, toml);
+        return path;
+    }
+    std::string m_home;
+};
+
+const char* kShortRoutine = R"(name = "Short"
+[defaults]
+prepare = 0
+rest = 0
+switch = 0
+[[steps]]
+name = "Calf"
+sides = "both"
+hold = 5
+)";
+
+TEST_F(CommandLine, VersionAndHelpExitZero) {
+    auto version = runNightstretch({"--version"});
+    EXPECT_EQ(version.exitCode, 0);
+    EXPECT_NE(version.out.find("nightstretch "), std::string::npos);
+    auto help = runNightstretch({"--help"});
+    EXPECT_EQ(help.exitCode, 0);
+    EXPECT_NE(help.out.find("plan"), std::string::npos);
+}
+
+TEST_F(CommandLine, WrongUsageExitsTwo) {
+    EXPECT_EQ(run({"frobnicate"}).exitCode, 2);
+    EXPECT_EQ(run({"plan"}).exitCode, 2);
+    EXPECT_EQ(run({"check"}).exitCode, 2);
+    EXPECT_EQ(run({"list", "--no-such-option"}).exitCode, 2);
+}
+
+TEST_F(CommandLine, ListShowsEveryBuiltInRoutineWithItsTotal) {
+    auto result = run({"list"});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    for (const char* id : {"nightly", "trial", "quick", "in-bed"})
+        EXPECT_NE(result.out.find(id), std::string::npos) << id;
+    auto json = nlohmann::json::parse(run({"list", "--json"}).out);
+    bool sawNightly = false;
+    for (const auto& routine : json["routines"]) {
+        if (routine["id"] != "nightly") continue;
+        sawNightly = true;
+        EXPECT_GE(routine["total_seconds"].get<int>(), 300);
+        EXPECT_LE(routine["total_seconds"].get<int>(), 600);
+    }
+    EXPECT_TRUE(sawNightly);
+}
+
+TEST_F(CommandLine, ListKeepsGoingPastABrokenUserRoutine) {
+    userRoutine("broken", "name = \"Broken\"\n[[steps]]\nstretch = \"wall-calf\"\nhodl = 30\n");
+    auto result = run({"list"});
+    EXPECT_EQ(result.exitCode, 0);
+    EXPECT_NE(result.out.find("nightly"), std::string::npos);
+    EXPECT_NE(result.out.find("broken.toml:4:1: error: unknown key 'hodl'"), std::string::npos)
+        << result.out;
+}
+
+TEST_F(CommandLine, CheckNamesTheLineAndSuggestsTheKey) {
+    const std::string file = m_home + "/mine.toml";
+    writeFile(file, "name = \"Mine\"\n\n[[steps]]\nstretch = \"wall-calf\"\nhodl = 30\n");
+    auto result = run({"check", file});
+    EXPECT_EQ(result.exitCode, 1);
+    EXPECT_NE(result.err.find(file + ":5:1: error: unknown key 'hodl' in step 1; did you mean "
+                                     "'hold'?"),
+              std::string::npos)
+        << result.err;
+}
+
+TEST_F(CommandLine, CheckReportsOutOfRangeValues) {
+    const std::string file = m_home + "/long.toml";
+    writeFile(file, "name = \"Long\"\n[[steps]]\nstretch = \"wall-calf\"\nhold = 900\n");
+    auto result = run({"check", file});
+    EXPECT_EQ(result.exitCode, 1);
+    EXPECT_NE(result.err.find(":4:8: error: 'hold' must be between 5 and 300 seconds, got 900"),
+              std::string::npos)
+        << result.err;
+}
+
+TEST_F(CommandLine, CheckAcceptsAGoodFileAndRejectsAMissingOne) {
+    const std::string good = m_home + "/good.toml";
+    writeFile(good, kShortRoutine);
+    EXPECT_EQ(run({"check", good}).exitCode, 0);
+    auto missing = run({"check", m_home + "/nope.toml"});
+    EXPECT_EQ(missing.exitCode, 2);
+    EXPECT_NE(missing.err.find("nope.toml"), std::string::npos);
+}
+
+TEST_F(CommandLine, CheckNeverCrashesOnTheTomlCorpus) {
+    const fs::path corpus = NS_CORPUS_DIR;
+    if (!fs::exists(corpus)) GTEST_SKIP() << "no corpus at " << corpus;
+    std::vector<std::string> files{"check"};
+    for (const auto& entry : fs::recursive_directory_iterator(corpus))
+        if (entry.is_regular_file() && entry.path().extension() == ".toml")
+            files.push_back(entry.path().string());
+    ASSERT_GT(files.size(), 100u);
+    auto result = run(files);
+    EXPECT_EQ(result.signal, 0);
+    EXPECT_TRUE(result.exitCode == 0 || result.exitCode == 1) << result.exitCode;
+}
+
+TEST_F(CommandLine, PlanJsonHasEveryPhaseBackToBack) {
+    auto result = run({"plan", "nightly", "--json"});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    auto plan = nlohmann::json::parse(result.out);
+    EXPECT_EQ(plan["routine"], "nightly");
+    int expectedStart = 0;
+    for (const auto& phase : plan["phases"]) {
+        for (const char* key : {"kind", "step", "name", "side", "rep", "start_seconds",
+                                "duration_seconds"})
+            EXPECT_TRUE(phase.contains(key)) << key;
+        EXPECT_EQ(phase["start_seconds"].get<int>(), expectedStart);
+        expectedStart += phase["duration_seconds"].get<int>();
+    }
+    EXPECT_EQ(plan["total_seconds"].get<int>(), expectedStart);
+}
+
+TEST_F(CommandLine, PlanOfAPathUsesTheTimelineRules) {
+    const std::string file = m_home + "/example.toml";
+    writeFile(file, "name = \"Example\"\n[[steps]]\nname = \"Calf\"\nsides = \"both\"\n"
+                    "prepare = 5\nhold = 30\nreps = 2\nrest = 10\nswitch = 5\n");
+    auto plan = nlohmann::json::parse(run({"plan", file, "--json"}).out);
+    EXPECT_EQ(plan["total_seconds"], 145);
+    EXPECT_EQ(plan["phases"].size(), 8u);
+}
+
+TEST_F(CommandLine, UnknownRoutineSuggestsTheClosestId) {
+    auto result = run({"plan", "nighly"});
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_NE(result.err.find("did you mean 'nightly'"), std::string::npos) << result.err;
+}
+
+TEST_F(CommandLine, InvalidRoutineExitsOne) {
+    userRoutine("nightly", "name = \"Mine\"\nsteps = []\n");
+    auto result = run({"plan", "nightly"});
+    EXPECT_EQ(result.exitCode, 1);
+    EXPECT_NE(result.err.find("nightly.toml:"), std::string::npos) << result.err;
+}
+
+TEST_F(CommandLine, HomeBeforeTheCommandAndUserRoutinesOverrideBuiltIns) {
+    userRoutine("nightly", kShortRoutine);
+    auto result = runNightstretch({"--home", m_home, "plan", "nightly", "--json"});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_EQ(nlohmann::json::parse(result.out)["total_seconds"], 10);
+    auto viaEnv = runNightstretch({"plan", "nightly", "--json"}, {{"NIGHTSTRETCH_HOME", m_home}});
+    EXPECT_EQ(nlohmann::json::parse(viaEnv.out)["total_seconds"], 10);
+}
+
+TEST_F(CommandLine, WindowWithoutADisplayExitsThreeWithOneSentence) {
+    auto result = run({"start", "nightly"}, {{"DISPLAY", ""}, {"WAYLAND_DISPLAY", ""}});
+    EXPECT_EQ(result.exitCode, 3);
+    EXPECT_NE(result.err.find("--text"), std::string::npos) << result.err;
+}
+
+TEST_F(CommandLine, TextModeRunsToTheEndAndWritesATrace) {
+    const std::string file = m_home + "/short.toml";
+    writeFile(file, kShortRoutine);
+    const std::string trace = m_home + "/trace.jsonl";
+    auto result = run({"start", "--text", file, "--trace", trace}, {{"ALSOFT_DRIVERS", "null"}});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_NE(result.out.find("Well done"), std::string::npos) << result.out;
+
+    std::istringstream lines(readFile(trace));
+    std::string line;
+    int phases = 0;
+    nlohmann::json end;
+    while (std::getline(lines, line)) {
+        auto event = nlohmann::json::parse(line);
+        if (event["event"] == "phase") {
+            ++phases;
+            EXPECT_LT(event["at_ms"].get<long long>() - event["due_ms"].get<long long>(), 200);
+        }
+        if (event["event"] == "end") end = event;
+    }
+    EXPECT_EQ(phases, 2); // hold left, hold right
+    ASSERT_FALSE(end.is_null());
+    EXPECT_EQ(end["status"], "completed");
+    EXPECT_EQ(end["due_ms"], 10000);
+    EXPECT_LT(end["at_ms"].get<long long>() - 10000, 200);
+}
+
+} // namespace

@@ -1,0 +1,79 @@
+#include "run_process.hpp"
+
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+extern char** environ;
+
+namespace ns::test {
+
+std::string makeTempDir() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "ns-cli-XXXXXX").string();
+    char* made = mkdtemp(pattern.data());
+    return made != nullptr ? std::string(made) : std::string();
+}
+
+void writeFile(const std::string& path, const std::string& text) {
+    std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+    std::ofstream(path) << text;
+}
+
+std::string readFile(const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+ProcessResult runNightstretch(const std::vector<std::string>& args,
+                              const std::map<std::string, std::string>& env) {
+    const std::string dir = makeTempDir();
+    const std::string outPath = dir + "/out", errPath = dir + "/err";
+
+    std::vector<std::string> environment;
+    for (char** e = environ; *e != nullptr; ++e) {
+        std::string entry(*e);
+        const std::string name = entry.substr(0, entry.find('='));
+        if (env.count(name) == 0) environment.push_back(entry);
+    }
+    for (const auto& [name, value] : env)
+        if (!value.empty()) environment.push_back(name + "=" + value);
+
+    std::vector<std::string> argv{NS_BINARY};
+    argv.insert(argv.end(), args.begin(), args.end());
+
+    const pid_t pid = fork();
+    if (pid == 0) {
+        const int in = open("/dev/null", O_RDONLY);
+        const int out = open(outPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        const int err = open(errPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        dup2(in, 0);
+        dup2(out, 1);
+        dup2(err, 2);
+        std::vector<char*> cargv, cenv;
+        for (auto& a : argv) cargv.push_back(a.data());
+        cargv.push_back(nullptr);
+        for (auto& e : environment) cenv.push_back(e.data());
+        cenv.push_back(nullptr);
+        execve(cargv[0], cargv.data(), cenv.data());
+        _exit(127);
+    }
+    ProcessResult result;
+    int status = 0;
+    waitpid(pid, &status, 0);
+    if (WIFEXITED(status)) result.exitCode = WEXITSTATUS(status);
+    if (WIFSIGNALED(status)) result.signal = WTERMSIG(status);
+    result.out = readFile(outPath);
+    result.err = readFile(errPath);
+    std::filesystem::remove_all(dir);
+    return result;
+}
+
+} // namespace ns::test

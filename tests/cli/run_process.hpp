@@ -1,0 +1,26 @@
+// Runs the real nightstretch binary in a child process and captures what it prints.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace ns::test {
+
+struct ProcessResult {
+    int exitCode = -1;    // -1 when it did not exit normally
+    int signal = 0;       // the signal that killed it, if any
+    std::string out;
+    std::string err;
+};
+
+// `env` entries are added to (or, with an empty value, removed from) the inherited environment.
+// Standard input is /dev/null.
+ProcessResult runNightstretch(const std::vector<std::string>& args,
+                              const std::map<std::string, std::string>& env = {});
+
+std::string makeTempDir();
+void writeFile(const std::string& path, const std::string& text);
+std::string readFile(const std::string& path);
+
+} // namespace ns::test
