@@ -105,12 +105,18 @@ class Session {
     std::optional<TimePoint> nextWakeup() const;
 
   private:
-    // internals are the engine author's to choose; keep the public interface above stable
+    using Duration = std::chrono::steady_clock::duration;
+
     void enterPhase(int index, TimePoint startedAt, long long dueMs, long long atMs);
+    void leavePhase(); // counts the hold time of the phase being left
     void finish(SessionStatus status, long long dueMs, long long atMs);
+    void emitCue(Cue cue, long long dueMs, long long atMs);
+    bool canChangePhase() const; // started, running, past the input guard
     long long msSinceStart(TimePoint t) const;
-    TimePoint effectiveNow() const; // now, or the moment of pausing while paused
-    void accountHold(TimePoint until);
+    TimePoint effectiveNow() const; // now; the moment of pausing while paused; the end once over
+    TimePoint phaseDeadline() const;
+    Duration phaseElapsed() const; // pauses excluded, within 0..duration
+    std::optional<TimePoint> nextTickTime() const;
 
     Routine m_routine;
     Timeline m_timeline;
@@ -124,9 +130,10 @@ class Session {
     TimePoint m_startTime{};
     TimePoint m_phaseStart{}; // shifted forward by pauses
     TimePoint m_pausedAt{};
-    int m_nextTick = 0;       // ticks already emitted in this phase
-    long long m_holdMsDone = 0;
-    TimePoint m_holdAccountedUntil{};
+    TimePoint m_endTime{};
+    TimePoint m_guardUntil{}; // the phase's start + kInputGuardMs, on the clock (not shifted)
+    int m_ticksDone = 0;      // ticks already emitted in this phase
+    Duration m_holdDone{};    // hold time of the phases already left
     int m_stepsSkipped = 0;
 };
 
