@@ -1,0 +1,275 @@
+// Strict reading of TOML values into diagnostics: the checks shared by the routine and catalog
+// loaders.
+#include "toml_check.hpp"
+
+#include "routine_loader.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <sstream>
+
+namespace ns {
+
+namespace {
+
+// No routine needs more than a few; TOML++ recurses once per part and overflows the stack on
+// tens of thousands, so stop well before (it already caps nested arrays and tables at 256).
+constexpr int kMaxDotsPerLine = 256;
+constexpr std::size_t kMaxQuotedChars = 40;
+
+// The first line with more than kMaxDotsPerLine dots outside strings and comments (dotted keys
+// and table headers can't span lines, so this bounds their depth), or 0 when there is none.
+int lineNestedTooDeeply(std::string_view doc) {
+    int line = 1;
+    int dots = 0;
+    std::size_t i = 0;
+    const std::size_t n = doc.size();
+    while (i < n) {
+        const char c = doc[i];
+        if (c == '\n') {
+            ++line;
+            dots = 0;
+            ++i;
+        } else if (c == '#') {
+            while (i < n && doc[i] != '\n')
+                ++i;
+        } else if (c == '"' || c == '\'') {
+            const std::string fence(3, c);
+            const bool multiLine = doc.compare(i, 3, fence) == 0;
+            i += multiLine ? 3 : 1;
+            while (i < n) {
+                if (c == '"' && doc[i] == '\\' && i + 1 < n) {
+                    if (doc[i + 1] == '\n') ++line;
+                    i += 2;
+                } else if (doc[i] == '\n') {
+                    if (!multiLine) break; // an unterminated string: TOML++ reports it
+                    ++line;
+                    ++i;
+                } else if (multiLine ? doc.compare(i, 3, fence) == 0 : doc[i] == c) {
+                    i += multiLine ? 3 : 1;
+                    break;
+                } else {
+                    ++i;
+                }
+            }
+            dots = 0; // a multi-line string ends on a new line
+        } else {
+            if (c == '.' && ++dots > kMaxDotsPerLine) return line;
+            ++i;
+        }
+    }
+    return 0;
+}
+
+std::string formatDecimal(double value) {
+    if (std::isnan(value)) return "nan";
+    if (std::isinf(value)) return value < 0 ? "-inf" : "inf";
+    std::ostringstream out;
+    out.precision(15);
+    out << value;
+    std::string text = out.str();
+    // "30" would hide why 30.0 is refused.
+    if (text.find_first_of(".e") == std::string::npos) text += ".0";
+    return text;
+}
+
+int lineOf(const toml::source_position& pos) {
+    return pos.line > static_cast<toml::source_index>(std::numeric_limits<int>::max())
+               ? 0
+               : static_cast<int>(pos.line);
+}
+
+int columnOf(const toml::source_position& pos) {
+    return pos.column > static_cast<toml::source_index>(std::numeric_limits<int>::max())
+               ? 0
+               : static_cast<int>(pos.column);
+}
+
+} // namespace
+
+std::string describeValue(const toml::node& node) {
+    switch (node.type()) {
+    case toml::node_type::string:
+        return "a string";
+    case toml::node_type::integer:
+        return "the number " + std::to_string(*node.value<int64_t>());
+    case toml::node_type::floating_point:
+        return "the decimal number " + formatDecimal(*node.value<double>());
+    case toml::node_type::boolean:
+        return *node.value<bool>() ? "true" : "false";
+    case toml::node_type::array:
+        return "a list";
+    case toml::node_type::table:
+        return "a table";
+    case toml::node_type::date:
+        return "a date";
+    case toml::node_type::time:
+        return "a time";
+    case toml::node_type::date_time:
+        return "a date and time";
+    case toml::node_type::none:
+        break;
+    }
+    return "nothing";
+}
+
+std::string quoteForMessage(std::string_view text) {
+    std::string out = "'";
+    if (text.size() <= kMaxQuotedChars) {
+        out += text;
+    } else {
+        std::size_t cut = kMaxQuotedChars;
+        // Don't split a UTF-8 sequence: back up to the start of a character.
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+            --cut;
+        out += text.substr(0, cut);
+        out += "...";
+    }
+    out += "'";
+    return out;
+}
+
+std::optional<toml::table> parseToml(std::string_view doc, const std::string& sourceName,
+                                     Diagnostics& diagnostics) {
+    if (const int line = lineNestedTooDeeply(doc)) {
+        diagnostics.push_back({sourceName, line, 0,
+                               "this line has more than " + std::to_string(kMaxDotsPerLine) +
+                                   " dotted parts; it is nested far too deeply"});
+        return std::nullopt;
+    }
+#if TOML_EXCEPTIONS
+    try {
+        return toml::parse(doc, std::string_view(sourceName));
+    } catch (const toml::parse_error& err) {
+        diagnostics.push_back({sourceName, lineOf(err.source().begin), columnOf(err.source().begin),
+                               "not valid TOML: " + std::string(err.description())});
+        return std::nullopt;
+    }
+#else
+    toml::parse_result result = toml::parse(doc, std::string_view(sourceName));
+    if (!result) {
+        const toml::parse_error& err = result.error();
+        diagnostics.push_back({sourceName, lineOf(err.source().begin), columnOf(err.source().begin),
+                               "not valid TOML: " + std::string(err.description())});
+        return std::nullopt;
+    }
+    return std::move(result).table();
+#endif
+}
+
+void TomlChecker::error(const toml::source_region& where, std::string message) {
+    m_diagnostics.push_back(
+        {m_sourceName, lineOf(where.begin), columnOf(where.begin), std::move(message)});
+}
+
+void TomlChecker::errorInFile(std::string message) {
+    m_diagnostics.push_back({m_sourceName, 0, 0, std::move(message)});
+}
+
+void TomlChecker::rejectUnknownKeys(const toml::table& table,
+                                    const std::vector<std::string>& allowed,
+                                    const std::string& where) {
+    for (auto&& [key, value] : table) {
+        const std::string name(key.str());
+        if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
+        std::string message = "unknown key " + quoteForMessage(name) + " " + where;
+        const std::string suggestion = closestMatch(name, allowed);
+        if (!suggestion.empty()) {
+            message += "; did you mean '" + suggestion + "'?";
+        } else {
+            message += "; allowed keys are ";
+            for (std::size_t i = 0; i < allowed.size(); ++i) {
+                if (i > 0) message += i + 1 == allowed.size() ? " and " : ", ";
+                message += "'" + allowed[i] + "'";
+            }
+        }
+        // Keys parsed from a document always carry a position; fall back to the value's anyway.
+        error(key.source().begin.line > 0 ? key.source() : value.source(), std::move(message));
+    }
+}
+
+std::optional<int> TomlChecker::wholeNumber(const toml::node& node, const std::string& key, int min,
+                                            int max, const std::string& unit) {
+    const std::string suffix = unit.empty() ? "" : " " + unit;
+    const auto* integer = node.as_integer();
+    if (!integer) {
+        error(node, "'" + key + "' must be a whole number" + (unit.empty() ? "" : " of " + unit) +
+                        ", got " + describeValue(node));
+        return std::nullopt;
+    }
+    const int64_t value = integer->get();
+    if (value < min || value > max) {
+        error(node, "'" + key + "' must be between " + std::to_string(min) + " and " +
+                        std::to_string(max) + suffix + ", got " + std::to_string(value));
+        return std::nullopt;
+    }
+    return static_cast<int>(value);
+}
+
+std::optional<std::string> TomlChecker::text(const toml::node& node, const std::string& key,
+                                             bool allowEmpty) {
+    const auto* string = node.as_string();
+    if (!string) {
+        error(node, "'" + key + "' must be text in quotes, got " + describeValue(node));
+        return std::nullopt;
+    }
+    if (!allowEmpty && string->get().find_first_not_of(" \t") == std::string::npos) {
+        error(node, "'" + key + "' must not be empty");
+        return std::nullopt;
+    }
+    return string->get();
+}
+
+std::optional<std::vector<std::string>> TomlChecker::textList(const toml::node& node,
+                                                              const std::string& key) {
+    const auto* array = node.as_array();
+    if (!array) {
+        error(node, "'" + key +
+                        "' must be a list of text lines in quotes, like [\"...\", \"...\"]"
+                        ", got " +
+                        describeValue(node));
+        return std::nullopt;
+    }
+    std::vector<std::string> lines;
+    bool ok = true;
+    for (std::size_t i = 0; i < array->size(); ++i) {
+        const toml::node& item = *array->get(i);
+        if (const auto* string = item.as_string()) {
+            lines.push_back(string->get());
+        } else {
+            error(item, "item " + std::to_string(i + 1) + " of '" + key +
+                            "' must be text in quotes, got " + describeValue(item));
+            ok = false;
+        }
+    }
+    if (!ok) return std::nullopt;
+    return lines;
+}
+
+std::optional<Sides> TomlChecker::sides(const toml::node& node, const std::string& key) {
+    const std::string allowed = "'" + key + "' must be 'none', 'left', 'right' or 'both', got ";
+    const auto* string = node.as_string();
+    if (!string) {
+        error(node, allowed + describeValue(node));
+        return std::nullopt;
+    }
+    if (const auto value = sidesFromString(string->get())) return value;
+    std::string message = allowed + quoteForMessage(string->get());
+    const std::string suggestion =
+        closestMatch(string->get(), {toString(Sides::None), toString(Sides::Left),
+                                     toString(Sides::Right), toString(Sides::Both)});
+    if (!suggestion.empty()) message += "; did you mean '" + suggestion + "'?";
+    error(node, std::move(message));
+    return std::nullopt;
+}
+
+Diagnostics TomlChecker::take() {
+    std::stable_sort(m_diagnostics.begin(), m_diagnostics.end(),
+                     [](const Diagnostic& a, const Diagnostic& b) {
+                         return a.line != b.line ? a.line < b.line : a.column < b.column;
+                     });
+    return std::move(m_diagnostics);
+}
+
+} // namespace ns

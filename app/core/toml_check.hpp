@@ -1,0 +1,60 @@
+// Strict reading of TOML values into diagnostics: the checks shared by the routine and catalog
+// loaders.
+#pragma once
+
+#include "diagnostic.hpp"
+#include "routine.hpp"
+
+#include <toml++/toml.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ns {
+
+// What a value is, in words a non-programmer reads: "a string", "a list", "a decimal number (2.5)".
+std::string describeValue(const toml::node& node);
+
+// `text` quoted for a message, shortened so a pasted paragraph can't flood the output.
+std::string quoteForMessage(std::string_view text);
+
+// Parses `doc`, turning a syntax error (or input TOML++ can't survive) into a diagnostic.
+std::optional<toml::table> parseToml(std::string_view doc, const std::string& sourceName,
+                                     Diagnostics& diagnostics);
+
+// Collects diagnostics for one document; every check reports and carries on, so the user sees
+// all problems at once.
+class TomlChecker {
+  public:
+    explicit TomlChecker(std::string sourceName) : m_sourceName(std::move(sourceName)) {}
+
+    void error(const toml::source_region& where, std::string message);
+    void error(const toml::node& where, std::string message) { error(where.source(), message); }
+    void errorInFile(std::string message); // about the whole file: line 0
+
+    // Reports each key of `table` not in `allowed`, e.g. "unknown key 'hodl' in step 2; did you
+    // mean 'hold'?". `where` is "at the top level", "in [defaults]", "in step 2"...
+    void rejectUnknownKeys(const toml::table& table, const std::vector<std::string>& allowed,
+                           const std::string& where);
+
+    // A whole number in [min, max]; `unit` ("seconds" or "") goes into the messages.
+    std::optional<int> wholeNumber(const toml::node& node, const std::string& key, int min, int max,
+                                   const std::string& unit);
+    std::optional<std::string> text(const toml::node& node, const std::string& key,
+                                    bool allowEmpty);
+    std::optional<std::vector<std::string>> textList(const toml::node& node,
+                                                     const std::string& key);
+    std::optional<Sides> sides(const toml::node& node, const std::string& key);
+
+    bool hasErrors() const { return !m_diagnostics.empty(); }
+    // The diagnostics, in the order they appear in the file.
+    Diagnostics take();
+
+  private:
+    std::string m_sourceName;
+    Diagnostics m_diagnostics;
+};
+
+} // namespace ns
