@@ -1,0 +1,346 @@
+// Audio cues: additive synthesis of soft bells and ticks, and their playback through SFML with a
+// quiet probe for the audio device so that a machine without sound stays silent and clean.
+#include "audio_cues.hpp"
+
+#include <SFML/Audio/Sound.hpp>
+#include <SFML/Audio/SoundBuffer.hpp>
+#include <SFML/System/Err.hpp>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <cmath>
+#include <cstdio>
+#include <exception>
+#include <string>
+
+#include <dlfcn.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace ns {
+
+namespace {
+
+constexpr double kPi = 3.14159265358979323846;
+
+// One sine partial of a note: frequency as a ratio of the note's, relative amplitude, and the
+// time constant of its exponential decay (higher partials die away sooner, as in a real bell).
+struct Partial {
+    double ratio;
+    double amplitude;
+    double decaySeconds;
+};
+
+struct Note {
+    double startSeconds;
+    double frequencyHz;
+    double amplitude;
+    double attackSeconds; // raised-cosine onset: no click
+    std::vector<Partial> partials;
+};
+
+// A whole cue: its notes, its length, the fade that brings the last sample to zero, and the peak
+// it is normalized to (a fraction of full scale; the loudest cue stays well below clipping).
+struct Recipe {
+    double durationSeconds;
+    double fadeOutSeconds;
+    double peak;
+    std::vector<Note> notes;
+};
+
+// Bell-like inharmonic partials (a struck bar or small bell), the highest decaying fastest.
+std::vector<Partial> bellPartials(double decaySeconds) {
+    return {{1.0, 1.0, decaySeconds},
+            {2.0, 0.42, decaySeconds * 0.62},
+            {2.76, 0.26, decaySeconds * 0.4},
+            {5.4, 0.09, decaySeconds * 0.18}};
+}
+
+// A rounder, near-harmonic mallet tone: clearly not the hold bell.
+std::vector<Partial> malletPartials(double decaySeconds) {
+    return {{1.0, 1.0, decaySeconds},
+            {2.0, 0.22, decaySeconds * 0.5},
+            {3.0, 0.06, decaySeconds * 0.25}};
+}
+
+Recipe recipeFor(Cue cue) {
+    switch (cue) {
+    case Cue::Hold: // D5 bell: the main "hold now" chime
+        return {2.2, 0.2, 0.55, {{0.0, 587.33, 1.0, 0.015, bellPartials(0.6)}}};
+    case Cue::Switch: // two mallet notes rising a fourth, G4 then C5: "change sides"
+        return {1.8,
+                0.2,
+                0.46,
+                {{0.0, 392.0, 0.9, 0.015, malletPartials(0.45)},
+                 {0.28, 523.25, 1.0, 0.015, malletPartials(0.5)}}};
+    case Cue::Rest: // a low, soft, almost pure E4
+        return {2.0, 0.25, 0.4, {{0.0, 329.63, 1.0, 0.02, {{1.0, 1.0, 0.6}, {2.0, 0.12, 0.3}}}}};
+    case Cue::Prepare: // a short quiet E5: "get ready"
+        return {0.9, 0.15, 0.32, {{0.0, 659.26, 1.0, 0.015, malletPartials(0.28)}}};
+    case Cue::Tick: // a short soft wooden "tock", far below the bell
+        return {0.075,
+                0.03,
+                0.2,
+                {{0.0,
+                  1000.0,
+                  1.0,
+                  0.012,
+                  {{1.0, 1.0, 0.02}, {2.43, 0.3, 0.008}, {0.5, 0.25, 0.025}}}}};
+    case Cue::Done: // G5, E5, C5 descending: a calm resolution at the end
+        return {2.6,
+                0.25,
+                0.55,
+                {{0.0, 783.99, 0.8, 0.015, bellPartials(0.45)},
+                 {0.38, 659.26, 0.9, 0.015, bellPartials(0.5)},
+                 {0.76, 523.25, 1.0, 0.015, bellPartials(0.65)}}};
+    }
+    return {0.1, 0.05, 0.1, {}};
+}
+
+std::vector<std::int16_t> render(const Recipe& recipe, unsigned sampleRate) {
+    const double rate = static_cast<double>(sampleRate);
+    const auto count = static_cast<std::size_t>(std::lround(recipe.durationSeconds * rate));
+    std::vector<double> mix(count, 0.0);
+
+    for (const Note& note : recipe.notes) {
+        const auto first = static_cast<std::size_t>(std::lround(note.startSeconds * rate));
+        for (std::size_t i = first; i < count; ++i) {
+            const double t = static_cast<double>(i - first) / rate;
+            const double attack =
+                t < note.attackSeconds ? 0.5 * (1.0 - std::cos(kPi * t / note.attackSeconds)) : 1.0;
+            double value = 0.0;
+            for (const Partial& partial : note.partials) {
+                const double phase = 2.0 * kPi * note.frequencyHz * partial.ratio * t;
+                value += partial.amplitude * std::exp(-t / partial.decaySeconds) * std::sin(phase);
+            }
+            mix[i] += note.amplitude * attack * value;
+        }
+    }
+
+    // Raised-cosine fade over the tail so the cue ends at exactly zero, whatever is left ringing.
+    const auto fadeCount = std::min(count, static_cast<std::size_t>(recipe.fadeOutSeconds * rate));
+    for (std::size_t k = 0; k < fadeCount; ++k) {
+        const double x = static_cast<double>(k + 1) / static_cast<double>(fadeCount);
+        mix[count - fadeCount + k] *= 0.5 * (1.0 + std::cos(kPi * x));
+    }
+
+    double maxAbs = 0.0;
+    for (double v : mix)
+        maxAbs = std::max(maxAbs, std::abs(v));
+    const double scale = maxAbs > 0.0 ? recipe.peak * 32767.0 / maxAbs : 0.0;
+
+    std::vector<std::int16_t> samples(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        const long value = std::lround(mix[i] * scale);
+        samples[i] = static_cast<std::int16_t>(std::clamp(value, -32000L, 32000L));
+    }
+    return samples;
+}
+
+constexpr std::array<Cue, 6> kAllCues = {Cue::Prepare, Cue::Hold, Cue::Switch,
+                                         Cue::Rest,    Cue::Tick, Cue::Done};
+constexpr std::size_t kPoolSize = 6; // a tick can overlap a bell's tail, and a bell another's
+constexpr unsigned kSampleRate = 44100;
+
+std::size_t cueIndex(Cue cue) {
+    return static_cast<std::size_t>(cue);
+}
+
+// Counts sounds actually started, for the tests (declared there; not part of the interface).
+std::atomic<unsigned long> g_soundsStarted{0};
+
+// 0..100 to SFML's linear gain in percent. Loudness goes roughly with amplitude^0.6, so a power
+// of 5/3 makes 50 sound about half as loud as 100 (-10 dB) while 100 stays the cue's own level.
+float perceptualVolume(int volume) {
+    const double x = static_cast<double>(volume) / 100.0;
+    return static_cast<float>(100.0 * std::pow(x, 5.0 / 3.0));
+}
+
+// Sends the process's stderr to /dev/null for the lifetime of the object: libasound and OpenAL
+// write straight to fd 2 when there is no device, and a user must not see a page of noise.
+class StderrSilencer {
+  public:
+    StderrSilencer() {
+        std::fflush(stderr);
+        m_saved = ::dup(STDERR_FILENO);
+        const int devNull = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
+        if (m_saved >= 0 && devNull >= 0) ::dup2(devNull, STDERR_FILENO);
+        if (devNull >= 0) ::close(devNull);
+    }
+    ~StderrSilencer() {
+        std::fflush(stderr);
+        if (m_saved >= 0) {
+            ::dup2(m_saved, STDERR_FILENO);
+            ::close(m_saved);
+        }
+    }
+    StderrSilencer(const StderrSilencer&) = delete;
+    StderrSilencer& operator=(const StderrSilencer&) = delete;
+
+  private:
+    int m_saved = -1;
+};
+
+// Silences sf::err() (SFML's own messages) while alive, then restores it.
+class SfmlErrSilencer {
+  public:
+    SfmlErrSilencer() : m_saved(sf::err().rdbuf(nullptr)) {}
+    ~SfmlErrSilencer() { sf::err().rdbuf(m_saved); } // rdbuf() also clears the bad bit
+    SfmlErrSilencer(const SfmlErrSilencer&) = delete;
+    SfmlErrSilencer& operator=(const SfmlErrSilencer&) = delete;
+
+  private:
+    std::streambuf* m_saved;
+};
+
+// Asks OpenAL itself whether a playback device opens. SFML 2.5 has no public way to tell: it
+// prints to sf::err() and carries on with failing calls. The library is the one SFML is already
+// linked against, looked up at run time so the build needs no OpenAL headers. Returns an empty
+// string when a device opened, otherwise the reason.
+std::string probeAudioDevice() {
+    void* library = ::dlopen("libopenal.so.1", RTLD_NOW | RTLD_LOCAL);
+    if (!library) return "OpenAL library (libopenal.so.1) not found";
+    using OpenDevice = void* (*)(const char*);
+    using CloseDevice = char (*)(void*);
+    auto openDevice = reinterpret_cast<OpenDevice>(::dlsym(library, "alcOpenDevice"));
+    auto closeDevice = reinterpret_cast<CloseDevice>(::dlsym(library, "alcCloseDevice"));
+    std::string problem;
+    if (!openDevice || !closeDevice) {
+        problem = "OpenAL library lacks alcOpenDevice";
+    } else {
+        void* device = nullptr;
+        {
+            StderrSilencer quiet;
+            device = openDevice(nullptr);
+        }
+        if (device)
+            closeDevice(device);
+        else
+            problem = "no audio output device could be opened";
+    }
+    ::dlclose(library);
+    return problem;
+}
+
+} // namespace
+
+namespace detail {
+unsigned long audioCuesSoundsStarted() {
+    return g_soundsStarted.load();
+}
+} // namespace detail
+
+std::vector<std::int16_t> synthesizeCue(Cue cue, unsigned sampleRate) {
+    if (sampleRate == 0) return {};
+    return render(recipeFor(cue), sampleRate);
+}
+
+namespace {
+
+// The SFML side, made only once a device is known to open: merely constructing a buffer or a
+// sound makes SFML open the device, and complain loudly when it cannot.
+struct Playback {
+    // Buffers are declared before the sounds that use them, so sounds are destroyed first.
+    std::array<sf::SoundBuffer, kAllCues.size()> buffers;
+    std::array<sf::Sound, kPoolSize> pool;
+    std::array<unsigned long, kPoolSize> startedAt{}; // play order, to reuse the oldest voice
+    unsigned long playCount = 0;
+};
+
+} // namespace
+
+struct AudioCues::Impl {
+    int volume = 70;
+    bool muted = false;
+    std::unique_ptr<Playback> playback; // null: sound unavailable
+};
+
+AudioCues::AudioCues() {
+    m_impl = std::make_unique<Impl>();
+    const std::string problem = probeAudioDevice();
+    if (!problem.empty()) {
+        // No SFML audio object is ever made, so SFML never opens (and never complains about) it.
+        spdlog::warn("sound unavailable: {}; continuing silently", problem);
+        return;
+    }
+
+    try {
+        SfmlErrSilencer quiet;
+        auto playback = std::make_unique<Playback>();
+        bool loaded = true;
+        for (Cue cue : kAllCues) {
+            const std::vector<std::int16_t> samples = synthesizeCue(cue, kSampleRate);
+            loaded = loaded && playback->buffers[cueIndex(cue)].loadFromSamples(
+                                   samples.data(), samples.size(), 1, kSampleRate);
+        }
+        if (!loaded) {
+            spdlog::warn("sound unavailable: the chimes could not be loaded; continuing silently");
+            return;
+        }
+        m_impl->playback = std::move(playback);
+    } catch (const std::exception& error) { // e.g. out of memory: still no reason to stop the app
+        spdlog::warn("sound unavailable: {}; continuing silently", error.what());
+        return;
+    }
+    setVolume(m_impl->volume);
+}
+
+AudioCues::~AudioCues() = default;
+
+bool AudioCues::available() const {
+    return m_impl->playback != nullptr;
+}
+
+// Applies to voices already sounding too: OpenAL ramps gain changes, so this does not click.
+void AudioCues::setVolume(int volume) {
+    m_impl->volume = std::clamp(volume, 0, 100);
+    if (!m_impl->playback) return;
+    const float gain = perceptualVolume(m_impl->volume);
+    for (sf::Sound& sound : m_impl->playback->pool)
+        sound.setVolume(gain);
+}
+
+int AudioCues::volume() const {
+    return m_impl->volume;
+}
+
+// Muting lets a chime already sounding ring out: cutting it off mid-decay would click.
+void AudioCues::setMuted(bool muted) {
+    m_impl->muted = muted;
+}
+
+bool AudioCues::muted() const {
+    return m_impl->muted;
+}
+
+void AudioCues::play(Cue cue) {
+    if (!m_impl->playback || m_impl->muted || m_impl->volume == 0) return;
+    Playback& playback = *m_impl->playback;
+
+    // A free voice if there is one, else the one started longest ago (its tail is the quietest).
+    std::size_t slot = 0;
+    bool found = false;
+    for (std::size_t i = 0; i < playback.pool.size() && !found; ++i) {
+        if (playback.pool[i].getStatus() == sf::Sound::Stopped) {
+            slot = i;
+            found = true;
+        }
+    }
+    if (!found)
+        slot = static_cast<std::size_t>(
+            std::min_element(playback.startedAt.begin(), playback.startedAt.end()) -
+            playback.startedAt.begin());
+
+    sf::Sound& sound = playback.pool[slot];
+    SfmlErrSilencer quiet;
+    sound.stop();
+    sound.setBuffer(playback.buffers[cueIndex(cue)]);
+    sound.setVolume(perceptualVolume(m_impl->volume));
+    sound.play();
+    playback.startedAt[slot] = ++playback.playCount;
+    ++g_soundsStarted;
+}
+
+} // namespace ns
