@@ -1,0 +1,155 @@
+// The shipped catalog and routines: they load cleanly, hold what the brief asks, and fit bedtime.
+#include "routine_loader.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+#include <stdexcept>
+#include <string>
+
+namespace ns {
+namespace {
+
+std::string listDiagnostics(const Diagnostics& diagnostics) {
+    std::string out;
+    for (const Diagnostic& diagnostic : diagnostics)
+        out += "  " + diagnostic.format() + "\n";
+    return out;
+}
+
+const RoutineLibrary& library() {
+    static const RoutineLibrary loaded = RoutineLibrary::load(NS_ROUTINES_DIR, {});
+    return loaded;
+}
+
+const Routine& routine(const std::string& id) {
+    const RoutineEntry* entry = library().find(id);
+    if (!entry || !entry->result.ok()) throw std::runtime_error("routine '" + id + "' not loaded");
+    return *entry->result.routine;
+}
+
+// DESIGN's timeline rules, restated here so these tests don't depend on the timeline's code:
+// prepare, then per rep per side a hold, a switch between left and right, a rest between reps.
+int designTotalSeconds(const Routine& r) {
+    int total = 0;
+    for (const Step& step : r.steps) {
+        const int sides = step.sides == Sides::Both ? 2 : 1;
+        const int perRep = sides * step.hold + (sides == 2 ? step.switchSeconds : 0);
+        total += step.prepare + step.reps * perRep + (step.reps - 1) * step.rest;
+    }
+    return total;
+}
+
+std::vector<std::string> stretchIds(const Routine& r) {
+    std::vector<std::string> ids;
+    for (const Step& step : r.steps)
+        ids.push_back(step.stretch.id);
+    return ids;
+}
+
+TEST(BuiltInRoutines, CatalogLoadsWithoutDiagnostics) {
+    EXPECT_TRUE(library().catalogDiagnostics.empty())
+        << listDiagnostics(library().catalogDiagnostics);
+}
+
+TEST(BuiltInRoutines, CatalogHasEveryRequiredStretchFullyDescribed) {
+    for (const char* id :
+         {"wall-calf", "wall-soleus", "seated-forward-bend", "towel-stretch", "tibialis-anterior",
+          "standing-hamstring", "seated-calf-hamstring", "bed-ankle-flex", "bed-hamstring"}) {
+        SCOPED_TRACE(id);
+        const Stretch* stretch = library().catalog.find(id);
+        ASSERT_NE(stretch, nullptr);
+        EXPECT_FALSE(stretch->name.empty());
+        EXPECT_FALSE(stretch->muscles.empty());
+        EXPECT_FALSE(stretch->caution.empty());
+        EXPECT_GE(stretch->instructions.size(), 3u);
+        EXPECT_LE(stretch->instructions.size(), 5u);
+        for (const std::string& line : stretch->instructions)
+            EXPECT_LT(line.size(), 60u) << line; // read from two metres, in the dark
+    }
+}
+
+TEST(BuiltInRoutines, CatalogCautionsCoverSafety) {
+    for (const auto& [id, stretch] : library().catalog.stretches) {
+        SCOPED_TRACE(id);
+        EXPECT_NE(stretch.caution.find("Stop"), std::string::npos);
+        EXPECT_NE(stretch.caution.find("cramp starts"), std::string::npos);
+        EXPECT_NE(stretch.caution.find("Breathe"), std::string::npos);
+    }
+    EXPECT_NE(library().catalog.find("wall-calf")->caution.find("wall"), std::string::npos);
+    EXPECT_NE(library().catalog.find("tibialis-anterior")->caution.find("chair"),
+              std::string::npos);
+}
+
+TEST(BuiltInRoutines, EveryRoutineLoadsWithoutDiagnostics) {
+    std::set<std::string> ids;
+    for (const RoutineEntry& entry : library().entries) {
+        SCOPED_TRACE(entry.id);
+        ids.insert(entry.id);
+        EXPECT_TRUE(entry.builtIn);
+        ASSERT_TRUE(entry.result.ok()) << listDiagnostics(entry.result.diagnostics);
+        EXPECT_FALSE(entry.result.routine->name.empty());
+        EXPECT_FALSE(entry.result.routine->description.empty());
+        for (const Step& step : entry.result.routine->steps)
+            EXPECT_FALSE(step.stretch.id.empty()) << "built-ins use the catalog";
+    }
+    EXPECT_EQ(ids, (std::set<std::string>{"in-bed", "nightly", "quick", "trial"}));
+}
+
+TEST(BuiltInRoutines, NightlyIsFiveToTenMinutesOfTheFourStretches) {
+    const Routine& nightly = routine("nightly");
+    const std::vector<std::string> ids = stretchIds(nightly);
+    for (const char* id :
+         {"wall-calf", "seated-forward-bend", "towel-stretch", "tibialis-anterior"})
+        EXPECT_NE(std::find(ids.begin(), ids.end(), id), ids.end()) << id;
+    for (const Step& step : nightly.steps) {
+        EXPECT_GE(step.hold, 20);
+        EXPECT_LE(step.hold, 30);
+        if (step.stretch.id != "seated-forward-bend") {
+            EXPECT_EQ(step.sides, Sides::Both);
+        }
+    }
+    const int total = designTotalSeconds(nightly);
+    EXPECT_GE(total, 300);
+    EXPECT_LE(total, 600);
+    EXPECT_EQ(total, 500);
+}
+
+TEST(BuiltInRoutines, TrialFollowsThe2012Protocol) {
+    const Routine& trial = routine("trial");
+    EXPECT_EQ(stretchIds(trial), (std::vector<std::string>{"wall-calf", "standing-hamstring"}));
+    for (const Step& step : trial.steps) {
+        EXPECT_EQ(step.hold, 10);
+        EXPECT_EQ(step.rest, 10);
+        EXPECT_EQ(step.switchSeconds, 10);
+        EXPECT_EQ(step.reps, 3);
+        EXPECT_EQ(step.sides, Sides::Both);
+    }
+    const int total = designTotalSeconds(trial);
+    EXPECT_GE(total, 180);
+    EXPECT_LE(total, 240);
+    EXPECT_EQ(total, 230);
+}
+
+TEST(BuiltInRoutines, QuickIsAboutFiveMinutes) {
+    const int total = designTotalSeconds(routine("quick"));
+    EXPECT_GE(total, 240);
+    EXPECT_LE(total, 330);
+    EXPECT_EQ(total, 285);
+}
+
+TEST(BuiltInRoutines, InBedUsesOnlyStretchesDoneInBed) {
+    const Routine& inBed = routine("in-bed");
+    const std::set<std::string> inBedStretches = {"towel-stretch", "bed-ankle-flex",
+                                                  "bed-hamstring", "seated-forward-bend"};
+    for (const std::string& id : stretchIds(inBed))
+        EXPECT_EQ(inBedStretches.count(id), 1u) << id;
+    const int total = designTotalSeconds(inBed);
+    EXPECT_GE(total, 300);
+    EXPECT_LE(total, 600);
+    EXPECT_EQ(total, 440);
+}
+
+} // namespace
+} // namespace ns
