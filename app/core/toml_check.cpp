@@ -86,6 +86,17 @@ int columnOf(const toml::source_position& pos) {
                : static_cast<int>(pos.column);
 }
 
+// TOML++ says "Error while parsing array: encountered end-of-file"; lead with what is wrong.
+std::string syntaxMessage(std::string_view description) {
+    constexpr std::string_view kPrefix = "Error while parsing ";
+    const std::size_t colon = description.find(": ");
+    if (description.rfind(kPrefix, 0) != 0 || colon == std::string_view::npos)
+        return "not valid TOML: " + std::string(description);
+    const std::string_view what = description.substr(kPrefix.size(), colon - kPrefix.size());
+    return "not valid TOML: " + std::string(description.substr(colon + 2)) + " (while reading " +
+           std::string(what) + ")";
+}
+
 } // namespace
 
 std::string describeValue(const toml::node& node) {
@@ -143,7 +154,7 @@ std::optional<toml::table> parseToml(std::string_view doc, const std::string& so
         return toml::parse(doc, std::string_view(sourceName));
     } catch (const toml::parse_error& err) {
         diagnostics.push_back({sourceName, lineOf(err.source().begin), columnOf(err.source().begin),
-                               "not valid TOML: " + std::string(err.description())});
+                               syntaxMessage(err.description())});
         return std::nullopt;
     }
 #else
@@ -151,7 +162,7 @@ std::optional<toml::table> parseToml(std::string_view doc, const std::string& so
     if (!result) {
         const toml::parse_error& err = result.error();
         diagnostics.push_back({sourceName, lineOf(err.source().begin), columnOf(err.source().begin),
-                               "not valid TOML: " + std::string(err.description())});
+                               syntaxMessage(err.description())});
         return std::nullopt;
     }
     return std::move(result).table();

@@ -1,5 +1,6 @@
 // The shipped catalog and routines: they load cleanly, hold what the brief asks, and fit bedtime.
 #include "routine_loader.hpp"
+#include "timeline.hpp"
 
 #include <gtest/gtest.h>
 
@@ -95,6 +96,15 @@ TEST(BuiltInRoutines, EveryRoutineLoadsWithoutDiagnostics) {
             EXPECT_FALSE(step.stretch.id.empty()) << "built-ins use the catalog";
     }
     EXPECT_EQ(ids, (std::set<std::string>{"in-bed", "nightly", "quick", "trial"}));
+}
+
+TEST(BuiltInRoutines, TimelineAgreesWithTheDesignRules) {
+    for (const RoutineEntry& entry : library().entries) {
+        if (!entry.result.ok()) continue;
+        SCOPED_TRACE(entry.id);
+        EXPECT_EQ(buildTimeline(*entry.result.routine).totalSeconds,
+                  designTotalSeconds(*entry.result.routine));
+    }
 }
 
 TEST(BuiltInRoutines, NightlyIsFiveToTenMinutesOfTheFourStretches) {
