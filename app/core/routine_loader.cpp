@@ -1,5 +1,4 @@
-// Loading and strict validation of routine files and the stretch catalog: diagnostics, never
-// throws.
+// Loading and strict validation of routine files and the stretch catalog; never throws.
 #include "routine_loader.hpp"
 
 #include "toml_check.hpp"
@@ -211,8 +210,8 @@ void readCatalog(TomlChecker& check, const toml::table& root, Catalog& catalog) 
         const std::string where = "in stretch " + quoteForMessage(id);
         const toml::table* table = value.as_table();
         if (!table) {
-            check.error(value, "stretch " + quoteForMessage(id) + " must be a table, [" + id + "], got " +
-                                   describeValue(value));
+            check.error(value, "stretch " + quoteForMessage(id) + " must be a table, [" + id +
+                                   "], got " + describeValue(value));
             continue;
         }
         check.rejectUnknownKeys(*table, kCatalogKeys, where);

@@ -1,5 +1,4 @@
-// Strict reading of TOML values into diagnostics: the checks shared by the routine and catalog
-// loaders.
+// Strict reading of TOML values into diagnostics, shared by the routine and catalog loaders.
 #include "toml_check.hpp"
 
 #include "routine_loader.hpp"
