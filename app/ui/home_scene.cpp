@@ -1,0 +1,341 @@
+#include "home_scene.hpp"
+
+#include "layout.hpp"
+#include "timeline.hpp"
+
+#include <algorithm>
+
+namespace ns {
+
+namespace {
+
+constexpr float kMarginX = 0.06f; // of the width
+constexpr float kTitleTop = 0.045f;
+constexpr float kTitleSize = 0.062f;
+constexpr float kNoticeSize = 0.027f;
+constexpr float kListTop = 0.165f;
+constexpr float kListBottom = 0.875f;
+constexpr float kFooterTop = 0.905f;
+constexpr float kFooterSize = 0.033f;
+constexpr float kRowGap = 0.018f;
+constexpr float kRowPadY = 0.02f;
+constexpr float kRowPadX = 0.03f; // of the width
+constexpr float kNameSize = 0.048f;
+constexpr float kDescriptionSize = 0.03f;
+constexpr float kErrorSize = 0.029f;
+constexpr std::size_t kErrorsShown = 2;
+constexpr std::size_t kLinesPerError = 3;
+
+float lineHeight(unsigned size) {
+    return static_cast<float>(size) * 1.22f;
+}
+
+} // namespace
+
+std::vector<HomeEntry> homeEntries(const RoutineLibrary& library) {
+    std::vector<HomeEntry> entries;
+    if (!library.catalogDiagnostics.empty()) {
+        HomeEntry catalog;
+        catalog.id = "stretches";
+        catalog.name = "Stretch catalog (stretches.toml)";
+        catalog.valid = false;
+        for (const auto& d : library.catalogDiagnostics)
+            catalog.errors.push_back(d.format());
+        entries.push_back(std::move(catalog));
+    }
+    for (const auto& e : library.entries) {
+        HomeEntry entry;
+        entry.id = e.id;
+        if (e.result.ok()) {
+            const Routine& routine = *e.result.routine;
+            entry.name = routine.name.empty() ? e.id : routine.name;
+            entry.description = routine.description;
+            entry.totalSeconds = buildTimeline(routine).totalSeconds;
+        } else {
+            entry.name = e.id;
+            entry.valid = false;
+            for (const auto& d : e.result.diagnostics)
+                entry.errors.push_back(d.format());
+            if (entry.errors.empty()) entry.errors.push_back(e.path.string() + ": cannot be used");
+        }
+        entries.push_back(std::move(entry));
+    }
+    return entries;
+}
+
+HomeScene::HomeScene(const Theme& theme) : m_theme(theme) {}
+
+void HomeScene::setEntries(std::vector<HomeEntry> entries) {
+    m_entries = std::move(entries);
+    m_selected = -1;
+    m_first = 0;
+    for (std::size_t i = 0; i < m_entries.size(); ++i)
+        if (m_entries[i].valid) {
+            m_selected = static_cast<int>(i);
+            break;
+        }
+    layout(m_size);
+}
+
+void HomeScene::setEmptyHint(const std::string& hint) {
+    m_emptyHint = hint;
+    layout(m_size);
+}
+
+void HomeScene::setNotice(const std::string& notice) {
+    if (notice == m_notice) return;
+    m_notice = notice;
+    layout(m_size);
+}
+
+bool HomeScene::moveSelection(int delta) {
+    if (m_selected < 0 || delta == 0) return false;
+    const int step = delta > 0 ? 1 : -1;
+    int candidate = m_selected;
+    for (int i = m_selected + step; i >= 0 && i < static_cast<int>(m_entries.size()); i += step)
+        if (m_entries[static_cast<std::size_t>(i)].valid) {
+            candidate = i;
+            break;
+        }
+    return select(candidate);
+}
+
+bool HomeScene::select(int index) {
+    if (index < 0 || index >= static_cast<int>(m_entries.size()) || index == m_selected)
+        return false;
+    if (!m_entries[static_cast<std::size_t>(index)].valid) return false;
+    m_selected = index;
+    layout(m_size);
+    return true;
+}
+
+const HomeEntry* HomeScene::selectedEntry() const {
+    if (m_selected < 0) return nullptr;
+    return &m_entries[static_cast<std::size_t>(m_selected)];
+}
+
+int HomeScene::entryAt(sf::Vector2f point) const {
+    for (const auto& row : m_rows)
+        if (row.box.contains(point)) return row.entry;
+    return -1;
+}
+
+float HomeScene::rowHeight(const HomeEntry& entry, float width) const {
+    const float h = m_size.y;
+    float height = 2.f * kRowPadY * h + lineHeight(scaledSize(kNameSize, h));
+    if (entry.valid) {
+        if (!entry.description.empty()) height += lineHeight(scaledSize(kDescriptionSize, h));
+        return height;
+    }
+    const unsigned errorSize = scaledSize(kErrorSize, h);
+    const float textWidth = width - 2.f * kRowPadX * m_size.x;
+    std::size_t lines = 0;
+    for (std::size_t i = 0; i < entry.errors.size() && i < kErrorsShown; ++i)
+        lines +=
+            std::min(kLinesPerError,
+                     wrapText(entry.errors[i], m_theme.regular(), errorSize, textWidth).size());
+    if (entry.errors.size() > kErrorsShown) ++lines;
+    return height + static_cast<float>(lines) * lineHeight(errorSize);
+}
+
+HomeScene::Row HomeScene::buildRow(int index, sf::Vector2f position, float width) const {
+    const HomeEntry& entry = m_entries[static_cast<std::size_t>(index)];
+    const float h = m_size.y;
+    const float padX = kRowPadX * m_size.x;
+    const float padY = kRowPadY * h;
+    const float innerWidth = width - 2.f * padX;
+    const bool selected = index == m_selected;
+
+    Row row;
+    row.entry = index;
+    row.box = {position.x, position.y, width, rowHeight(entry, width)};
+    row.background = roundedRect({width, row.box.height}, 0.015f * h,
+                                 selected ? palette::kSurfaceRaised : palette::kSurface);
+    row.background.setPosition(position);
+    if (selected) {
+        row.background.setOutlineColor(palette::kAccent);
+        row.background.setOutlineThickness(-std::max(2.f, 0.004f * h));
+    }
+
+    const unsigned nameSize = scaledSize(kNameSize, h);
+    float y = position.y + padY;
+    if (entry.valid) {
+        sf::Text minutes = makeText(formatMinutes(entry.totalSeconds), m_theme.bold(), nameSize,
+                                    selected ? palette::kAccent : palette::kAccentDim);
+        placeLine(minutes, position.x + width - padX, y, Align::Right);
+        const float nameWidth = innerWidth - minutes.getLocalBounds().width - 0.03f * m_size.x;
+        sf::Text name = makeText(entry.name, m_theme.bold(), nameSize,
+                                 selected ? palette::kText : palette::kTextSoft);
+        name.setString(ellipsize(name.getString(), m_theme.bold(), nameSize, nameWidth));
+        placeLine(name, position.x + padX, y);
+        row.texts.push_back(name);
+        row.texts.push_back(minutes);
+        y += lineHeight(nameSize);
+        if (!entry.description.empty()) {
+            const unsigned size = scaledSize(kDescriptionSize, h);
+            sf::Text description =
+                makeText(entry.description, m_theme.regular(), size, palette::kTextDim);
+            description.setString(
+                ellipsize(description.getString(), m_theme.regular(), size, innerWidth));
+            placeLine(description, position.x + padX, y);
+            row.texts.push_back(description);
+        }
+        return row;
+    }
+
+    sf::Text name =
+        makeText(entry.name + " — can't be used", m_theme.bold(), nameSize, palette::kTextDim);
+    name.setString(ellipsize(name.getString(), m_theme.bold(), nameSize, innerWidth));
+    placeLine(name, position.x + padX, y);
+    row.texts.push_back(name);
+    y += lineHeight(nameSize);
+    const unsigned errorSize = scaledSize(kErrorSize, h);
+    for (std::size_t i = 0; i < entry.errors.size() && i < kErrorsShown; ++i) {
+        auto lines = wrapText(entry.errors[i], m_theme.regular(), errorSize, innerWidth);
+        if (lines.size() > kLinesPerError) {
+            lines.resize(kLinesPerError);
+            lines.back() = ellipsize(lines.back() + sf::String(" …"), m_theme.regular(), errorSize,
+                                     innerWidth);
+        }
+        for (const auto& line : lines) {
+            sf::Text text(line, m_theme.regular(), errorSize);
+            text.setFillColor(palette::kError);
+            placeLine(text, position.x + padX, y);
+            row.texts.push_back(text);
+            y += lineHeight(errorSize);
+        }
+    }
+    if (entry.errors.size() > kErrorsShown) {
+        const auto more = entry.errors.size() - kErrorsShown;
+        sf::Text text =
+            makeText("and " + std::to_string(more) + " more problem" + (more == 1 ? "" : "s"),
+                     m_theme.regular(), errorSize, palette::kError);
+        placeLine(text, position.x + padX, y);
+        row.texts.push_back(text);
+    }
+    return row;
+}
+
+void HomeScene::layout(sf::Vector2f size) {
+    m_size = size;
+    const float w = size.x;
+    const float h = size.y;
+    const float mx = kMarginX * w;
+    const float contentWidth = w - 2.f * mx;
+
+    const unsigned titleSize = scaledSize(kTitleSize, h);
+    m_title = makeText("Choose tonight's routine", m_theme.bold(), titleSize, palette::kText);
+    shrinkToWidth(m_title, contentWidth * (m_notice.empty() ? 1.f : 0.7f));
+    placeLine(m_title, mx, kTitleTop * h);
+
+    m_noticeText =
+        makeText(m_notice, m_theme.regular(), scaledSize(kNoticeSize, h), palette::kTextDim);
+    shrinkToWidth(m_noticeText, contentWidth * 0.28f);
+    placeLine(m_noticeText, w - mx,
+              kTitleTop * h + static_cast<float>(titleSize) -
+                  static_cast<float>(m_noticeText.getCharacterSize()),
+              Align::Right);
+
+    const unsigned footerSize = scaledSize(kFooterSize, h);
+    const bool canStart = m_selected >= 0;
+    m_footer = makeText(canStart ? "↑ ↓ choose     Enter start     H help     Esc quit"
+                                 : "H help     Esc quit",
+                        m_theme.regular(), footerSize, palette::kTextDim);
+    shrinkToWidth(m_footer, contentWidth * 0.78f);
+    placeLine(m_footer, mx, kFooterTop * h);
+
+    // The rows: scroll so that the selected one is in view.
+    m_rows.clear();
+    m_emptyLines.clear();
+    const float listTop = kListTop * h;
+    const float listBottom = kListBottom * h;
+    const float gap = kRowGap * h;
+    std::vector<float> heights;
+    for (const auto& entry : m_entries)
+        heights.push_back(rowHeight(entry, contentWidth));
+    const int count = static_cast<int>(m_entries.size());
+    m_first = std::clamp(m_first, 0, std::max(0, count - 1));
+    if (m_selected >= 0) {
+        if (m_selected < m_first) m_first = m_selected;
+        auto spanTo = [&](int last) {
+            float span = 0.f;
+            for (int i = m_first; i <= last; ++i)
+                span += heights[static_cast<std::size_t>(i)] + gap;
+            return span - gap;
+        };
+        while (m_first < m_selected && spanTo(m_selected) > listBottom - listTop)
+            ++m_first;
+    }
+    // Show earlier rows again when there is room (after a resize to a taller window).
+    while (m_first > 0) {
+        float span = 0.f;
+        for (int i = m_first - 1; i < count; ++i)
+            span += heights[static_cast<std::size_t>(i)] + gap;
+        if (span - gap > listBottom - listTop) break;
+        --m_first;
+    }
+    float y = listTop;
+    int last = m_first - 1;
+    for (int i = m_first; i < count; ++i) {
+        const float rowH = heights[static_cast<std::size_t>(i)];
+        // The first row is always shown: rows are at most about 0.4 of the height.
+        if (y + rowH > listBottom && i > m_first) break;
+        m_rows.push_back(buildRow(i, {mx, y}, contentWidth));
+        last = i;
+        y += rowH + gap;
+    }
+
+    const int hiddenAbove = m_first;
+    const int hiddenBelow = count - 1 - last;
+    std::string more;
+    if (hiddenAbove > 0) more += "↑ " + std::to_string(hiddenAbove) + " more";
+    if (hiddenBelow > 0)
+        more +=
+            (more.empty() ? "" : "   ") + std::string("↓ ") + std::to_string(hiddenBelow) + " more";
+    m_more = makeText(more, m_theme.regular(), footerSize, palette::kAccentDim);
+    shrinkToWidth(m_more, contentWidth * 0.2f);
+    placeLine(m_more, w - mx, kFooterTop * h, Align::Right);
+
+    if (m_entries.empty()) {
+        const std::string text =
+            m_emptyHint.empty() ? "No routines found." : "No routines found. " + m_emptyHint;
+        const unsigned textSize = scaledSize(kNameSize, h);
+        float lineY = listTop;
+        for (const auto& line : wrapText(text, m_theme.regular(), textSize, contentWidth)) {
+            sf::Text t(line, m_theme.regular(), textSize);
+            t.setFillColor(palette::kTextSoft);
+            placeLine(t, mx, lineY);
+            m_emptyLines.push_back(t);
+            lineY += lineHeight(textSize);
+            if (lineY + lineHeight(textSize) > listBottom) break;
+        }
+    }
+}
+
+void HomeScene::draw(sf::RenderTarget& target) const {
+    target.draw(m_title);
+    if (!m_notice.empty()) target.draw(m_noticeText);
+    for (const auto& row : m_rows) {
+        target.draw(row.background);
+        for (const auto& text : row.texts)
+            target.draw(text);
+    }
+    for (const auto& line : m_emptyLines)
+        target.draw(line);
+    target.draw(m_footer);
+    target.draw(m_more);
+}
+
+std::vector<sf::FloatRect> HomeScene::textBounds() const {
+    std::vector<sf::FloatRect> bounds{m_title.getGlobalBounds(), m_footer.getGlobalBounds()};
+    if (!m_notice.empty()) bounds.push_back(m_noticeText.getGlobalBounds());
+    if (!m_more.getString().isEmpty()) bounds.push_back(m_more.getGlobalBounds());
+    for (const auto& row : m_rows)
+        for (const auto& text : row.texts)
+            bounds.push_back(text.getGlobalBounds());
+    for (const auto& line : m_emptyLines)
+        bounds.push_back(line.getGlobalBounds());
+    return bounds;
+}
+
+} // namespace ns

@@ -1,0 +1,75 @@
+// The home screen: the routines with their length, the ones that fail to load with their errors,
+// and a selection moved with the arrow keys or the mouse.
+#pragma once
+
+#include "routine_loader.hpp"
+#include "scene.hpp"
+#include "theme.hpp"
+
+#include <SFML/Graphics/ConvexShape.hpp>
+#include <SFML/Graphics/Text.hpp>
+
+#include <string>
+#include <vector>
+
+namespace ns {
+
+struct HomeEntry {
+    std::string id;
+    std::string name;
+    std::string description;
+    int totalSeconds = 0;
+    bool valid = true;
+    std::vector<std::string> errors; // formatted diagnostics, for the invalid ones
+};
+
+// One entry per routine of the library (and one for a broken stretch catalog).
+std::vector<HomeEntry> homeEntries(const RoutineLibrary& library);
+
+class HomeScene final : public Scene {
+  public:
+    explicit HomeScene(const Theme& theme);
+
+    void setEntries(std::vector<HomeEntry> entries);
+    void setEmptyHint(const std::string& hint); // shown when there is no routine at all
+    void setNotice(const std::string& notice);  // "sound unavailable"
+
+    // Moves the selection among the valid entries; true when it moved.
+    bool moveSelection(int delta);
+    bool select(int index);
+    int selected() const { return m_selected; } // -1 when nothing can be started
+    const HomeEntry* selectedEntry() const;
+    // The entry under a point in window coordinates, or -1.
+    int entryAt(sf::Vector2f point) const;
+
+    void layout(sf::Vector2f size) override;
+    void draw(sf::RenderTarget& target) const override;
+    std::vector<sf::FloatRect> textBounds() const override;
+
+  private:
+    struct Row {
+        int entry = 0;
+        sf::FloatRect box;
+        sf::ConvexShape background;
+        std::vector<sf::Text> texts;
+    };
+    float rowHeight(const HomeEntry& entry, float width) const;
+    Row buildRow(int index, sf::Vector2f position, float width) const;
+
+    const Theme& m_theme;
+    std::vector<HomeEntry> m_entries;
+    std::string m_emptyHint;
+    std::string m_notice;
+    int m_selected = -1;
+    int m_first = 0; // first entry shown when the list scrolls
+    sf::Vector2f m_size{1280.f, 800.f};
+
+    sf::Text m_title;
+    sf::Text m_noticeText;
+    sf::Text m_footer;
+    sf::Text m_more;
+    std::vector<sf::Text> m_emptyLines;
+    std::vector<Row> m_rows;
+};
+
+} // namespace ns

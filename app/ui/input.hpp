@@ -1,0 +1,28 @@
+// The keyboard: which key means what, in one place (the help overlay lists the same keys).
+#pragma once
+
+#include <SFML/Window/Event.hpp>
+
+namespace ns {
+
+enum class Command {
+    None,
+    Up,
+    Down,
+    Enter,       // start the chosen routine; confirm
+    TogglePause, // Space
+    NextPhase,   // Right
+    Back,        // Left
+    NextStep,    // N
+    Mute,        // M
+    VolumeUp,    // +, =, keypad +
+    VolumeDown,  // -, keypad -
+    Fullscreen,  // F
+    Help,        // H, ?
+    Escape,      // Esc: quit (asks during a session), or "keep going" in that question
+    Quit,        // Q: quit (asks during a session)
+};
+
+Command commandForKey(const sf::Event::KeyEvent& key);
+
+} // namespace ns

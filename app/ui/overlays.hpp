@@ -1,0 +1,81 @@
+// What is drawn over a screen: a message (paused, "stop the routine?"), the list of keys, and a
+// brief indicator (volume, mute) that disappears by itself.
+#pragma once
+
+#include "scene.hpp"
+#include "theme.hpp"
+
+#include <SFML/Graphics/ConvexShape.hpp>
+#include <SFML/Graphics/RectangleShape.hpp>
+#include <SFML/Graphics/Text.hpp>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace ns {
+
+// A shaded screen with a panel: a large title and a quieter line under it.
+class MessageOverlay final : public Scene {
+  public:
+    MessageOverlay(const Theme& theme, std::string title, std::string detail);
+
+    void layout(sf::Vector2f size) override;
+    void draw(sf::RenderTarget& target) const override;
+    std::vector<sf::FloatRect> textBounds() const override;
+
+  private:
+    const Theme& m_theme;
+    std::string m_titleText;
+    std::string m_detailText;
+    sf::RectangleShape m_shade;
+    sf::ConvexShape m_panel;
+    sf::Text m_title;
+    sf::Text m_detail;
+};
+
+// The keys and what they do.
+class HelpOverlay final : public Scene {
+  public:
+    explicit HelpOverlay(const Theme& theme);
+
+    void layout(sf::Vector2f size) override;
+    void draw(sf::RenderTarget& target) const override;
+    std::vector<sf::FloatRect> textBounds() const override;
+
+    static const std::vector<std::pair<std::string, std::string>>& keys();
+
+  private:
+    const Theme& m_theme;
+    sf::RectangleShape m_shade;
+    sf::ConvexShape m_panel;
+    sf::Text m_title;
+    std::vector<sf::Text> m_texts;
+    sf::Text m_footer;
+};
+
+// A small panel near the bottom: "Volume 70 %" with a bar, or "Sound off".
+class Indicator final : public Scene {
+  public:
+    explicit Indicator(const Theme& theme);
+
+    // `level` 0..1 draws a bar; a negative level draws the message alone.
+    void show(const std::string& message, float level);
+
+    void layout(sf::Vector2f size) override;
+    void draw(sf::RenderTarget& target) const override;
+    std::vector<sf::FloatRect> textBounds() const override;
+
+  private:
+    const Theme& m_theme;
+    sf::Vector2f m_size{1280.f, 800.f};
+    std::string m_message;
+    float m_level = -1.f;
+    sf::ConvexShape m_panel;
+    sf::Text m_text;
+    sf::ConvexShape m_track;
+    sf::ConvexShape m_fill;
+    bool m_hasFill = false;
+};
+
+} // namespace ns

@@ -1,0 +1,332 @@
+#include "session_scene.hpp"
+
+#include "layout.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+namespace ns {
+
+namespace {
+
+// Vertical grid, as fractions of the window height: fixed places, so nothing jumps about when
+// a name or an instruction changes.
+constexpr float kMarginX = 0.05f; // of the width
+constexpr float kPhaseTop = 0.04f;
+constexpr float kPhaseSize = 0.055f;
+constexpr float kPositionSize = 0.032f;
+constexpr float kNoticeSize = 0.027f;
+constexpr float kNameTop = 0.108f;
+constexpr float kNameSize = 0.07f;
+constexpr float kCountdownTop = 0.23f;
+constexpr float kCountdownHeight = 0.28f; // digit glyph height: the largest thing on screen
+constexpr float kDrainTop = 0.548f;
+constexpr float kDrainHeight = 0.016f;
+constexpr float kInstructionsTop = 0.595f;
+constexpr float kInstructionSize = 0.042f;
+constexpr float kInstructionMinSize = 0.033f;
+constexpr float kNextTop = 0.85f;
+constexpr float kNextSize = 0.04f;
+constexpr float kProgressTop = 0.925f;
+constexpr float kProgressHeight = 0.014f;
+
+std::string sideWord(Side side) {
+    return side == Side::Left ? "left" : side == Side::Right ? "right" : "";
+}
+
+int ceilSeconds(long long ms) {
+    return static_cast<int>((std::max(0LL, ms) + 999) / 1000);
+}
+
+const std::string& stretchNameOf(const Session& session, int step) {
+    static const std::string kEmpty;
+    const auto& steps = session.routine().steps;
+    if (step < 0 || static_cast<std::size_t>(step) >= steps.size()) return kEmpty;
+    return steps[static_cast<std::size_t>(step)].stretch.name;
+}
+
+std::string nextText(const Session& session) {
+    const Phase* next = session.nextPhaseInfo();
+    if (!next) return "Next: finished";
+    if (next->step != session.phase().step) return "Next: " + stretchNameOf(session, next->step);
+    return "Next: " + phaseLabel(*next) + " " + std::to_string(next->durationSeconds) + " s";
+}
+
+sf::Color phaseColour(PhaseKind kind) {
+    return kind == PhaseKind::Rest ? palette::kSage : palette::kAccent;
+}
+
+sf::Color drainColour(PhaseKind kind) {
+    switch (kind) {
+    case PhaseKind::Hold:
+        return palette::kAccent;
+    case PhaseKind::Rest:
+        return palette::kSage;
+    default:
+        return palette::kAccentDim;
+    }
+}
+
+} // namespace
+
+std::string phaseLabel(const Phase& phase) {
+    switch (phase.kind) {
+    case PhaseKind::Prepare:
+        return "Get ready";
+    case PhaseKind::Hold:
+        if (phase.side == Side::None) return "Hold";
+        return "Hold — " + sideWord(phase.side) + " leg";
+    case PhaseKind::Switch:
+        return "Switch sides";
+    case PhaseKind::Rest:
+        return "Rest";
+    }
+    return "";
+}
+
+bool SessionView::operator==(const SessionView& o) const {
+    return std::tie(kind, phaseLabel, position, stretchName, instructions, caution, countdown,
+                    countdownSeconds, phaseSeconds, next, timeLeft, remainingSeconds, totalSeconds,
+                    paused) == std::tie(o.kind, o.phaseLabel, o.position, o.stretchName,
+                                        o.instructions, o.caution, o.countdown, o.countdownSeconds,
+                                        o.phaseSeconds, o.next, o.timeLeft, o.remainingSeconds,
+                                        o.totalSeconds, o.paused);
+}
+
+SessionView describe(const Session& session) {
+    SessionView v;
+    const Phase& phase = session.phase();
+    const auto& steps = session.routine().steps;
+    v.kind = phase.kind;
+    v.phaseLabel = phaseLabel(phase);
+    v.stretchName = stretchNameOf(session, phase.step);
+    v.position =
+        "Stretch " + std::to_string(phase.step + 1) + " of " + std::to_string(steps.size());
+    if (phase.step >= 0 && static_cast<std::size_t>(phase.step) < steps.size()) {
+        const Step& step = steps[static_cast<std::size_t>(phase.step)];
+        if (step.reps > 1)
+            v.position +=
+                " · round " + std::to_string(phase.rep) + " of " + std::to_string(step.reps);
+        switch (phase.kind) {
+        case PhaseKind::Prepare:
+            v.instructions = step.stretch.instructions;
+            v.caution = step.stretch.caution;
+            break;
+        case PhaseKind::Hold:
+            v.instructions = step.stretch.instructions;
+            break;
+        case PhaseKind::Switch: {
+            const Phase* next = session.nextPhaseInfo();
+            const std::string side = next ? sideWord(next->side) : "";
+            v.instructions = {side.empty() ? "Change to the other side."
+                                           : "Change to your " + side + " leg."};
+            break;
+        }
+        case PhaseKind::Rest:
+            v.instructions = {"Let go, and breathe slowly."};
+            break;
+        }
+    }
+    v.countdownSeconds = session.countdownSeconds();
+    v.countdown = formatCountdown(v.countdownSeconds);
+    v.phaseSeconds = phase.durationSeconds;
+    v.next = nextText(session);
+    v.remainingSeconds = ceilSeconds(session.totalRemainingMs());
+    v.totalSeconds = session.timeline().totalSeconds;
+    v.timeLeft = formatClock(v.remainingSeconds) + " left";
+    v.paused = session.paused();
+    return v;
+}
+
+SessionScene::SessionScene(const Theme& theme, const Session& session)
+    : m_theme(theme), m_session(session) {
+    m_view = describe(m_session);
+}
+
+bool SessionScene::refresh() {
+    SessionView fresh = describe(m_session);
+    if (fresh == m_view) return false;
+    m_view = std::move(fresh);
+    layout(m_size);
+    return true;
+}
+
+void SessionScene::setNotice(const std::string& notice) {
+    if (notice == m_notice) return;
+    m_notice = notice;
+    layout(m_size);
+}
+
+void SessionScene::layout(sf::Vector2f size) {
+    m_size = size;
+    const float w = size.x;
+    const float h = size.y;
+    const float mx = kMarginX * w;
+    const float contentWidth = w - 2.f * mx;
+    const sf::Font& regular = m_theme.regular();
+    const sf::Font& bold = m_theme.bold();
+
+    // Top row: the phase on the left, where we are in the routine on the right.
+    const unsigned phaseSize = scaledSize(kPhaseSize, h);
+    m_phase = makeText(m_view.phaseLabel, bold, phaseSize, phaseColour(m_view.kind));
+    shrinkToWidth(m_phase, contentWidth * 0.58f);
+    placeLine(m_phase, mx, kPhaseTop * h);
+
+    const unsigned positionSize = scaledSize(kPositionSize, h);
+    m_position = makeText(m_view.position, regular, positionSize, palette::kTextDim);
+    shrinkToWidth(m_position, contentWidth * 0.38f);
+    // Share the phase label's baseline (SFML puts the baseline at top + character size).
+    placeLine(m_position, w - mx,
+              kPhaseTop * h + static_cast<float>(phaseSize) -
+                  static_cast<float>(m_position.getCharacterSize()),
+              Align::Right);
+
+    m_noticeText = makeText(m_notice, regular, scaledSize(kNoticeSize, h), palette::kTextDim);
+    shrinkToWidth(m_noticeText, contentWidth * 0.38f);
+    placeLine(m_noticeText, w - mx, kPhaseTop * h + static_cast<float>(phaseSize) * 1.25f,
+              Align::Right);
+
+    // The stretch, centred.
+    m_name = makeText(m_view.stretchName, bold, scaledSize(kNameSize, h), palette::kText);
+    shrinkToWidth(m_name, contentWidth);
+    placeLine(m_name, w / 2.f, kNameTop * h, Align::Center);
+
+    // The countdown: its digits are kCountdownHeight of the window.
+    const float digitRatio = std::max(0.3f, m_theme.digitHeightRatio());
+    m_countdown = makeText(m_view.countdown, bold, scaledSize(kCountdownHeight / digitRatio, h),
+                           palette::kText);
+    shrinkToWidth(m_countdown, contentWidth);
+    placeText(m_countdown, w / 2.f, kCountdownTop * h, Align::Center);
+
+    // The draining bar under it: full at the start of the phase, empty at its end.
+    const float drainWidth = std::min(contentWidth, std::max(0.5f * w, 0.62f * h));
+    const float drainHeight = std::max(4.f, kDrainHeight * h);
+    const sf::Vector2f drainPos{(w - drainWidth) / 2.f, kDrainTop * h};
+    m_drainTrack = roundedRect({drainWidth, drainHeight}, drainHeight / 2.f, palette::kTrack);
+    m_drainTrack.setPosition(drainPos);
+    const float drainFraction =
+        m_view.phaseSeconds > 0
+            ? std::clamp(static_cast<float>(m_view.countdownSeconds) / m_view.phaseSeconds, 0.f,
+                         1.f)
+            : 0.f;
+    m_hasDrainFill = drainFraction > 0.f;
+    m_drainFill = roundedRect({std::max(drainHeight, drainWidth * drainFraction), drainHeight},
+                              drainHeight / 2.f, drainColour(m_view.kind));
+    m_drainFill.setPosition(drainPos);
+
+    // Bottom: what comes next on the left, time left on the right, the routine's progress.
+    const unsigned nextSize = scaledSize(kNextSize, h);
+    m_timeLeft = makeText(m_view.timeLeft, regular, nextSize, palette::kTextSoft);
+    shrinkToWidth(m_timeLeft, contentWidth * 0.3f);
+    placeLine(m_timeLeft, w - mx, kNextTop * h, Align::Right);
+    m_next = makeText(m_view.next, regular, nextSize, palette::kTextSoft);
+    const float timeLeftWidth = m_timeLeft.getLocalBounds().width;
+    m_next.setString(
+        ellipsize(m_next.getString(), regular, nextSize, contentWidth - timeLeftWidth - 0.04f * w));
+    placeLine(m_next, mx, kNextTop * h);
+
+    const float progressHeight = std::max(4.f, kProgressHeight * h);
+    m_progressTrack =
+        roundedRect({contentWidth, progressHeight}, progressHeight / 2.f, palette::kTrack);
+    m_progressTrack.setPosition(mx, kProgressTop * h);
+    const float progress =
+        m_view.totalSeconds > 0
+            ? std::clamp(1.f - static_cast<float>(m_view.remainingSeconds) / m_view.totalSeconds,
+                         0.f, 1.f)
+            : 0.f;
+    m_hasProgressFill = progress > 0.f;
+    m_progressFill =
+        roundedRect({std::max(progressHeight, contentWidth * progress), progressHeight},
+                    progressHeight / 2.f, palette::kAccentDim);
+    m_progressFill.setPosition(mx, kProgressTop * h);
+
+    layoutInstructions(kInstructionsTop * h, kNextTop * h - 0.015f * h, contentWidth * 0.92f);
+}
+
+// Wraps the instructions (and the caution) into the band between the bar and the bottom row,
+// shrinking the text if needed. The caution is left out before any instruction is.
+void SessionScene::layoutInstructions(float top, float bottom, float width) {
+    const float h = m_size.y;
+    const sf::Font& font = m_theme.regular();
+    struct Line {
+        sf::String text;
+        sf::Color colour;
+    };
+    const unsigned maxSize = scaledSize(kInstructionSize, h);
+    const unsigned minSize = std::min(maxSize, scaledSize(kInstructionMinSize, h));
+    auto spacingFor = [&font](unsigned size) { return font.getLineSpacing(size) * 1.08f; };
+    auto wrapAll = [&](unsigned size, bool withCaution) {
+        std::vector<Line> lines;
+        for (const auto& instruction : m_view.instructions)
+            for (auto& l : wrapText(instruction, font, size, width))
+                lines.push_back({l, palette::kTextSoft});
+        if (withCaution)
+            for (auto& l : wrapText(m_view.caution, font, size, width))
+                lines.push_back({l, palette::kAccentDim});
+        return lines;
+    };
+    auto fitsAt = [&](unsigned size, bool withCaution, std::vector<Line>& lines) {
+        lines = wrapAll(size, withCaution);
+        return static_cast<float>(lines.size()) * spacingFor(size) <= bottom - top;
+    };
+
+    std::vector<Line> lines;
+    unsigned size = maxSize;
+    bool fitted = false;
+    for (const bool withCaution : {true, false}) {
+        if (!withCaution && m_view.caution.empty()) break;
+        for (size = maxSize;; size = std::max(minSize, size - std::max(1u, size / 14))) {
+            if (fitsAt(size, withCaution, lines)) {
+                fitted = true;
+                break;
+            }
+            if (size == minSize) break;
+        }
+        if (fitted) break;
+    }
+    const float spacing = spacingFor(size);
+    if (!fitted) {
+        const auto fits = static_cast<std::size_t>(std::max(0.f, (bottom - top) / spacing));
+        if (lines.size() > fits) {
+            lines.resize(fits);
+            if (!lines.empty())
+                lines.back().text =
+                    ellipsize(lines.back().text + sf::String(" …"), font, size, width);
+        }
+    }
+    m_instructionLines.clear();
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        sf::Text text(lines[i].text, font, size);
+        text.setFillColor(lines[i].colour);
+        placeLine(text, m_size.x / 2.f, top + static_cast<float>(i) * spacing, Align::Center);
+        m_instructionLines.push_back(text);
+    }
+}
+
+void SessionScene::draw(sf::RenderTarget& target) const {
+    target.draw(m_phase);
+    target.draw(m_position);
+    if (!m_notice.empty()) target.draw(m_noticeText);
+    target.draw(m_name);
+    target.draw(m_countdown);
+    target.draw(m_drainTrack);
+    if (m_hasDrainFill) target.draw(m_drainFill);
+    for (const auto& line : m_instructionLines)
+        target.draw(line);
+    target.draw(m_next);
+    target.draw(m_timeLeft);
+    target.draw(m_progressTrack);
+    if (m_hasProgressFill) target.draw(m_progressFill);
+}
+
+std::vector<sf::FloatRect> SessionScene::textBounds() const {
+    std::vector<sf::FloatRect> bounds{m_phase.getGlobalBounds(), m_position.getGlobalBounds(),
+                                      m_name.getGlobalBounds(),  m_countdown.getGlobalBounds(),
+                                      m_next.getGlobalBounds(),  m_timeLeft.getGlobalBounds()};
+    if (!m_notice.empty()) bounds.push_back(m_noticeText.getGlobalBounds());
+    for (const auto& line : m_instructionLines)
+        bounds.push_back(line.getGlobalBounds());
+    return bounds;
+}
+
+} // namespace ns

@@ -1,0 +1,86 @@
+// The session screen: phase, stretch, instructions, the big countdown with a draining bar, what
+// comes next, and the whole routine's progress. A view of a Session; it never changes it.
+#pragma once
+
+#include "scene.hpp"
+#include "session.hpp"
+#include "theme.hpp"
+
+#include <SFML/Graphics/ConvexShape.hpp>
+#include <SFML/Graphics/Text.hpp>
+
+#include <string>
+#include <vector>
+
+namespace ns {
+
+// "Get ready", "Hold — left leg", "Hold", "Switch sides", "Rest".
+std::string phaseLabel(const Phase& phase);
+
+// Everything the session screen shows, as plain values: the screen is redrawn only when this
+// changes (a new second, a new phase, pause).
+struct SessionView {
+    PhaseKind kind = PhaseKind::Prepare;
+    std::string phaseLabel;
+    std::string position; // "Stretch 2 of 5 · round 1 of 2"
+    std::string stretchName;
+    std::vector<std::string> instructions;
+    std::string caution;   // shown while getting ready
+    std::string countdown; // "25", "1:05"
+    int countdownSeconds = 0;
+    int phaseSeconds = 0;
+    std::string next;     // "Next: Rest 10 s"
+    std::string timeLeft; // "4:30 left"
+    int remainingSeconds = 0;
+    int totalSeconds = 0;
+    bool paused = false;
+
+    bool operator==(const SessionView& other) const;
+    bool operator!=(const SessionView& other) const { return !(*this == other); }
+};
+
+SessionView describe(const Session& session);
+
+class SessionScene final : public Scene {
+  public:
+    SessionScene(const Theme& theme, const Session& session);
+
+    // Reads the session again; true (and relaid out) when what is shown changed.
+    bool refresh();
+
+    void setNotice(const std::string& notice); // "sound unavailable", discreet, top right
+
+    void layout(sf::Vector2f size) override;
+    void draw(sf::RenderTarget& target) const override;
+    std::vector<sf::FloatRect> textBounds() const override;
+
+    const SessionView& view() const { return m_view; }
+    const std::string& countdownText() const { return m_view.countdown; }
+    sf::FloatRect countdownBounds() const { return m_countdown.getGlobalBounds(); }
+
+  private:
+    void layoutInstructions(float top, float bottom, float width);
+
+    const Theme& m_theme;
+    const Session& m_session;
+    sf::Vector2f m_size{1280.f, 800.f};
+    SessionView m_view;
+    std::string m_notice;
+
+    sf::Text m_phase;
+    sf::Text m_position;
+    sf::Text m_noticeText;
+    sf::Text m_name;
+    sf::Text m_countdown;
+    std::vector<sf::Text> m_instructionLines;
+    sf::Text m_next;
+    sf::Text m_timeLeft;
+    sf::ConvexShape m_drainTrack;
+    sf::ConvexShape m_drainFill;
+    bool m_hasDrainFill = false;
+    sf::ConvexShape m_progressTrack;
+    sf::ConvexShape m_progressFill;
+    bool m_hasProgressFill = false;
+};
+
+} // namespace ns

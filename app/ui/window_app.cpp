@@ -1,0 +1,649 @@
+// The window: start-up checks, the screens (home, session, done), keys, and a main loop that
+// sleeps until the next deadline and redraws only when what it shows has changed.
+#include "window_app.hpp"
+
+#include "audio_cues.hpp"
+#include "done_scene.hpp"
+#include "home_scene.hpp"
+#include "input.hpp"
+#include "layout.hpp"
+#include "overlays.hpp"
+#include "routine_loader.hpp"
+#include "session.hpp"
+#include "session_scene.hpp"
+#include "settings.hpp"
+#include "theme.hpp"
+#include "timeline.hpp"
+#include "trace.hpp"
+
+#include <SFML/Graphics/RenderWindow.hpp>
+#include <SFML/System/Sleep.hpp>
+
+#include <spdlog/spdlog.h>
+
+#include <dlfcn.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+namespace ns {
+
+namespace {
+
+// While idle the loop still wakes this often to look for input; it redraws only when needed.
+constexpr Millis kPollSlice{25};
+constexpr Millis kIndicatorTime{1500};
+// NIGHTSTRETCH_EXIT_WHEN_DONE=1 closes the window this long after a routine completes, so
+// scripted timing runs (start --trace) end by themselves. Otherwise the done screen stays.
+constexpr const char* kExitWhenDoneVariable = "NIGHTSTRETCH_EXIT_WHEN_DONE";
+constexpr Millis kExitWhenDoneDelay{1000};
+constexpr int kVolumeStep = 10;
+
+long long steadyNowMs() {
+    return std::chrono::duration_cast<Millis>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+bool envFlag(const char* name) {
+    const char* value = std::getenv(name);
+    return value && *value && std::string(value) != "0";
+}
+
+bool displayAvailable() {
+    const char* display = std::getenv("DISPLAY");
+    return display && *display;
+}
+
+// SFML aborts the process when it cannot open the display, so try it first, quietly, through
+// libX11 (already loaded for SFML; looked up at run time so the build needs no extra library).
+bool displayReachable() {
+    void* x11 = dlopen("libX11.so.6", RTLD_LAZY | RTLD_LOCAL);
+    if (!x11) return true; // cannot tell: let SFML try
+    void* (*openDisplay)(const char*) = nullptr;
+    int (*closeDisplay)(void*) = nullptr;
+    void* openSymbol = dlsym(x11, "XOpenDisplay");
+    void* closeSymbol = dlsym(x11, "XCloseDisplay");
+    std::memcpy(&openDisplay, &openSymbol, sizeof openDisplay);
+    std::memcpy(&closeDisplay, &closeSymbol, sizeof closeDisplay);
+    bool reachable = true;
+    if (openDisplay && closeDisplay) {
+        void* display = openDisplay(nullptr);
+        reachable = display != nullptr;
+        if (display) closeDisplay(display);
+    }
+    dlclose(x11);
+    return reachable;
+}
+
+void printDiagnostics(const Diagnostics& diagnostics) {
+    for (const auto& d : diagnostics)
+        std::cerr << d.format() << '\n';
+}
+
+bool looksLikePath(const std::string& arg) {
+    return arg.find('/') != std::string::npos ||
+           (arg.size() > 5 && arg.compare(arg.size() - 5, 5, ".toml") == 0);
+}
+
+// The routine named on the command line, or the exit code after saying what is wrong.
+int resolveRoutine(const std::string& arg, const RoutineLibrary& library,
+                   std::optional<Routine>& routine) {
+    if (looksLikePath(arg)) {
+        const std::filesystem::path file(arg);
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(file, ec) || !std::ifstream(file).good()) {
+            std::cerr << "nightstretch: cannot read the routine file '" << arg << "'\n";
+            return 2;
+        }
+        RoutineLoadResult result = loadRoutineFile(file, library.catalog);
+        if (!result.ok()) {
+            printDiagnostics(result.diagnostics);
+            return 1;
+        }
+        routine = std::move(result.routine);
+    } else {
+        const RoutineEntry* entry = library.find(arg);
+        if (!entry) {
+            std::string known;
+            for (const auto& e : library.entries)
+                known += (known.empty() ? "" : ", ") + e.id;
+            std::cerr << "nightstretch: unknown routine '" << arg
+                      << "'; known: " << (known.empty() ? "(none)" : known) << '\n';
+            return 2;
+        }
+        if (!entry->result.ok()) {
+            printDiagnostics(entry->result.diagnostics);
+            return 1;
+        }
+        routine = entry->result.routine;
+    }
+    if (buildTimeline(*routine).phases.empty()) {
+        std::cerr << "nightstretch: the routine '" << arg << "' has nothing to do\n";
+        return 1;
+    }
+    return 0;
+}
+
+class WindowApp {
+  public:
+    WindowApp(const WindowOptions& options, RoutineLibrary library, const Theme& theme,
+              std::unique_ptr<TraceWriter> trace)
+        : m_options(options), m_library(std::move(library)), m_theme(theme),
+          m_trace(std::move(trace)), m_home(theme), m_done(theme),
+          m_pauseOverlay(theme, "Paused — Space to continue", "Esc to stop the routine"),
+          m_confirmOverlay(theme, "Stop the routine?", "Enter = stop, Esc = keep going"),
+          m_help(theme), m_indicator(theme), m_exitWhenDone(envFlag(kExitWhenDoneVariable)) {}
+
+    ~WindowApp() { endSession(); }
+
+    int run(std::optional<Routine> initialRoutine) {
+        m_settings = Settings::load(m_options.paths.settingsFile());
+        m_audio.setVolume(m_settings.volume);
+        m_audio.setMuted(m_settings.muted);
+        const std::string notice = m_audio.available() ? "" : "sound unavailable";
+        m_home.setNotice(notice);
+        m_home.setEmptyHint("Put routine files in " + m_options.paths.userRoutinesDir().string() +
+                            ".");
+        m_home.setEntries(homeEntries(m_library));
+
+        createWindow(m_options.fullscreen || m_settings.fullscreen);
+        if (initialRoutine) {
+            m_openedWithRoutine = true;
+            startSession(std::move(*initialRoutine));
+        }
+        m_dirty = true;
+
+        while (m_window.isOpen()) {
+            sf::Event event;
+            while (m_window.pollEvent(event))
+                handleEvent(event);
+            if (m_window.isOpen()) advance();
+            if (!m_window.isOpen()) break;
+            if (m_sessionScene && m_sessionScene->refresh()) m_dirty = true;
+            if (m_dirty) render();
+            sleepUntilSomethingIsDue();
+        }
+        endSession();
+        return 0;
+    }
+
+  private:
+    enum class Screen { Home, Session, Done };
+
+    void createWindow(bool fullscreen) {
+        const sf::VideoMode desktop = sf::VideoMode::getDesktopMode();
+        sf::VideoMode mode(std::min(1280u, desktop.width), std::min(800u, desktop.height));
+        sf::Uint32 style = sf::Style::Default;
+        if (fullscreen) {
+            mode = desktop;
+            style = sf::Style::Fullscreen;
+        }
+        m_window.create(mode, "Nightstretch", style);
+        m_window.setKeyRepeatEnabled(false); // a held key is one press, never a run of skips
+        m_window.setVerticalSyncEnabled(false);
+        m_fullscreen = fullscreen;
+        const sf::Vector2u size = m_window.getSize();
+        relayout({static_cast<float>(size.x), static_cast<float>(size.y)});
+    }
+
+    void relayout(sf::Vector2f size) {
+        if (size.x < 1.f || size.y < 1.f) return;
+        m_size = size;
+        m_window.setView(sf::View(sf::FloatRect(0.f, 0.f, size.x, size.y)));
+        m_home.layout(size);
+        m_done.layout(size);
+        if (m_sessionScene) m_sessionScene->layout(size);
+        m_pauseOverlay.layout(size);
+        m_confirmOverlay.layout(size);
+        m_help.layout(size);
+        m_indicator.layout(size);
+        m_dirty = true;
+    }
+
+    void startSession(Routine routine) {
+        endSession();
+        Timeline timeline = buildTimeline(routine);
+        m_session = std::make_unique<Session>(std::move(routine), std::move(timeline), m_clock);
+        m_session->addObserver(&m_audio);
+        // The trace measures the routine asked for on the command line, not later ones.
+        if (m_trace && !m_traceUsed) {
+            m_session->addObserver(m_trace.get());
+            m_traceAttached = true;
+            m_traceUsed = true;
+        }
+        m_sessionScene = std::make_unique<SessionScene>(m_theme, *m_session);
+        m_sessionScene->setNotice(m_audio.available() ? "" : "sound unavailable");
+        m_sessionScene->layout(m_size);
+        m_lastShownCountdown.clear();
+        m_screen = Screen::Session;
+        m_helpVisible = false;
+        m_confirmVisible = false;
+        m_session->start();
+        m_sessionScene->refresh();
+        m_dirty = true;
+    }
+
+    // Observers are detached before the session goes away.
+    void endSession() {
+        if (!m_session) return;
+        m_session->removeObserver(&m_audio);
+        if (m_traceAttached) m_session->removeObserver(m_trace.get());
+        m_traceAttached = false;
+        m_sessionScene.reset();
+        m_session.reset();
+    }
+
+    // Moves the session to now and reacts to its end; expires the indicator; closes when due.
+    void advance() {
+        const TimePoint now = m_clock.now();
+        if (m_session) {
+            m_session->update();
+            if (m_session->finished()) finishSession();
+        }
+        if (m_indicatorUntil && now >= *m_indicatorUntil) {
+            m_indicatorUntil.reset();
+            m_dirty = true;
+        }
+        if (m_closeAt && now >= *m_closeAt) m_window.close();
+    }
+
+    void finishSession() {
+        const SessionStatus status = m_session->status();
+        if (status == SessionStatus::Completed) {
+            const Routine& routine = m_session->routine();
+            m_done.setResult(routine.name.empty() ? routine.id : routine.name,
+                             m_session->holdSecondsDone(), m_session->timeline().holdSeconds);
+            endSession();
+            m_screen = Screen::Done;
+            m_helpVisible = false;
+            m_confirmVisible = false;
+            if (m_exitWhenDone) m_closeAt = m_clock.now() + kExitWhenDoneDelay;
+        } else {
+            endSession();
+            leaveAfterStopping();
+        }
+        m_dirty = true;
+    }
+
+    // After "stop the routine": back to the list, or close when the routine came from the
+    // command line.
+    void leaveAfterStopping() {
+        m_confirmVisible = false;
+        if (m_openedWithRoutine) {
+            m_window.close();
+        } else {
+            goHome();
+        }
+    }
+
+    void goHome() {
+        m_library = RoutineLibrary::load(m_options.paths.builtInRoutinesDir(),
+                                         m_options.paths.userRoutinesDir());
+        m_home.setEntries(homeEntries(m_library));
+        m_openedWithRoutine = false;
+        m_closeAt.reset();
+        m_screen = Screen::Home;
+        m_dirty = true;
+    }
+
+    void stopSession() {
+        if (!m_session) return;
+        m_session->quit();
+        endSession();
+        leaveAfterStopping();
+    }
+
+    void handleEvent(const sf::Event& event) {
+        switch (event.type) {
+        case sf::Event::Closed:
+            if (m_session) m_session->quit(); // closing the window mid-session is a quit
+            endSession();
+            m_window.close();
+            break;
+        case sf::Event::Resized:
+            relayout({static_cast<float>(event.size.width), static_cast<float>(event.size.height)});
+            break;
+        case sf::Event::GainedFocus:
+        case sf::Event::MouseEntered:
+            m_dirty = true;
+            break;
+        case sf::Event::KeyPressed:
+            handleCommand(commandForKey(event.key));
+            break;
+        case sf::Event::MouseMoved:
+            if (m_screen == Screen::Home && !m_helpVisible)
+                if (m_home.select(m_home.entryAt({static_cast<float>(event.mouseMove.x),
+                                                  static_cast<float>(event.mouseMove.y)})))
+                    m_dirty = true;
+            break;
+        case sf::Event::MouseButtonPressed:
+            if (event.mouseButton.button == sf::Mouse::Left && m_screen == Screen::Home &&
+                !m_helpVisible) {
+                const int index = m_home.entryAt({static_cast<float>(event.mouseButton.x),
+                                                  static_cast<float>(event.mouseButton.y)});
+                if (index >= 0 && m_home.select(index)) m_dirty = true;
+                if (index >= 0 && index == m_home.selected()) startSelected();
+            }
+            break;
+        case sf::Event::MouseWheelScrolled:
+            if (m_screen == Screen::Home && !m_helpVisible && event.mouseWheelScroll.delta != 0.f)
+                if (m_home.moveSelection(event.mouseWheelScroll.delta > 0.f ? -1 : 1))
+                    m_dirty = true;
+            break;
+        default:
+            break;
+        }
+    }
+
+    void handleCommand(Command command) {
+        if (command == Command::None) return;
+        // Keys that work everywhere.
+        switch (command) {
+        case Command::Mute:
+            toggleMute();
+            return;
+        case Command::VolumeUp:
+            changeVolume(kVolumeStep);
+            return;
+        case Command::VolumeDown:
+            changeVolume(-kVolumeStep);
+            return;
+        case Command::Fullscreen:
+            toggleFullscreen();
+            return;
+        default:
+            break;
+        }
+        if (m_confirmVisible) {
+            if (command == Command::Enter) {
+                stopSession();
+            } else if (command == Command::Escape) {
+                m_confirmVisible = false;
+                if (m_resumeAfterConfirm && m_session) m_session->resume();
+            }
+            m_dirty = true;
+            return;
+        }
+        if (m_helpVisible) {
+            if (command == Command::Help || command == Command::Escape ||
+                command == Command::Enter) {
+                m_helpVisible = false;
+                m_dirty = true;
+                return;
+            }
+        } else if (command == Command::Help) {
+            m_helpVisible = true;
+            m_dirty = true;
+            return;
+        }
+        switch (m_screen) {
+        case Screen::Home:
+            homeCommand(command);
+            break;
+        case Screen::Session:
+            sessionCommand(command);
+            break;
+        case Screen::Done:
+            doneCommand(command);
+            break;
+        }
+    }
+
+    void homeCommand(Command command) {
+        switch (command) {
+        case Command::Up:
+            m_dirty |= m_home.moveSelection(-1);
+            break;
+        case Command::Down:
+            m_dirty |= m_home.moveSelection(1);
+            break;
+        case Command::Enter:
+            startSelected();
+            break;
+        case Command::Escape:
+        case Command::Quit:
+            m_window.close();
+            break;
+        default:
+            break;
+        }
+    }
+
+    // Phase-changing controls are refused by the session in the first moment of a phase.
+    void sessionCommand(Command command) {
+        if (!m_session) return;
+        switch (command) {
+        case Command::TogglePause:
+            m_session->togglePause();
+            break;
+        case Command::NextPhase:
+            m_session->nextPhase();
+            break;
+        case Command::Back:
+            m_session->back();
+            break;
+        case Command::NextStep:
+            m_session->nextStep();
+            break;
+        case Command::Escape:
+        case Command::Quit:
+            // Hold still while the question is asked; "keep going" resumes.
+            m_resumeAfterConfirm = !m_session->paused() && m_session->pause();
+            m_confirmVisible = true;
+            m_helpVisible = false;
+            break;
+        default:
+            return;
+        }
+        m_dirty = true;
+    }
+
+    void doneCommand(Command command) {
+        switch (command) {
+        case Command::Enter:
+            goHome();
+            break;
+        case Command::Escape:
+        case Command::Quit:
+            m_window.close();
+            break;
+        default:
+            break;
+        }
+    }
+
+    void startSelected() {
+        const HomeEntry* entry = m_home.selectedEntry();
+        if (!entry) return;
+        const RoutineEntry* found = m_library.find(entry->id);
+        if (!found || !found->result.ok()) return;
+        startSession(*found->result.routine);
+    }
+
+    void toggleMute() {
+        m_settings.muted = !m_settings.muted;
+        m_audio.setMuted(m_settings.muted);
+        saveSettings();
+        if (!m_audio.available())
+            showIndicator("Sound unavailable", -1.f);
+        else if (m_settings.muted)
+            showIndicator("Sound off  (M turns it on)", -1.f);
+        else
+            showIndicator("Sound on  " + std::to_string(m_settings.volume) + " %",
+                          m_settings.volume / 100.f);
+    }
+
+    void changeVolume(int delta) {
+        m_settings.volume = std::clamp(m_settings.volume + delta, 0, 100);
+        if (delta > 0) m_settings.muted = false; // louder means "I want to hear it"
+        m_audio.setMuted(m_settings.muted);
+        m_audio.setVolume(m_settings.volume);
+        saveSettings();
+        if (!m_audio.available())
+            showIndicator("Sound unavailable", -1.f);
+        else if (m_settings.muted)
+            showIndicator("Sound off  (M turns it on)", -1.f);
+        else
+            showIndicator("Volume " + std::to_string(m_settings.volume) + " %",
+                          m_settings.volume / 100.f);
+    }
+
+    void toggleFullscreen() {
+        m_settings.fullscreen = !m_fullscreen;
+        saveSettings();
+        createWindow(!m_fullscreen);
+    }
+
+    void saveSettings() {
+        if (!m_settings.save(m_options.paths.settingsFile()))
+            spdlog::warn("could not save settings to {}", m_options.paths.settingsFile().string());
+    }
+
+    void showIndicator(const std::string& message, float level) {
+        m_indicator.show(message, level);
+        m_indicatorUntil = m_clock.now() + kIndicatorTime;
+        m_dirty = true;
+    }
+
+    void render() {
+        m_window.clear(palette::kBackground);
+        switch (m_screen) {
+        case Screen::Home:
+            m_home.draw(m_window);
+            break;
+        case Screen::Session:
+            if (m_sessionScene) m_sessionScene->draw(m_window);
+            break;
+        case Screen::Done:
+            m_done.draw(m_window);
+            break;
+        }
+        if (m_session && m_session->paused() && !m_confirmVisible) m_pauseOverlay.draw(m_window);
+        if (m_confirmVisible) m_confirmOverlay.draw(m_window);
+        if (m_helpVisible) m_help.draw(m_window);
+        if (m_indicatorUntil) m_indicator.draw(m_window);
+        m_window.display();
+        m_dirty = false;
+        traceFrame();
+    }
+
+    void traceFrame() {
+        if (!m_traceAttached || !m_session || !m_sessionScene) return;
+        const long long atMs = m_session->elapsedMs();
+        if (!m_firstFrameTraced) {
+            m_trace->firstFrame(atMs, steadyNowMs() - m_options.processStartMs);
+            m_firstFrameTraced = true;
+        }
+        const std::string& shown = m_sessionScene->countdownText();
+        if (shown != m_lastShownCountdown) {
+            m_trace->frame(shown, atMs);
+            m_lastShownCountdown = shown;
+        }
+    }
+
+    // Sleeps until the next deadline (a new second, a phase change, the indicator's end), in
+    // short slices so that input is still answered quickly.
+    void sleepUntilSomethingIsDue() {
+        std::optional<TimePoint> due;
+        auto consider = [&due](const std::optional<TimePoint>& t) {
+            if (t && (!due || *t < *due)) due = t;
+        };
+        if (m_session) consider(m_session->nextWakeup());
+        consider(m_indicatorUntil);
+        consider(m_closeAt);
+        auto wait = std::chrono::duration_cast<std::chrono::microseconds>(kPollSlice);
+        if (due) {
+            const auto untilDue =
+                std::chrono::duration_cast<std::chrono::microseconds>(*due - m_clock.now());
+            if (untilDue.count() <= 0) return;
+            wait = std::min(wait, untilDue);
+        }
+        sf::sleep(sf::microseconds(wait.count()));
+    }
+
+    const WindowOptions& m_options;
+    RoutineLibrary m_library;
+    const Theme& m_theme;
+    std::unique_ptr<TraceWriter> m_trace;
+    bool m_traceAttached = false;
+    bool m_traceUsed = false;
+    bool m_firstFrameTraced = false;
+    std::string m_lastShownCountdown;
+
+    Settings m_settings;
+    AudioCues m_audio;
+    SteadyClock m_clock;
+    std::unique_ptr<Session> m_session;
+    sf::RenderWindow m_window;
+    sf::Vector2f m_size{1280.f, 800.f};
+    bool m_fullscreen = false;
+
+    HomeScene m_home;
+    DoneScene m_done;
+    std::unique_ptr<SessionScene> m_sessionScene;
+    MessageOverlay m_pauseOverlay;
+    MessageOverlay m_confirmOverlay;
+    HelpOverlay m_help;
+    Indicator m_indicator;
+
+    Screen m_screen = Screen::Home;
+    bool m_helpVisible = false;
+    bool m_confirmVisible = false;
+    bool m_resumeAfterConfirm = false;
+    bool m_openedWithRoutine = false;
+    bool m_exitWhenDone = false;
+    std::optional<TimePoint> m_indicatorUntil;
+    std::optional<TimePoint> m_closeAt;
+    bool m_dirty = true;
+};
+
+} // namespace
+
+int runWindow(const WindowOptions& options) {
+    RoutineLibrary library =
+        RoutineLibrary::load(options.paths.builtInRoutinesDir(), options.paths.userRoutinesDir());
+
+    std::optional<Routine> routine;
+    if (options.routine) {
+        const int code = resolveRoutine(*options.routine, library, routine);
+        if (code != 0) return code;
+    }
+
+    if (!displayAvailable()) {
+        std::cerr << "nightstretch: no display found (DISPLAY is not set); run it in a desktop "
+                     "session, or use 'nightstretch start --text'\n";
+        return 3;
+    }
+    if (!displayReachable()) {
+        std::cerr << "nightstretch: cannot open the display '" << std::getenv("DISPLAY")
+                  << "'; run it in a desktop session, or use 'nightstretch start --text'\n";
+        return 3;
+    }
+
+    Theme theme;
+    std::string fontError;
+    if (!theme.loadFonts(Theme::fontFolders(options.paths.assetsDir()), &fontError)) {
+        std::cerr << fontError << '\n';
+        return 3;
+    }
+
+    std::unique_ptr<TraceWriter> trace;
+    if (options.tracePath) {
+        trace = std::make_unique<TraceWriter>(*options.tracePath);
+        if (!trace->ok()) {
+            std::cerr << "nightstretch: cannot write the trace file '" << *options.tracePath
+                      << "'\n";
+            return 2;
+        }
+    }
+
+    WindowApp app(options, std::move(library), theme, std::move(trace));
+    return app.run(std::move(routine));
+}
+
+} // namespace ns

@@ -1,0 +1,175 @@
+// The home screen with the built-in routines and a broken one: lengths, errors in full, a
+// selection that skips what cannot be started, and nothing cut off.
+#include "home_scene.hpp"
+#include "ui_test_support.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+namespace ns {
+namespace {
+
+std::filesystem::path brokenUserDir() {
+    const auto dir = std::filesystem::path(NS_ARTIFACTS_DIR) / "home-user-routines";
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir / "mine.toml") << "name = \"Mine\"\n\n[[steps]]\nstretch = \"wall-calf\"\n"
+                                        "hodl = 30\nhold = 900\n";
+    return dir;
+}
+
+std::vector<HomeEntry> sampleEntries() {
+    std::vector<HomeEntry> entries;
+    entries.push_back(
+        {"in-bed", "In-bed stretches", "Gentle stretches lying down.", 300, true, {}});
+    entries.push_back({"mine",
+                       "mine",
+                       "",
+                       0,
+                       false,
+                       {"/home/someone/.config/nightstretch/routines/mine.toml:7:1: error: "
+                        "unknown key 'hodl' in step 2; did you mean 'hold'?",
+                        "/home/someone/.config/nightstretch/routines/mine.toml:9:8: error: "
+                        "'hold' must be between 5 and 300 seconds, got 900",
+                        "third problem"}});
+    entries.push_back({"nightly",
+                       "Nightly leg-cramp routine",
+                       "Calves, shins and the backs of the legs before sleep: standing first, "
+                       "ending in bed. About 8 minutes.",
+                       500,
+                       true,
+                       {}});
+    entries.push_back({"quick", "Quick calf stretch", "", 145, true, {}});
+    return entries;
+}
+
+void expectInsideAndCalm(const HomeScene& scene, const sf::Image& image, sf::Vector2u size,
+                         const std::string& name) {
+    for (const auto& bounds : scene.textBounds())
+        EXPECT_TRUE(test::inside(bounds, size))
+            << name << ": text cut off at " << bounds.left << "," << bounds.top << " "
+            << bounds.width << "x" << bounds.height;
+    const test::PixelStats stats = test::measure(image);
+    EXPECT_LT(stats.meanLuminance, 60.0) << name;
+    EXPECT_GE(stats.meanRed, stats.meanBlue) << name;
+    EXPECT_LT(stats.brightFraction, 0.05) << name;
+    EXPECT_LT(stats.blueFraction, 0.001) << name;
+}
+
+TEST(HomeScene, ListsTheBuiltInRoutinesWithTheirLength) {
+    ASSERT_NE(test::theme(), nullptr);
+    const RoutineLibrary library = RoutineLibrary::load(NS_ROUTINES_DIR, brokenUserDir());
+    const auto entries = homeEntries(library);
+    ASSERT_FALSE(entries.empty());
+    bool sawNightly = false;
+    bool sawBroken = false;
+    for (const auto& entry : entries) {
+        if (entry.id == "nightly") {
+            sawNightly = true;
+            EXPECT_TRUE(entry.valid);
+            EXPECT_GT(entry.totalSeconds, 60);
+        }
+        if (entry.id == "mine") {
+            sawBroken = true;
+            EXPECT_FALSE(entry.valid);
+            ASSERT_FALSE(entry.errors.empty());
+            EXPECT_NE(entry.errors[0].find("mine.toml:"), std::string::npos) << entry.errors[0];
+        }
+    }
+    EXPECT_TRUE(sawNightly);
+    EXPECT_TRUE(sawBroken);
+
+    HomeScene scene(*test::theme());
+    scene.setEntries(entries);
+    for (sf::Vector2u size : {sf::Vector2u{1280, 800}, sf::Vector2u{800, 600}}) {
+        const sf::Image image = test::render({&scene}, size);
+        const std::string name = "home-" + std::to_string(size.x) + "x" + std::to_string(size.y);
+        test::saveArtifact(image, name);
+        expectInsideAndCalm(scene, image, size, name);
+    }
+}
+
+TEST(HomeScene, SelectionSkipsRoutinesThatCannotStart) {
+    ASSERT_NE(test::theme(), nullptr);
+    HomeScene scene(*test::theme());
+    scene.setEntries(sampleEntries());
+    scene.layout({1280.f, 800.f});
+    EXPECT_EQ(scene.selected(), 0);
+    EXPECT_TRUE(scene.moveSelection(1));
+    EXPECT_EQ(scene.selected(), 2) << "the broken routine is skipped";
+    EXPECT_TRUE(scene.moveSelection(1));
+    EXPECT_EQ(scene.selected(), 3);
+    EXPECT_FALSE(scene.moveSelection(1)) << "stays on the last one";
+    EXPECT_TRUE(scene.moveSelection(-1));
+    EXPECT_EQ(scene.selected(), 2);
+    EXPECT_FALSE(scene.select(1));
+    ASSERT_NE(scene.selectedEntry(), nullptr);
+    EXPECT_EQ(scene.selectedEntry()->id, "nightly");
+}
+
+TEST(HomeScene, AClickFindsTheRowUnderThePointer) {
+    ASSERT_NE(test::theme(), nullptr);
+    HomeScene scene(*test::theme());
+    scene.setEntries(sampleEntries());
+    scene.layout({1280.f, 800.f});
+    EXPECT_EQ(scene.entryAt({640.f, 140.f * 0.5f}), -1) << "the title is not a row";
+    // Walk down the middle of the window and collect the rows met.
+    std::vector<int> met;
+    for (float y = 0.f; y < 800.f; y += 2.f) {
+        const int index = scene.entryAt({640.f, y});
+        if (index >= 0 && (met.empty() || met.back() != index)) met.push_back(index);
+    }
+    EXPECT_EQ(met, (std::vector<int>{0, 1, 2, 3}));
+}
+
+TEST(HomeScene, ErrorsAreWrappedNotCutOff) {
+    ASSERT_NE(test::theme(), nullptr);
+    HomeScene scene(*test::theme());
+    scene.setEntries(sampleEntries());
+    scene.setNotice("sound unavailable");
+    for (sf::Vector2u size : {sf::Vector2u{800, 600}, sf::Vector2u{1920, 1080}}) {
+        const sf::Image image = test::render({&scene}, size);
+        const std::string name =
+            "home-errors-" + std::to_string(size.x) + "x" + std::to_string(size.y);
+        test::saveArtifact(image, name);
+        expectInsideAndCalm(scene, image, size, name);
+    }
+}
+
+TEST(HomeScene, ManyRoutinesScrollToKeepTheSelectionInView) {
+    ASSERT_NE(test::theme(), nullptr);
+    std::vector<HomeEntry> entries;
+    for (int i = 0; i < 20; ++i)
+        entries.push_back(
+            {"r" + std::to_string(i), "Routine " + std::to_string(i), "", 300, true, {}});
+    HomeScene scene(*test::theme());
+    scene.setEntries(entries);
+    const sf::Vector2u size{800, 600};
+    scene.layout({800.f, 600.f});
+    for (int i = 0; i < 19; ++i)
+        EXPECT_TRUE(scene.moveSelection(1));
+    EXPECT_EQ(scene.selected(), 19);
+    bool selectedVisible = false;
+    for (float y = 0.f; y < 600.f; y += 2.f)
+        if (scene.entryAt({400.f, y}) == 19) selectedVisible = true;
+    EXPECT_TRUE(selectedVisible);
+    const sf::Image image = test::render({&scene}, size);
+    test::saveArtifact(image, "home-scrolled-800x600");
+    expectInsideAndCalm(scene, image, size, "home-scrolled");
+}
+
+TEST(HomeScene, NoRoutinesSaysWhereToPutThem) {
+    ASSERT_NE(test::theme(), nullptr);
+    HomeScene scene(*test::theme());
+    scene.setEntries({});
+    scene.setEmptyHint("Put routine files in /home/someone/.config/nightstretch/routines.");
+    EXPECT_EQ(scene.selected(), -1);
+    EXPECT_EQ(scene.selectedEntry(), nullptr);
+    const sf::Vector2u size{800, 600};
+    const sf::Image image = test::render({&scene}, size);
+    test::saveArtifact(image, "home-empty-800x600");
+    expectInsideAndCalm(scene, image, size, "home-empty");
+}
+
+} // namespace
+} // namespace ns

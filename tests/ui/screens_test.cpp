@@ -1,0 +1,78 @@
+// The done screen and the overlays (help, stop question, volume): inside the window at every
+// size, and as calm as the rest.
+#include "done_scene.hpp"
+#include "overlays.hpp"
+#include "ui_test_support.hpp"
+
+#include <gtest/gtest.h>
+
+namespace ns {
+namespace {
+
+const sf::Vector2u kSizes[] = {{1280, 800}, {800, 600}, {1920, 1080}};
+
+void expectFitsAndCalm(const Scene& scene, const sf::Image& image, sf::Vector2u size,
+                       const std::string& name) {
+    for (const auto& bounds : scene.textBounds())
+        EXPECT_TRUE(test::inside(bounds, size))
+            << name << ": text cut off at " << bounds.left << "," << bounds.top << " "
+            << bounds.width << "x" << bounds.height;
+    const test::PixelStats stats = test::measure(image);
+    EXPECT_LT(stats.meanLuminance, 60.0) << name;
+    EXPECT_GE(stats.meanRed, stats.meanBlue) << name;
+    EXPECT_LT(stats.brightFraction, 0.05) << name;
+    EXPECT_LT(stats.blueFraction, 0.001) << name;
+}
+
+std::string suffix(sf::Vector2u size) {
+    return "-" + std::to_string(size.x) + "x" + std::to_string(size.y);
+}
+
+TEST(DoneScene, SaysWellDoneAndHowLongWasHeld) {
+    ASSERT_NE(test::theme(), nullptr);
+    DoneScene scene(*test::theme());
+    scene.setResult("Nightly leg-cramp routine", 270, 300);
+    for (auto size : kSizes) {
+        const sf::Image image = test::render({&scene}, size);
+        test::saveArtifact(image, "done" + suffix(size));
+        expectFitsAndCalm(scene, image, size, "done" + suffix(size));
+    }
+}
+
+TEST(HelpOverlay, ListsEveryKeyInsideTheWindow) {
+    ASSERT_NE(test::theme(), nullptr);
+    HelpOverlay help(*test::theme());
+    EXPECT_GE(HelpOverlay::keys().size(), 9u);
+    for (auto size : kSizes) {
+        const sf::Image image = test::render({&help}, size);
+        test::saveArtifact(image, "help" + suffix(size));
+        expectFitsAndCalm(help, image, size, "help" + suffix(size));
+    }
+}
+
+TEST(MessageOverlay, StopQuestionFitsTheSmallestWindow) {
+    ASSERT_NE(test::theme(), nullptr);
+    MessageOverlay confirm(*test::theme(), "Stop the routine?", "Enter = stop, Esc = keep going");
+    for (auto size : kSizes) {
+        const sf::Image image = test::render({&confirm}, size);
+        test::saveArtifact(image, "confirm" + suffix(size));
+        expectFitsAndCalm(confirm, image, size, "confirm" + suffix(size));
+    }
+}
+
+TEST(Indicator, ShowsTheVolumeBriefly) {
+    ASSERT_NE(test::theme(), nullptr);
+    Indicator indicator(*test::theme());
+    indicator.show("Volume 70 %", 0.7f);
+    for (auto size : kSizes) {
+        const sf::Image image = test::render({&indicator}, size);
+        test::saveArtifact(image, "volume" + suffix(size));
+        expectFitsAndCalm(indicator, image, size, "volume" + suffix(size));
+    }
+    indicator.show("Sound off  (M turns it on)", -1.f);
+    const sf::Image image = test::render({&indicator}, {800, 600});
+    expectFitsAndCalm(indicator, image, {800, 600}, "muted");
+}
+
+} // namespace
+} // namespace ns

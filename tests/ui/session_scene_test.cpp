@@ -1,0 +1,171 @@
+// The session screen rendered into a texture at the sizes people use: the countdown is the
+// largest thing, nothing is cut off, the palette stays dark and warm.
+#include "layout.hpp"
+#include "overlays.hpp"
+#include "session_scene.hpp"
+#include "timeline.hpp"
+#include "ui_test_support.hpp"
+
+#include "clock.hpp"
+#include "session.hpp"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+
+namespace ns {
+namespace {
+
+const sf::Vector2u kSizes[] = {{1280, 800}, {800, 600}, {1920, 1080}};
+
+std::string sizeName(sf::Vector2u size) {
+    return std::to_string(size.x) + "x" + std::to_string(size.y);
+}
+
+class SessionSceneTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        ASSERT_NE(test::theme(), nullptr);
+        Routine routine = test::sampleRoutine();
+        Timeline timeline = buildTimeline(routine);
+        session = std::make_unique<Session>(std::move(routine), std::move(timeline), clock);
+        session->start();
+        scene = std::make_unique<SessionScene>(*test::theme(), *session);
+    }
+
+    // Moves the manual clock and lets the engine and the view catch up.
+    void advance(long long ms) {
+        clock.advanceMs(ms);
+        session->update();
+        scene->refresh();
+    }
+
+    // Lays out at `size` and checks what every session screen must hold.
+    void expectReadable(sf::Vector2u size, const std::string& artifact) {
+        const sf::Image image = test::render({scene.get()}, size);
+        test::saveArtifact(image, artifact);
+
+        const sf::FloatRect countdown = scene->countdownBounds();
+        EXPECT_GE(countdown.height, size.y / 4.f) << artifact << ": countdown too small";
+        for (const auto& bounds : scene->textBounds()) {
+            EXPECT_TRUE(test::inside(bounds, size))
+                << artifact << ": text cut off at " << bounds.left << "," << bounds.top << " "
+                << bounds.width << "x" << bounds.height;
+            if (bounds != countdown) {
+                EXPECT_LT(bounds.height, countdown.height) << artifact;
+            }
+        }
+
+        const test::PixelStats stats = test::measure(image);
+        EXPECT_LT(stats.meanLuminance, 60.0) << artifact;
+        EXPECT_GE(stats.meanRed, stats.meanBlue) << artifact;
+        EXPECT_LT(stats.brightFraction, 0.06) << artifact;
+        EXPECT_LT(stats.blueFraction, 0.001) << artifact;
+    }
+
+    ManualClock clock;
+    std::unique_ptr<Session> session;
+    std::unique_ptr<SessionScene> scene;
+};
+
+TEST_F(SessionSceneTest, GetReadyShowsTheStretchAndWhatComesNext) {
+    advance(1200);
+    const SessionView& view = scene->view();
+    EXPECT_EQ(view.phaseLabel, "Get ready");
+    EXPECT_EQ(view.stretchName, "Wall calf stretch");
+    EXPECT_EQ(view.countdown, "4");
+    EXPECT_EQ(view.next, "Next: Hold — left leg 30 s");
+    EXPECT_EQ(view.instructions.size(), 4u);
+    EXPECT_FALSE(view.caution.empty());
+    for (auto size : kSizes)
+        expectReadable(size, "session-prepare-" + sizeName(size));
+}
+
+TEST_F(SessionSceneTest, HoldShowsTheSideAndTheCountdown) {
+    advance(5000);
+    const SessionView& view = scene->view();
+    EXPECT_EQ(view.kind, PhaseKind::Hold);
+    EXPECT_EQ(view.phaseLabel, "Hold — left leg");
+    EXPECT_EQ(view.countdown, "30");
+    EXPECT_EQ(view.next, "Next: Switch sides 5 s");
+    EXPECT_EQ(view.position, "Stretch 1 of 2 · round 1 of 2");
+    advance(5500);
+    EXPECT_EQ(scene->countdownText(), "25");
+    for (auto size : kSizes)
+        expectReadable(size, "session-hold-" + sizeName(size));
+}
+
+TEST_F(SessionSceneTest, SwitchAndRestSayWhatToDo) {
+    advance(5000 + 30000);
+    EXPECT_EQ(scene->view().phaseLabel, "Switch sides");
+    EXPECT_EQ(scene->view().instructions.at(0), "Change to your right leg.");
+    advance(5000);
+    EXPECT_EQ(scene->view().phaseLabel, "Hold — right leg");
+    EXPECT_EQ(scene->view().next, "Next: Rest 10 s");
+    advance(30000);
+    EXPECT_EQ(scene->view().phaseLabel, "Rest");
+    for (auto size : kSizes)
+        expectReadable(size, "session-rest-" + sizeName(size));
+}
+
+TEST_F(SessionSceneTest, LastHoldOfAStretchNamesTheNextStretch) {
+    advance(5000 + 30000 + 5000 + 30000 + 10000 + 30000 + 5000 + 1000);
+    EXPECT_EQ(scene->view().phaseLabel, "Hold — right leg");
+    EXPECT_EQ(scene->view().next, "Next: Towel stretch");
+}
+
+TEST_F(SessionSceneTest, AMinuteOrMoreShowsMinutesAndStillFits) {
+    advance(600); // past the input guard of the first phase
+    ASSERT_TRUE(session->nextStep());
+    advance(600);
+    ASSERT_TRUE(session->nextPhase());
+    scene->refresh();
+    EXPECT_EQ(scene->view().phaseLabel, "Hold");
+    EXPECT_EQ(scene->countdownText(), "1:05");
+    EXPECT_EQ(scene->view().next, "Next: finished");
+    for (auto size : kSizes)
+        expectReadable(size, "session-long-hold-" + sizeName(size));
+}
+
+TEST_F(SessionSceneTest, TimeLeftAndProgressFollowTheRoutine) {
+    const int total = session->timeline().totalSeconds;
+    EXPECT_EQ(scene->view().timeLeft, formatClock(total) + " left");
+    advance(10000);
+    EXPECT_EQ(scene->view().remainingSeconds, total - 10);
+    EXPECT_EQ(scene->view().timeLeft, formatClock(total - 10) + " left");
+}
+
+TEST_F(SessionSceneTest, RefreshReportsChangesOnlyOnANewSecond) {
+    advance(5000);
+    EXPECT_FALSE(scene->refresh());
+    clock.advanceMs(400);
+    session->update();
+    EXPECT_FALSE(scene->refresh()) << "nothing shown changed within the second";
+    clock.advanceMs(700);
+    session->update();
+    EXPECT_TRUE(scene->refresh());
+}
+
+TEST_F(SessionSceneTest, PauseOverlayChangesThePicture) {
+    advance(5000 + 1000);
+    const sf::Vector2u size{1280, 800};
+    const sf::Image running = test::render({scene.get()}, size);
+    ASSERT_TRUE(session->pause());
+    EXPECT_TRUE(scene->refresh());
+    MessageOverlay overlay(*test::theme(), "Paused — Space to continue", "Esc to stop the routine");
+    const sf::Image paused = test::render({scene.get(), &overlay}, size);
+    test::saveArtifact(paused, "session-paused-1280x800");
+    EXPECT_GT(test::differingPixels(running, paused), size.x * size.y / 4);
+    for (const auto& bounds : overlay.textBounds())
+        EXPECT_TRUE(test::inside(bounds, size));
+    EXPECT_LT(test::measure(paused).meanLuminance, 40.0);
+}
+
+TEST_F(SessionSceneTest, NoticeIsSmallAndInside) {
+    scene->setNotice("sound unavailable");
+    for (auto size : kSizes)
+        expectReadable(size, "session-notice-" + sizeName(size));
+}
+
+} // namespace
+} // namespace ns
