@@ -1,5 +1,6 @@
 #include "done_scene.hpp"
 
+#include "format.hpp"
 #include "layout.hpp"
 
 namespace ns {
@@ -34,7 +35,7 @@ void DoneScene::layout(sf::Vector2f size) {
     shrinkToWidth(m_title, contentWidth);
     placeLine(m_title, w / 2.f, 0.33f * h, Align::Center);
 
-    std::string summary = "You held your stretches for " + formatDuration(m_holdSeconds) + ".";
+    std::string summary = "You held your stretches for " + formatMinutes(m_holdSeconds) + ".";
     m_summary = makeText(summary, m_theme.regular(), scaledSize(0.047f, h), palette::kTextSoft);
     shrinkToWidth(m_summary, contentWidth);
     placeLine(m_summary, w / 2.f, 0.5f * h, Align::Center);

@@ -1,5 +1,6 @@
 #include "home_scene.hpp"
 
+#include "format.hpp"
 #include "layout.hpp"
 #include "timeline.hpp"
 
@@ -24,6 +25,7 @@ constexpr float kNameSize = 0.048f;
 constexpr float kDescriptionSize = 0.03f;
 constexpr float kErrorSize = 0.029f;
 constexpr std::size_t kErrorsShown = 2;
+constexpr float kErrorGap = 0.35f; // of a line, between two errors
 constexpr std::size_t kLinesPerError = 3;
 
 float lineHeight(unsigned size) {
@@ -135,7 +137,10 @@ float HomeScene::rowHeight(const HomeEntry& entry, float width) const {
             std::min(kLinesPerError,
                      wrapText(entry.errors[i], m_theme.regular(), errorSize, textWidth).size());
     if (entry.errors.size() > kErrorsShown) ++lines;
-    return height + static_cast<float>(lines) * lineHeight(errorSize);
+    const std::size_t shown = std::min(entry.errors.size(), kErrorsShown);
+    const std::size_t gaps = shown > 0 ? shown - 1 : 0;
+    return height + static_cast<float>(lines) * lineHeight(errorSize) +
+           static_cast<float>(gaps) * kErrorGap * lineHeight(errorSize);
 }
 
 HomeScene::Row HomeScene::buildRow(int index, sf::Vector2f position, float width) const {
@@ -204,6 +209,8 @@ HomeScene::Row HomeScene::buildRow(int index, sf::Vector2f position, float width
             row.texts.push_back(text);
             y += lineHeight(errorSize);
         }
+        if (i + 1 < std::min(entry.errors.size(), kErrorsShown))
+            y += kErrorGap * lineHeight(errorSize);
     }
     if (entry.errors.size() > kErrorsShown) {
         const auto more = entry.errors.size() - kErrorsShown;

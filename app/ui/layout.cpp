@@ -13,30 +13,6 @@ std::string formatCountdown(int seconds) {
     return std::to_string(minutes) + (rest < 10 ? ":0" : ":") + std::to_string(rest);
 }
 
-std::string formatClock(long long seconds) {
-    if (seconds < 0) seconds = 0;
-    const long long hours = seconds / 3600;
-    const long long minutes = (seconds / 60) % 60;
-    const long long rest = seconds % 60;
-    auto two = [](long long v) { return (v < 10 ? "0" : "") + std::to_string(v); };
-    if (hours > 0) return std::to_string(hours) + ":" + two(minutes) + ":" + two(rest);
-    return std::to_string(minutes) + ":" + two(rest);
-}
-
-std::string formatMinutes(int seconds) {
-    const int minutes = std::max(1, (seconds + 30) / 60);
-    return std::to_string(minutes) + " min";
-}
-
-std::string formatDuration(int seconds) {
-    if (seconds < 0) seconds = 0;
-    if (seconds < 60) return std::to_string(seconds) + " s";
-    const int minutes = seconds / 60;
-    const int rest = seconds % 60;
-    if (rest == 0) return std::to_string(minutes) + " min";
-    return std::to_string(minutes) + " min " + std::to_string(rest) + " s";
-}
-
 sf::Text makeText(const std::string& utf8, const sf::Font& font, unsigned size, sf::Color color) {
     sf::Text text(sf::String::fromUtf8(utf8.begin(), utf8.end()), font, size);
     text.setFillColor(color);

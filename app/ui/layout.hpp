@@ -14,12 +14,7 @@ namespace ns {
 
 // "25" under a minute, "1:05" from a minute on: what the countdown shows for `seconds`.
 std::string formatCountdown(int seconds);
-// "4:30", or "1:02:03" from an hour on: for time left.
-std::string formatClock(long long seconds);
-// "7 min" (rounded, at least 1): a routine's length on the home screen.
-std::string formatMinutes(int seconds);
-// "4 min 30 s", "45 s": hold time on the done screen.
-std::string formatDuration(int seconds);
+// (formatClock "4:30" and formatMinutes "8 min 20 s" come from the core's format.hpp.)
 
 // A text from UTF-8 (every string on screen goes through here, so "—" is not a box).
 sf::Text makeText(const std::string& utf8, const sf::Font& font, unsigned size, sf::Color color);

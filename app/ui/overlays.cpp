@@ -31,17 +31,17 @@ void MessageOverlay::layout(sf::Vector2f size) {
     const float w = size.x;
     const float h = size.y;
     m_shade = shade(size);
-    const sf::FloatRect box{0.07f * w, 0.3f * h, 0.86f * w, 0.36f * h};
+    const sf::FloatRect box{0.07f * w, 0.355f * h, 0.86f * w, 0.29f * h};
     m_panel = panel(box, h);
     const float inner = box.width * 0.9f;
 
     m_title = makeText(m_titleText, m_theme.bold(), scaledSize(0.072f, h), palette::kAccent);
     shrinkToWidth(m_title, inner);
-    placeLine(m_title, w / 2.f, box.top + 0.075f * h, Align::Center);
+    placeLine(m_title, w / 2.f, box.top + 0.055f * h, Align::Center);
 
     m_detail = makeText(m_detailText, m_theme.regular(), scaledSize(0.045f, h), palette::kText);
     shrinkToWidth(m_detail, inner);
-    placeLine(m_detail, w / 2.f, box.top + 0.2f * h, Align::Center);
+    placeLine(m_detail, w / 2.f, box.top + 0.165f * h, Align::Center);
 }
 
 void MessageOverlay::draw(sf::RenderTarget& target) const {

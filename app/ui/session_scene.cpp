@@ -1,5 +1,6 @@
 #include "session_scene.hpp"
 
+#include "format.hpp"
 #include "layout.hpp"
 
 #include <algorithm>
@@ -17,12 +18,12 @@ constexpr float kPhaseSize = 0.055f;
 constexpr float kPositionSize = 0.032f;
 constexpr float kNoticeSize = 0.027f;
 constexpr float kNameTop = 0.108f;
-constexpr float kNameSize = 0.07f;
-constexpr float kCountdownTop = 0.23f;
+constexpr float kNameSize = 0.066f;
+constexpr float kCountdownTop = 0.245f;
 constexpr float kCountdownHeight = 0.28f; // digit glyph height: the largest thing on screen
-constexpr float kDrainTop = 0.548f;
+constexpr float kDrainTop = 0.56f;
 constexpr float kDrainHeight = 0.016f;
-constexpr float kInstructionsTop = 0.595f;
+constexpr float kInstructionsTop = 0.605f;
 constexpr float kInstructionSize = 0.042f;
 constexpr float kInstructionMinSize = 0.033f;
 constexpr float kNextTop = 0.85f;
@@ -47,7 +48,7 @@ const std::string& stretchNameOf(const Session& session, int step) {
 
 std::string nextText(const Session& session) {
     const Phase* next = session.nextPhaseInfo();
-    if (!next) return "Next: finished";
+    if (!next) return "Next: all done";
     if (next->step != session.phase().step) return "Next: " + stretchNameOf(session, next->step);
     return "Next: " + phaseLabel(*next) + " " + std::to_string(next->durationSeconds) + " s";
 }
@@ -194,7 +195,7 @@ void SessionScene::layout(sf::Vector2f size) {
     // The countdown: its digits are kCountdownHeight of the window.
     const float digitRatio = std::max(0.3f, m_theme.digitHeightRatio());
     m_countdown = makeText(m_view.countdown, bold, scaledSize(kCountdownHeight / digitRatio, h),
-                           palette::kText);
+                           palette::kCountdown);
     shrinkToWidth(m_countdown, contentWidth);
     placeText(m_countdown, w / 2.f, kCountdownTop * h, Align::Center);
 

@@ -17,6 +17,7 @@ inline const sf::Color kSurface{39, 32, 27};       // rows and panels
 inline const sf::Color kSurfaceRaised{54, 43, 35}; // the selected row
 inline const sf::Color kTrack{60, 49, 41};         // empty part of bars
 inline const sf::Color kText{226, 213, 198};       // warm off-white, a little dimmed
+inline const sf::Color kCountdown{216, 196, 170};  // warm cream: large, so a little softer
 inline const sf::Color kTextSoft{196, 182, 166};   // instructions
 inline const sf::Color kTextDim{150, 134, 118};    // hints, secondary facts
 inline const sf::Color kAccent{224, 161, 90};      // #e0a15a amber

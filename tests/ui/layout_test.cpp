@@ -18,17 +18,6 @@ TEST(Format, CountdownShowsSecondsThenMinutes) {
     EXPECT_EQ(formatCountdown(-3), "0");
 }
 
-TEST(Format, TimeLeftAndLengths) {
-    EXPECT_EQ(formatClock(270), "4:30");
-    EXPECT_EQ(formatClock(9), "0:09");
-    EXPECT_EQ(formatClock(3723), "1:02:03");
-    EXPECT_EQ(formatMinutes(500), "8 min");
-    EXPECT_EQ(formatMinutes(20), "1 min");
-    EXPECT_EQ(formatDuration(270), "4 min 30 s");
-    EXPECT_EQ(formatDuration(45), "45 s");
-    EXPECT_EQ(formatDuration(120), "2 min");
-}
-
 TEST(TextLayout, WrapsAtSpacesWithinTheWidth) {
     ASSERT_NE(test::theme(), nullptr);
     const sf::Font& font = test::theme()->regular();

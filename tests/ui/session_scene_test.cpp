@@ -1,5 +1,6 @@
 // The session screen rendered into a texture at the sizes people use: the countdown is the
 // largest thing, nothing is cut off, the palette stays dark and warm.
+#include "format.hpp"
 #include "layout.hpp"
 #include "overlays.hpp"
 #include "session_scene.hpp"
@@ -122,7 +123,7 @@ TEST_F(SessionSceneTest, AMinuteOrMoreShowsMinutesAndStillFits) {
     scene->refresh();
     EXPECT_EQ(scene->view().phaseLabel, "Hold");
     EXPECT_EQ(scene->countdownText(), "1:05");
-    EXPECT_EQ(scene->view().next, "Next: finished");
+    EXPECT_EQ(scene->view().next, "Next: all done");
     for (auto size : kSizes)
         expectReadable(size, "session-long-hold-" + sizeName(size));
 }
