@@ -21,6 +21,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <csignal>
 #include <dlfcn.h>
 
 #include <algorithm>
@@ -43,6 +44,51 @@ constexpr Millis kIndicatorTime{1500};
 constexpr const char* kExitWhenDoneVariable = "NIGHTSTRETCH_EXIT_WHEN_DONE";
 constexpr Millis kExitWhenDoneDelay{1000};
 constexpr int kVolumeStep = 10;
+
+// Set by SIGINT, SIGTERM or SIGHUP: the session ends as "interrupted" and the window closes.
+volatile std::sig_atomic_t g_signalled = 0;
+void onWindowSignal(int) {
+    g_signalled = 1;
+}
+
+// Installs the handlers for the life of the window, and puts the previous ones back.
+class SignalGuard {
+  public:
+    SignalGuard() {
+        g_signalled = 0;
+        m_int = std::signal(SIGINT, onWindowSignal);
+        m_term = std::signal(SIGTERM, onWindowSignal);
+        m_hup = std::signal(SIGHUP, onWindowSignal);
+    }
+    ~SignalGuard() {
+        std::signal(SIGINT, m_int);
+        std::signal(SIGTERM, m_term);
+        std::signal(SIGHUP, m_hup);
+    }
+    SignalGuard(const SignalGuard&) = delete;
+    SignalGuard& operator=(const SignalGuard&) = delete;
+
+  private:
+    void (*m_int)(int) = SIG_DFL;
+    void (*m_term)(int) = SIG_DFL;
+    void (*m_hup)(int) = SIG_DFL;
+};
+
+// The window icon: an amber crescent on the night background (the SVG in assets/ is for the
+// desktop entry; SFML cannot read it).
+sf::Image makeIcon() {
+    constexpr unsigned kSize = 64;
+    sf::Image icon;
+    icon.create(kSize, kSize, palette::kBackground);
+    for (unsigned y = 0; y < kSize; ++y)
+        for (unsigned x = 0; x < kSize; ++x) {
+            const float dx = x - 30.f, dy = y - 34.f;
+            const float sx = x - 42.f, sy = y - 25.f;
+            if (dx * dx + dy * dy <= 24.f * 24.f && sx * sx + sy * sy > 21.f * 21.f)
+                icon.setPixel(x, y, palette::kAccent);
+        }
+    return icon;
+}
 
 long long steadyNowMs() {
     return std::chrono::duration_cast<Millis>(std::chrono::steady_clock::now().time_since_epoch())
@@ -158,7 +204,14 @@ class WindowApp {
         }
         m_dirty = true;
 
+        SignalGuard signals;
         while (m_window.isOpen()) {
+            if (g_signalled) {
+                if (m_session) m_session->interrupt();
+                endSession();
+                m_window.close();
+                return 130;
+            }
             sf::Event event;
             while (m_window.pollEvent(event))
                 handleEvent(event);
@@ -184,6 +237,12 @@ class WindowApp {
             style = sf::Style::Fullscreen;
         }
         m_window.create(mode, "Nightstretch", style);
+        if (!fullscreen) {
+            // SFML 2.5 centres new windows with the screen's width for both axes: do it right.
+            m_window.setPosition({static_cast<int>(desktop.width - mode.width) / 2,
+                                  static_cast<int>(desktop.height - mode.height) / 2});
+        }
+        m_window.setIcon(m_icon.getSize().x, m_icon.getSize().y, m_icon.getPixelsPtr());
         m_window.setKeyRepeatEnabled(false); // a held key is one press, never a run of skips
         m_window.setVerticalSyncEnabled(false);
         m_fullscreen = fullscreen;
@@ -567,6 +626,7 @@ class WindowApp {
     }
 
     const WindowOptions& m_options;
+    sf::Image m_icon = makeIcon();
     RoutineLibrary m_library;
     const Theme& m_theme;
     std::unique_ptr<TraceWriter> m_trace;

@@ -12,10 +12,12 @@
 #include <SFML/Graphics/Texture.hpp>
 #include <gtest/gtest.h>
 
+#include <csignal>
 #include <cstdlib>
 #include <fstream>
 #include <optional>
 #include <sstream>
+#include <thread>
 
 namespace ns {
 namespace {
@@ -166,6 +168,28 @@ TEST(RunWindow, RunsARoutineToTheEndAndTracesEachSecond) {
         EXPECT_NEAR(static_cast<double>(frames[i].second), static_cast<double>(due), 250.0)
             << "second " << frames[i].first << " drawn late";
     }
+}
+
+// The process is asked to go away mid-routine: the session ends as interrupted, exit code 130.
+TEST(RunWindow, ASignalInterruptsTheSessionAndCloses) {
+    if (!hasDisplay()) GTEST_SKIP() << "no DISPLAY";
+    WindowOptions options;
+    options.paths = testPaths("run-signal");
+    std::filesystem::create_directories(options.paths.configDir);
+    options.routine = "quick";
+    const auto traceFile = options.paths.configDir / "trace.jsonl";
+    options.tracePath = traceFile.string();
+    std::thread killer([] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+        std::raise(SIGTERM);
+    });
+    const int code = runWindow(options);
+    killer.join();
+    EXPECT_EQ(code, 130);
+    std::ifstream in(traceFile);
+    std::stringstream all;
+    all << in.rdbuf();
+    EXPECT_NE(all.str().find("\"interrupted\""), std::string::npos) << all.str();
 }
 
 } // namespace
