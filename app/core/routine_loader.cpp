@@ -127,12 +127,14 @@ Step readStep(TomlChecker& check, const toml::table& table, int stepNumber, cons
     }
 
     const Timing own = readTiming(check, table);
-    const std::optional<int> catalogHold = entry ? entry->hold : std::nullopt;
+    // The catalog's hold folds into the fallback (an optional here trips GCC 12's
+    // maybe-uninitialized false positive at -O2).
+    const int catalogHoldOrDefault = entry && entry->hold ? *entry->hold : kDefaultHold;
     const std::optional<Sides> catalogSides =
         entry ? std::optional<Sides>(entry->sides) : std::nullopt;
     const std::optional<int> none; // the catalog has no say in these
     step.prepare = firstOf(own.prepare, defaults.prepare, none, kDefaultPrepare);
-    step.hold = firstOf(own.hold, defaults.hold, catalogHold, kDefaultHold);
+    step.hold = firstOf(own.hold, defaults.hold, none, catalogHoldOrDefault);
     step.reps = firstOf(own.reps, defaults.reps, none, kDefaultReps);
     step.rest = firstOf(own.rest, defaults.rest, none, kDefaultRest);
     step.switchSeconds = firstOf(own.switchSeconds, defaults.switchSeconds, none, kDefaultSwitch);
