@@ -7,8 +7,9 @@
 #include <algorithm>
 
 namespace ns {
-
 namespace {
+
+constexpr const char* kNightlyId = "nightly";
 
 constexpr float kMarginX = 0.06f; // of the width
 constexpr float kTitleTop = 0.045f;
@@ -62,6 +63,9 @@ std::vector<HomeEntry> homeEntries(const RoutineLibrary& library) {
         }
         entries.push_back(std::move(entry));
     }
+    // The nightly routine is what most people start: first in the list, so Enter starts it.
+    std::stable_partition(entries.begin(), entries.end(),
+                          [](const HomeEntry& entry) { return entry.id == kNightlyId; });
     return entries;
 }
 

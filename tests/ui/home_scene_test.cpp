@@ -78,9 +78,11 @@ TEST(HomeScene, ListsTheBuiltInRoutinesWithTheirLength) {
     }
     EXPECT_TRUE(sawNightly);
     EXPECT_TRUE(sawBroken);
+    EXPECT_EQ(entries[0].id, "nightly") << "the default routine comes first";
 
     HomeScene scene(*test::theme());
     scene.setEntries(entries);
+    EXPECT_EQ(scene.selected(), 0) << "Enter starts the nightly routine";
     for (sf::Vector2u size : {sf::Vector2u{1280, 800}, sf::Vector2u{800, 600}}) {
         const sf::Image image = test::render({&scene}, size);
         const std::string name = "home-" + std::to_string(size.x) + "x" + std::to_string(size.y);
