@@ -1,0 +1,98 @@
+// The history store: history.sqlite3 with every session and every morning check-in. Written so
+// that a killed process leaves a consistent database: a session row exists from its start (as
+// "interrupted") and is kept up to date. Failures are reported, never thrown.
+#pragma once
+
+#include "nights.hpp"
+
+#include <ctime>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+struct sqlite3;
+
+namespace ns {
+
+struct SessionRecord {
+    long long id = 0;
+    std::string routineId;
+    std::string routineName;
+    std::time_t startedAt = 0;           // UTC seconds
+    std::optional<std::time_t> endedAt;  // UTC seconds
+    int utcOffsetMinutes = 0;            // local offset at start
+    std::string night;                   // YYYY-MM-DD the session counts for
+    int plannedHoldSeconds = 0;
+    int holdSecondsDone = 0;
+    int stepsSkipped = 0;
+    std::string status = "interrupted";  // completed | quit | interrupted
+    std::string source = "window";       // window | text | log
+};
+
+struct CheckIn {
+    std::string night;            // the night it is about (YYYY-MM-DD)
+    int cramps = 0;               // 0..20
+    std::optional<int> pain;      // worst pain 0..10
+    std::optional<int> sleep;     // how much cramps disturbed sleep 0..10
+    std::string note;
+    std::time_t recordedAt = 0;   // UTC seconds
+};
+
+constexpr int kMaxCramps = 20;
+constexpr int kMaxScale = 10;
+
+class HistoryStore {
+  public:
+    struct OpenResult {
+        std::unique_ptr<HistoryStore> store; // null when no database could be opened at all
+        std::string error;                   // why not, or a warning (read-only, say)
+        std::filesystem::path movedAside;    // a damaged file moved here (never deleted)
+    };
+    // Opens (creating folders and the file), checks integrity, migrates the schema. A file that
+    // cannot be opened as a database or fails its check is moved aside with a time stamp and a
+    // new one is started.
+    static OpenResult open(const std::filesystem::path& file);
+    ~HistoryStore();
+    HistoryStore(const HistoryStore&) = delete;
+    HistoryStore& operator=(const HistoryStore&) = delete;
+
+    static constexpr int kSchemaVersion = 1;
+    int schemaVersion() const;
+
+    // Sessions. beginSession returns the new row id, or 0 on failure (see lastError()).
+    long long beginSession(const SessionRecord& record);
+    bool updateSession(long long id, int holdSecondsDone, int stepsSkipped,
+                       const std::string& status, std::optional<std::time_t> endedAt);
+    long long addSession(const SessionRecord& record); // a finished one (nightstretch log)
+
+    // Check-ins: one per night; a new one for the same night replaces it.
+    bool putCheckIn(const CheckIn& checkIn);
+    std::optional<CheckIn> checkInFor(const std::string& night) const;
+
+    // Skipped nights (ill, travelling): keep a streak alive without adding to it.
+    bool markSkipped(const std::string& night, std::time_t recordedAt);
+
+    std::vector<SessionRecord> sessions() const;
+    std::vector<CheckIn> checkIns() const;
+    std::vector<std::string> skippedNights() const;
+
+    // One record per night that has anything, for computeStats.
+    std::vector<NightRecord> nightRecords() const;
+
+    // A copy through SQLite's online backup into `dir` (history-YYYY-MM-DD.sqlite3) unless one
+    // for `today` exists; keeps the newest `keep`. Returns false on failure.
+    bool backupIfDue(const std::filesystem::path& dir, const std::string& today, int keep = 7);
+
+    const std::string& lastError() const { return m_lastError; }
+    const std::filesystem::path& file() const { return m_file; }
+
+  private:
+    HistoryStore(sqlite3* db, std::filesystem::path file);
+    sqlite3* m_db = nullptr;
+    std::filesystem::path m_file;
+    mutable std::string m_lastError;
+};
+
+} // namespace ns

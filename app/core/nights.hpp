@@ -1,0 +1,91 @@
+// Nights, streaks and the six-week programme, computed from stored sessions, check-ins and skips.
+// Pure: no clock, no database; "tonight" is always passed in.
+#pragma once
+
+#include <ctime>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ns {
+
+// A calendar date, as days since 1970-01-01 (may be negative), with YYYY-MM-DD text.
+struct Date {
+    int days = 0;
+    static std::optional<Date> parse(const std::string& text); // strict YYYY-MM-DD, real dates
+    std::string str() const;
+    Date plus(int n) const { return Date{days + n}; }
+    int weekday() const; // 0 = Monday .. 6 = Sunday
+    friend bool operator<(Date a, Date b) { return a.days < b.days; }
+    friend bool operator==(Date a, Date b) { return a.days == b.days; }
+    friend bool operator!=(Date a, Date b) { return a.days != b.days; }
+    friend bool operator<=(Date a, Date b) { return a.days <= b.days; }
+};
+
+// The hour and minute at which a new night's "evening" begins (setting day_starts_at).
+struct DayStart {
+    int hour = 4;
+    int minute = 0;
+    static std::optional<DayStart> parse(const std::string& text); // "HH:MM"
+};
+
+// The local wall time of `utc` in the process's time zone (TZ), and the UTC offset then.
+struct LocalTime {
+    Date date;
+    int minuteOfDay = 0;
+    int utcOffsetMinutes = 0;
+};
+LocalTime localTimeOf(std::time_t utc);
+
+// The night a moment counts for: its local date, or the day before when the local time is
+// before the day-start hour. Uses the local wall clock, so daylight-saving changes and travel
+// neither split nor merge nights.
+Date nightOf(std::time_t utc, DayStart dayStart);
+// The night it is "now" at `utc`: the same rule.
+inline Date tonightAt(std::time_t utc, DayStart dayStart) { return nightOf(utc, dayStart); }
+
+enum class NightState { Done, Partial, Skipped, Missed };
+const char* toString(NightState state); // "done", "partial", "skipped", "missed"
+
+constexpr double kDoneFraction = 0.8; // of the planned hold time of one of the night's routines
+constexpr int kProgrammeNights = 42;
+
+// What the history holds for one night (inputs to the rules).
+struct NightRecord {
+    Date night;
+    int holdSeconds = 0;           // summed over the night's sessions
+    int plannedHoldSeconds = 0;    // the smallest planned hold among its sessions (0: none)
+    bool skipped = false;          // marked "skipped" (ill, travelling)
+    std::optional<int> cramps, pain, sleep;
+    std::string note;
+};
+
+struct NightSummary {
+    Date night;
+    NightState state = NightState::Missed;
+    int holdSeconds = 0;
+    std::optional<int> cramps, pain, sleep;
+    std::string note;
+};
+
+struct Stats {
+    Date tonight;
+    NightState tonightState = NightState::Missed;
+    int currentStreak = 0;
+    int bestStreak = 0;
+    int nightsDone = 0;
+    int nightsPartial = 0;
+    int nightsSkipped = 0;
+    std::optional<int> programmeNight; // 1..42 since the first done night
+    std::vector<NightSummary> nights;  // every night from the first recorded one to tonight
+};
+
+// The state of one night by DESIGN's rules (done beats skipped: a done night counts).
+NightState stateOf(const NightRecord& record);
+
+// Streaks and counts. Records may come in any order and may include nights after `tonight`
+// (ignored). The current streak counts done nights back from tonight, or from last night while
+// tonight is not yet done; skipped nights neither break nor extend a run.
+Stats computeStats(const std::vector<NightRecord>& records, Date tonight);
+
+} // namespace ns
