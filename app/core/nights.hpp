@@ -20,6 +20,20 @@ struct Date {
     friend bool operator==(Date a, Date b) { return a.days == b.days; }
     friend bool operator!=(Date a, Date b) { return a.days != b.days; }
     friend bool operator<=(Date a, Date b) { return a.days <= b.days; }
+    friend bool operator>(Date a, Date b) { return a.days > b.days; }
+    friend bool operator>=(Date a, Date b) { return a.days >= b.days; }
+
+    // The proleptic Gregorian calendar date (month 1..12, day 1..31).
+    struct YearMonthDay {
+        int year = 1970;
+        int month = 1;
+        int day = 1;
+    };
+    YearMonthDay ymd() const;
+    // No validation: 2026-02-30 gives 2026-03-02. Use parse() for text from people.
+    static Date fromYmd(int year, int month, int day);
+    static bool isLeapYear(int year);
+    static int daysInMonth(int year, int month); // 0 for a month outside 1..12
 };
 
 // The hour and minute at which a new night's "evening" begins (setting day_starts_at).
@@ -42,20 +56,25 @@ LocalTime localTimeOf(std::time_t utc);
 // neither split nor merge nights.
 Date nightOf(std::time_t utc, DayStart dayStart);
 // The night it is "now" at `utc`: the same rule.
-inline Date tonightAt(std::time_t utc, DayStart dayStart) { return nightOf(utc, dayStart); }
+inline Date tonightAt(std::time_t utc, DayStart dayStart) {
+    return nightOf(utc, dayStart);
+}
 
 enum class NightState { Done, Partial, Skipped, Missed };
 const char* toString(NightState state); // "done", "partial", "skipped", "missed"
 
 constexpr double kDoneFraction = 0.8; // of the planned hold time of one of the night's routines
 constexpr int kProgrammeNights = 42;
+// The hold seconds that make a night done: ceil(kDoneFraction * planned), 0 when nothing is
+// planned.
+int doneThresholdSeconds(int plannedHoldSeconds);
 
 // What the history holds for one night (inputs to the rules).
 struct NightRecord {
     Date night;
-    int holdSeconds = 0;           // summed over the night's sessions
-    int plannedHoldSeconds = 0;    // the smallest planned hold among its sessions (0: none)
-    bool skipped = false;          // marked "skipped" (ill, travelling)
+    int holdSeconds = 0;        // summed over the night's sessions
+    int plannedHoldSeconds = 0; // the smallest planned hold among its sessions (0: none)
+    bool skipped = false;       // marked "skipped" (ill, travelling)
     std::optional<int> cramps, pain, sleep;
     std::string note;
 };
