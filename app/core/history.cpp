@@ -1,0 +1,771 @@
+// The history store over the sqlite3 C API: opening (with integrity check, moving a damaged file
+// aside, schema migrations), sessions, check-ins, skips, per-night aggregates and daily backups.
+#include "history.hpp"
+
+#include <sqlite3.h>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <exception>
+#include <fstream>
+#include <system_error>
+#include <utility>
+
+namespace fs = std::filesystem;
+
+namespace ns {
+namespace {
+
+// One prepared statement, finalized on every path. Parameters are always bound, never pasted.
+class Statement {
+  public:
+    Statement(sqlite3* db, const char* sql) {
+        m_rc = sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr);
+    }
+    ~Statement() { sqlite3_finalize(m_stmt); }
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+
+    bool ok() const { return m_rc == SQLITE_OK || m_rc == SQLITE_ROW || m_rc == SQLITE_DONE; }
+    int rc() const { return m_rc; }
+
+    Statement& bind(int index, long long value) {
+        remember(sqlite3_bind_int64(m_stmt, index, value));
+        return *this;
+    }
+    Statement& bind(int index, int value) { return bind(index, static_cast<long long>(value)); }
+    Statement& bind(int index, const std::string& value) {
+        remember(sqlite3_bind_text(m_stmt, index, value.c_str(), static_cast<int>(value.size()),
+                                   SQLITE_TRANSIENT));
+        return *this;
+    }
+    template <typename T> Statement& bind(int index, const std::optional<T>& value) {
+        if (value) return bind(index, static_cast<long long>(*value));
+        remember(sqlite3_bind_null(m_stmt, index));
+        return *this;
+    }
+
+    // Runs one step: true while there is a row. After false, ok() says whether it ended well.
+    bool step() {
+        if (!ok() || m_stmt == nullptr) return false;
+        m_rc = sqlite3_step(m_stmt);
+        return m_rc == SQLITE_ROW;
+    }
+    // Runs a statement that returns no rows (or ignores them).
+    bool run() {
+        while (step()) {
+        }
+        return ok();
+    }
+
+    long long integer(int column) const { return sqlite3_column_int64(m_stmt, column); }
+    int int32(int column) const { return sqlite3_column_int(m_stmt, column); }
+    bool isNull(int column) const { return sqlite3_column_type(m_stmt, column) == SQLITE_NULL; }
+    std::optional<int> optionalInt(int column) const {
+        if (isNull(column)) return std::nullopt;
+        return int32(column);
+    }
+    std::string text(int column) const {
+        const auto* p = sqlite3_column_text(m_stmt, column);
+        return p != nullptr ? std::string(reinterpret_cast<const char*>(p)) : std::string();
+    }
+
+  private:
+    void remember(int rc) {
+        if (rc != SQLITE_OK && ok()) m_rc = rc;
+    }
+    sqlite3_stmt* m_stmt = nullptr;
+    int m_rc = SQLITE_OK;
+};
+
+// The schema, one entry a version; each runs in its own transaction with the new user_version.
+struct Migration {
+    int version;
+    const char* sql;
+};
+const Migration kMigrations[] = {
+    {1, R"(
+CREATE TABLE sessions (
+    id INTEGER PRIMARY KEY,
+    routine_id TEXT NOT NULL,
+    routine_name TEXT NOT NULL,
+    started_at INTEGER NOT NULL,
+    ended_at INTEGER NULL,
+    utc_offset_minutes INTEGER NOT NULL,
+    night TEXT NOT NULL,
+    planned_hold_seconds INTEGER NOT NULL CHECK (planned_hold_seconds >= 0),
+    hold_seconds_done INTEGER NOT NULL CHECK (hold_seconds_done >= 0),
+    steps_skipped INTEGER NOT NULL CHECK (steps_skipped >= 0),
+    status TEXT NOT NULL CHECK (status IN ('completed', 'quit', 'interrupted')),
+    source TEXT NOT NULL
+);
+CREATE INDEX sessions_by_night ON sessions(night);
+CREATE TABLE checkins (
+    night TEXT PRIMARY KEY,
+    cramps INTEGER NOT NULL CHECK (cramps BETWEEN 0 AND 20),
+    pain INTEGER NULL CHECK (pain BETWEEN 0 AND 10),
+    sleep INTEGER NULL CHECK (sleep BETWEEN 0 AND 10),
+    note TEXT NOT NULL DEFAULT '',
+    recorded_at INTEGER NOT NULL
+);
+CREATE TABLE skips (
+    night TEXT PRIMARY KEY,
+    recorded_at INTEGER NOT NULL
+);
+)"},
+};
+
+bool isDamage(int rc) {
+    const int primary = rc & 0xff;
+    return primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT;
+}
+
+std::string describe(sqlite3* db, int rc) {
+    std::string reason = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    const int systemError = db != nullptr ? sqlite3_system_errno(db) : 0;
+    if (systemError != 0 && (rc & 0xff) == SQLITE_IOERR)
+        reason += std::string(": ") + std::strerror(systemError);
+    if (systemError == ENOSPC || systemError == EDQUOT) rc = SQLITE_FULL;
+    switch (rc & 0xff) {
+    case SQLITE_FULL:
+        return "the disk is full (" + reason + ")";
+    case SQLITE_READONLY:
+        return "history is read-only (" + reason + ")";
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return "history is in use by another nightstretch (" + reason + ")";
+    default:
+        return reason;
+    }
+}
+
+// Runs SQL without parameters (pragmas, schema); returns the result code.
+int exec(sqlite3* db, const char* sql) {
+    return sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
+}
+
+void closeDb(sqlite3* db) {
+    if (db != nullptr) sqlite3_close_v2(db);
+}
+
+std::pair<sqlite3*, int> openDb(const std::string& name, int flags) {
+    sqlite3* db = nullptr;
+    const int rc = sqlite3_open_v2(name.c_str(), &db, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        closeDb(db);
+        return {nullptr, rc};
+    }
+    sqlite3_extended_result_codes(db, 1);
+    return {db, rc};
+}
+
+std::string stamp() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y%m%d-%H%M%S", &local);
+    return buffer;
+}
+
+// Renames without ever replacing an existing file: a hard link then unlink where the file system
+// has them, else a rename to a name just seen to be free.
+bool renameNoReplace(const fs::path& from, const fs::path& to, std::error_code& ec) {
+    ec.clear();
+    if (::link(from.c_str(), to.c_str()) == 0) {
+        ::unlink(from.c_str());
+        return true;
+    }
+    if (errno == EEXIST) {
+        ec = std::make_error_code(std::errc::file_exists);
+        return false;
+    }
+    if (fs::exists(to, ec) || ec) {
+        if (!ec) ec = std::make_error_code(std::errc::file_exists);
+        return false;
+    }
+    fs::rename(from, to, ec);
+    return !ec;
+}
+
+// Moves `file` and its -wal/-shm aside under a free time-stamped name (SQLite's own suffixes
+// kept, so the old file still opens with its log). Never deletes or overwrites anything.
+std::optional<fs::path> moveAside(const fs::path& file, std::string& error) {
+    const std::string base = file.filename().string() + ".corrupt-" + stamp();
+    std::error_code ec;
+    for (int n = 0; n < 100; ++n) {
+        const fs::path target =
+            file.parent_path() / (n == 0 ? base : base + "-" + std::to_string(n));
+        std::error_code sideError;
+        if (fs::exists(target.string() + "-wal", sideError) ||
+            fs::exists(target.string() + "-shm", sideError))
+            continue;
+        if (!renameNoReplace(file, target, ec)) {
+            if (ec == std::errc::file_exists) continue;
+            break;
+        }
+        // The log must go too: left behind, SQLite would apply it to the new database.
+        for (const char* suffix : {"-wal", "-shm", "-journal"}) {
+            const fs::path side = file.string() + suffix;
+            if (fs::exists(side, sideError))
+                renameNoReplace(side, target.string() + suffix, sideError);
+        }
+        return target;
+    }
+    error = "cannot move the damaged history '" + file.string() +
+            "' aside: " + (ec ? ec.message() : std::string("no free name"));
+    return std::nullopt;
+}
+
+// Reads the header and every page's structure: NOTADB/CORRUPT or a failed check is damage.
+struct Check {
+    int rc = SQLITE_OK;
+    bool damaged = false;
+    std::string detail;
+};
+Check checkIntegrity(sqlite3* db) {
+    Check check;
+    Statement statement(db, "PRAGMA quick_check");
+    if (!statement.ok()) {
+        check.rc = statement.rc();
+        check.damaged = isDamage(statement.rc());
+        check.detail = sqlite3_errmsg(db);
+        return check;
+    }
+    if (statement.step()) {
+        check.detail = statement.text(0);
+        if (check.detail != "ok") check.damaged = true;
+    }
+    if (!statement.ok()) {
+        check.rc = statement.rc();
+        check.damaged = isDamage(statement.rc());
+        check.detail = sqlite3_errmsg(db);
+    }
+    return check;
+}
+
+// One way of opening the file, and what came of it.
+struct Attempt {
+    std::string name;
+    int flags;
+};
+struct Opened {
+    sqlite3* db = nullptr; // open and readable
+    bool readOnly = false;
+    bool damaged = false; // not a database, or failed its check
+    bool busy = false;    // another process holds it: not a reason to open it read-only
+    std::string detail;
+};
+Opened tryOpen(const Attempt& attempt) {
+    Opened opened;
+    auto [db, rc] = openDb(attempt.name, attempt.flags);
+    if (db == nullptr) {
+        opened.detail = sqlite3_errstr(rc);
+        return opened;
+    }
+    // SQLite opens a write-protected file read-only even when asked for read-write.
+    if ((attempt.flags & SQLITE_OPEN_READWRITE) != 0 && sqlite3_db_readonly(db, "main") == 1) {
+        closeDb(db);
+        opened.detail = "the file is read-only";
+        return opened;
+    }
+    exec(db, "PRAGMA busy_timeout=5000");
+    // Until the file is known to be sound, closing must not checkpoint its log into it (and
+    // delete the log): a damaged file and its -wal are to be moved aside as they are.
+    sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+    const Check check = checkIntegrity(db);
+    if (check.damaged || check.rc != SQLITE_OK) {
+        closeDb(db);
+        opened.damaged = check.damaged;
+        opened.busy = (check.rc & 0xff) == SQLITE_BUSY || (check.rc & 0xff) == SQLITE_LOCKED;
+        opened.detail = check.detail;
+        return opened;
+    }
+    sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, nullptr);
+    opened.db = db;
+    opened.readOnly = (attempt.flags & SQLITE_OPEN_READONLY) != 0;
+    return opened;
+}
+
+// A file that is plainly not an SQLite database, judged before SQLite opens it: SQLite would
+// delete the -wal beside a file shorter than a page, and such a file and its log must be kept.
+bool plainlyNotADatabase(const fs::path& file, std::string& detail) {
+    std::error_code ec;
+    if (!fs::is_regular_file(file, ec)) return false;
+    const auto size = fs::file_size(file, ec);
+    if (ec) return false;
+    const auto walSize = fs::file_size(file.string() + "-wal", ec);
+    const bool hasLog = !ec && walSize > 0;
+    if (size == 0) {
+        if (!hasLog) return false; // a new, empty database
+        detail = "an empty file with a log beside it";
+        return true;
+    }
+    static const char kMagic[] = "SQLite format 3"; // and its terminating zero: 16 bytes
+    char header[sizeof kMagic] = {};
+    std::ifstream in(file, std::ios::binary);
+    if (!in.read(header, sizeof header)) {
+        if (!in.is_open()) return false; // unreadable: let SQLite say why
+        detail = "too short to be a database";
+        return true;
+    }
+    if (std::memcmp(header, kMagic, sizeof kMagic) != 0) {
+        detail = "file is not a database";
+        return true;
+    }
+    if (size < 512) {
+        detail = "too short to be a database";
+        return true;
+    }
+    return false;
+}
+
+// A path for an SQLite URI: '%', '?' and '#' escaped.
+std::string uriPath(const fs::path& file) {
+    std::string out;
+    for (char c : fs::absolute(file).string()) {
+        if (c == '%' || c == '?' || c == '#') {
+            char escaped[4];
+            std::snprintf(escaped, sizeof escaped, "%%%02X", static_cast<unsigned char>(c));
+            out += escaped;
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+// Sets `error` from the result code; returns false, for `return fail(...)`.
+bool fail(sqlite3* db, std::string& error, const std::string& what, int rc) {
+    error = what + ": " + describe(db, rc);
+    return false;
+}
+
+std::string nameOf(const SessionRecord& r) {
+    return r.routineName.empty() ? r.routineId : r.routineName;
+}
+
+bool isBackupName(const std::string& name) {
+    const std::string prefix = "history-", suffix = ".sqlite3";
+    if (name.size() <= prefix.size() + suffix.size()) return false;
+    if (name.compare(0, prefix.size(), prefix) != 0) return false;
+    if (name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0) return false;
+    const std::string date =
+        name.substr(prefix.size(), name.size() - prefix.size() - suffix.size());
+    return Date::parse(date).has_value();
+}
+
+// Brings the schema up to kSchemaVersion in one transaction. The version is read again inside it,
+// so two processes opening a new file at once do not both create the tables.
+bool migrate(sqlite3* db, std::string& error) {
+    int rc = exec(db, "BEGIN IMMEDIATE");
+    int version = 0;
+    if (rc == SQLITE_OK) {
+        Statement statement(db, "PRAGMA user_version");
+        if (statement.step()) version = statement.int32(0);
+        if (!statement.ok()) rc = statement.rc();
+    }
+    for (const Migration& migration : kMigrations) {
+        if (rc != SQLITE_OK) break;
+        if (migration.version <= version) continue;
+        rc = exec(db, migration.sql);
+        if (rc == SQLITE_OK) {
+            // user_version cannot be bound; the number is ours, not input.
+            const std::string sql = "PRAGMA user_version=" + std::to_string(migration.version);
+            rc = exec(db, sql.c_str());
+        }
+        if (rc != SQLITE_OK) error = "schema version " + std::to_string(migration.version) + ": ";
+    }
+    if (rc == SQLITE_OK) rc = exec(db, "COMMIT");
+    if (rc != SQLITE_OK) {
+        error += describe(db, rc);
+        exec(db, "ROLLBACK");
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+HistoryStore::HistoryStore(sqlite3* db, fs::path file) : m_db(db), m_file(std::move(file)) {}
+
+HistoryStore::~HistoryStore() {
+    closeDb(m_db);
+}
+
+HistoryStore::OpenResult HistoryStore::open(const fs::path& file) {
+    OpenResult result;
+    try {
+        std::error_code ec;
+        if (file.has_parent_path()) {
+            fs::create_directories(file.parent_path(), ec);
+            std::error_code isDirError;
+            if (ec && !fs::is_directory(file.parent_path(), isDirError)) {
+                result.error = "cannot create the history folder '" + file.parent_path().string() +
+                               "': " + ec.message();
+                return result;
+            }
+        }
+
+        // Read-write; else read-only (a write-protected file); else immutable (a read-only
+        // folder, where SQLite cannot make the -shm file it needs to read a WAL database).
+        const std::string immutableUri = "file:" + uriPath(file) + "?immutable=1";
+        const Attempt attempts[] = {
+            {file.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE},
+            {file.string(), SQLITE_OPEN_READONLY},
+            {immutableUri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI},
+        };
+        Opened opened;
+        for (int round = 0; round < 2 && opened.db == nullptr; ++round) {
+            bool damaged = plainlyNotADatabase(file, opened.detail);
+            for (const Attempt& attempt : attempts) {
+                if (damaged) break;
+                opened = tryOpen(attempt);
+                if (opened.db != nullptr || opened.damaged || opened.busy) {
+                    damaged = opened.damaged;
+                    break;
+                }
+            }
+            if (!damaged) break;
+            if (round == 1) {
+                result.error = "cannot read the new history '" + file.string() + "'";
+                return result;
+            }
+            std::string error;
+            auto moved = moveAside(file, error);
+            if (!moved) {
+                result.error = error + " (" + opened.detail + ")";
+                return result;
+            }
+            result.movedAside = *moved; // and a new, empty database in its place
+        }
+        if (opened.db == nullptr) {
+            result.error = "cannot open the history '" + file.string() + "': " + opened.detail;
+            return result;
+        }
+
+        sqlite3* db = opened.db;
+        std::unique_ptr<HistoryStore> store(new HistoryStore(db, file));
+        const int version = store->schemaVersion();
+        if (version > kSchemaVersion) {
+            // Written by a newer nightstretch: read what we can, never change it.
+            if (!opened.readOnly) {
+                store.reset();
+                Opened again = tryOpen(attempts[1]);
+                if (again.db != nullptr) store.reset(new HistoryStore(again.db, file));
+            }
+            result.error = "the history '" + file.string() + "' was written by a newer " +
+                           "nightstretch (schema " + std::to_string(version) + ", this one knows " +
+                           std::to_string(kSchemaVersion) +
+                           "); it is left untouched and opened read-only";
+            result.store = std::move(store);
+            return result;
+        }
+        if (opened.readOnly) {
+            result.error = "history is read-only: '" + file.string() +
+                           "' cannot be written, so new sessions and check-ins will not be saved";
+            if (version < kSchemaVersion) result.error += " (and it cannot be upgraded)";
+            result.store = std::move(store);
+            return result;
+        }
+
+        // WAL with synchronous=NORMAL: a commit is in the log, in the kernel's hands, before it
+        // returns, so it survives the process being killed at any moment; a power cut may lose
+        // the last commits, never consistency.
+        exec(db, "PRAGMA journal_mode=WAL");
+        exec(db, "PRAGMA synchronous=NORMAL");
+        exec(db, "PRAGMA foreign_keys=ON");
+        std::string error;
+        if (version < kSchemaVersion && !migrate(db, error))
+            result.error = "cannot prepare the history '" + file.string() + "': " + error;
+        result.store = std::move(store);
+    } catch (const std::exception& e) {
+        result.store.reset();
+        result.error = std::string("cannot open the history: ") + e.what();
+    }
+    return result;
+}
+
+int HistoryStore::schemaVersion() const {
+    Statement statement(m_db, "PRAGMA user_version");
+    return statement.step() ? statement.int32(0) : -1;
+}
+
+long long HistoryStore::beginSession(const SessionRecord& r) {
+    if (!Date::parse(r.night)) {
+        m_lastError = "not a night: '" + r.night + "'";
+        return 0;
+    }
+    Statement statement(m_db, "INSERT INTO sessions (routine_id, routine_name, started_at, "
+                              "ended_at, utc_offset_minutes, night, planned_hold_seconds, "
+                              "hold_seconds_done, steps_skipped, status, source) "
+                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    statement.bind(1, r.routineId)
+        .bind(2, nameOf(r))
+        .bind(3, static_cast<long long>(r.startedAt))
+        .bind(4, r.endedAt)
+        .bind(5, r.utcOffsetMinutes)
+        .bind(6, r.night)
+        .bind(7, r.plannedHoldSeconds)
+        .bind(8, r.holdSecondsDone)
+        .bind(9, r.stepsSkipped)
+        .bind(10, r.status)
+        .bind(11, r.source);
+    if (!statement.run()) {
+        fail(m_db, m_lastError, "cannot save the session", statement.rc());
+        return 0;
+    }
+    m_lastError.clear();
+    return sqlite3_last_insert_rowid(m_db);
+}
+
+long long HistoryStore::addSession(const SessionRecord& record) {
+    return beginSession(record);
+}
+
+bool HistoryStore::updateSession(long long id, int holdSecondsDone, int stepsSkipped,
+                                 const std::string& status, std::optional<std::time_t> endedAt) {
+    Statement statement(m_db, "UPDATE sessions SET hold_seconds_done = ?, steps_skipped = ?, "
+                              "status = ?, ended_at = ? WHERE id = ?");
+    statement.bind(1, holdSecondsDone)
+        .bind(2, stepsSkipped)
+        .bind(3, status)
+        .bind(4, endedAt)
+        .bind(5, id);
+    if (!statement.run())
+        return fail(m_db, m_lastError, "cannot update the session", statement.rc());
+    if (sqlite3_changes(m_db) != 1) {
+        m_lastError = "no session " + std::to_string(id) + " in the history";
+        return false;
+    }
+    m_lastError.clear();
+    return true;
+}
+
+bool HistoryStore::putCheckIn(const CheckIn& c) {
+    if (!Date::parse(c.night)) {
+        m_lastError = "not a night: '" + c.night + "'";
+        return false;
+    }
+    // The CHECK constraints say the same; this says it in words.
+    if (c.cramps < 0 || c.cramps > kMaxCramps) {
+        m_lastError = "cramps must be between 0 and " + std::to_string(kMaxCramps) + ", got " +
+                      std::to_string(c.cramps);
+        return false;
+    }
+    for (const auto& [name, value] : {std::pair{"pain", c.pain}, std::pair{"sleep", c.sleep}}) {
+        if (value && (*value < 0 || *value > kMaxScale)) {
+            m_lastError = std::string(name) + " must be between 0 and " +
+                          std::to_string(kMaxScale) + ", got " + std::to_string(*value);
+            return false;
+        }
+    }
+    Statement statement(m_db, "INSERT INTO checkins (night, cramps, pain, sleep, note, "
+                              "recorded_at) VALUES (?, ?, ?, ?, ?, ?) "
+                              "ON CONFLICT(night) DO UPDATE SET cramps = excluded.cramps, "
+                              "pain = excluded.pain, sleep = excluded.sleep, "
+                              "note = excluded.note, recorded_at = excluded.recorded_at");
+    statement.bind(1, c.night)
+        .bind(2, c.cramps)
+        .bind(3, c.pain)
+        .bind(4, c.sleep)
+        .bind(5, c.note)
+        .bind(6, static_cast<long long>(c.recordedAt));
+    if (!statement.run())
+        return fail(m_db, m_lastError, "cannot save the check-in", statement.rc());
+    m_lastError.clear();
+    return true;
+}
+
+std::optional<CheckIn> HistoryStore::checkInFor(const std::string& night) const {
+    Statement statement(m_db, "SELECT night, cramps, pain, sleep, note, recorded_at "
+                              "FROM checkins WHERE night = ?");
+    statement.bind(1, night);
+    if (!statement.step()) {
+        if (!statement.ok()) fail(m_db, m_lastError, "cannot read the check-in", statement.rc());
+        return std::nullopt;
+    }
+    CheckIn c;
+    c.night = statement.text(0);
+    c.cramps = statement.int32(1);
+    c.pain = statement.optionalInt(2);
+    c.sleep = statement.optionalInt(3);
+    c.note = statement.text(4);
+    c.recordedAt = static_cast<std::time_t>(statement.integer(5));
+    return c;
+}
+
+bool HistoryStore::markSkipped(const std::string& night, std::time_t recordedAt) {
+    if (!Date::parse(night)) {
+        m_lastError = "not a night: '" + night + "'";
+        return false;
+    }
+    Statement statement(m_db,
+                        "INSERT INTO skips (night, recorded_at) VALUES (?, ?) "
+                        "ON CONFLICT(night) DO UPDATE SET recorded_at = excluded.recorded_at");
+    statement.bind(1, night).bind(2, static_cast<long long>(recordedAt));
+    if (!statement.run())
+        return fail(m_db, m_lastError, "cannot save the skipped night", statement.rc());
+    m_lastError.clear();
+    return true;
+}
+
+std::vector<SessionRecord> HistoryStore::sessions() const {
+    std::vector<SessionRecord> out;
+    Statement statement(m_db, "SELECT id, routine_id, routine_name, started_at, ended_at, "
+                              "utc_offset_minutes, night, planned_hold_seconds, "
+                              "hold_seconds_done, steps_skipped, status, source "
+                              "FROM sessions ORDER BY started_at, id");
+    while (statement.step()) {
+        SessionRecord r;
+        r.id = statement.integer(0);
+        r.routineId = statement.text(1);
+        r.routineName = statement.text(2);
+        r.startedAt = static_cast<std::time_t>(statement.integer(3));
+        if (!statement.isNull(4)) r.endedAt = static_cast<std::time_t>(statement.integer(4));
+        r.utcOffsetMinutes = statement.int32(5);
+        r.night = statement.text(6);
+        r.plannedHoldSeconds = statement.int32(7);
+        r.holdSecondsDone = statement.int32(8);
+        r.stepsSkipped = statement.int32(9);
+        r.status = statement.text(10);
+        r.source = statement.text(11);
+        out.push_back(std::move(r));
+    }
+    if (!statement.ok()) fail(m_db, m_lastError, "cannot read the sessions", statement.rc());
+    return out;
+}
+
+std::vector<CheckIn> HistoryStore::checkIns() const {
+    std::vector<CheckIn> out;
+    Statement statement(m_db, "SELECT night, cramps, pain, sleep, note, recorded_at "
+                              "FROM checkins ORDER BY night");
+    while (statement.step()) {
+        CheckIn c;
+        c.night = statement.text(0);
+        c.cramps = statement.int32(1);
+        c.pain = statement.optionalInt(2);
+        c.sleep = statement.optionalInt(3);
+        c.note = statement.text(4);
+        c.recordedAt = static_cast<std::time_t>(statement.integer(5));
+        out.push_back(std::move(c));
+    }
+    if (!statement.ok()) fail(m_db, m_lastError, "cannot read the check-ins", statement.rc());
+    return out;
+}
+
+std::vector<std::string> HistoryStore::skippedNights() const {
+    std::vector<std::string> out;
+    Statement statement(m_db, "SELECT night FROM skips ORDER BY night");
+    while (statement.step())
+        out.push_back(statement.text(0));
+    if (!statement.ok()) fail(m_db, m_lastError, "cannot read the skipped nights", statement.rc());
+    return out;
+}
+
+std::vector<NightRecord> HistoryStore::nightRecords() const {
+    std::vector<NightRecord> out;
+    Statement statement(m_db, R"(
+WITH held AS (
+    SELECT night, SUM(hold_seconds_done) AS hold,
+           MIN(CASE WHEN planned_hold_seconds > 0 THEN planned_hold_seconds END) AS planned
+    FROM sessions GROUP BY night),
+nights AS (SELECT night FROM sessions UNION SELECT night FROM checkins
+           UNION SELECT night FROM skips)
+SELECT n.night, COALESCE(h.hold, 0), COALESCE(h.planned, 0), s.night IS NOT NULL,
+       c.cramps, c.pain, c.sleep, COALESCE(c.note, '')
+FROM nights n
+LEFT JOIN held h ON h.night = n.night
+LEFT JOIN skips s ON s.night = n.night
+LEFT JOIN checkins c ON c.night = n.night
+ORDER BY n.night)");
+    while (statement.step()) {
+        const auto night = Date::parse(statement.text(0));
+        if (!night) continue; // not written by us; nothing to count it for
+        NightRecord r;
+        r.night = *night;
+        r.holdSeconds = static_cast<int>(statement.integer(1));
+        r.plannedHoldSeconds = statement.int32(2);
+        r.skipped = statement.int32(3) != 0;
+        r.cramps = statement.optionalInt(4);
+        r.pain = statement.optionalInt(5);
+        r.sleep = statement.optionalInt(6);
+        r.note = statement.text(7);
+        out.push_back(std::move(r));
+    }
+    if (!statement.ok()) fail(m_db, m_lastError, "cannot read the nights", statement.rc());
+    return out;
+}
+
+bool HistoryStore::backupIfDue(const fs::path& dir, const std::string& today, int keep) {
+    try {
+        if (!Date::parse(today)) {
+            m_lastError = "backup: not a date: '" + today + "'";
+            return false;
+        }
+        std::error_code ec;
+        fs::create_directories(dir, ec);
+        if (ec && !fs::is_directory(dir)) {
+            m_lastError = "cannot create the backup folder '" + dir.string() + "': " + ec.message();
+            return false;
+        }
+        const fs::path target = dir / ("history-" + today + ".sqlite3");
+        if (!fs::exists(target, ec)) {
+            // Written under a name the pruning never matches, renamed only once complete.
+            const fs::path partial = target.string() + ".partial";
+            fs::remove(partial, ec);
+            auto [copy, rc] = openDb(partial.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+            if (copy == nullptr) {
+                m_lastError =
+                    "cannot write the backup '" + partial.string() + "': " + sqlite3_errstr(rc);
+                return false;
+            }
+            sqlite3_backup* backup = sqlite3_backup_init(copy, "main", m_db, "main");
+            if (backup != nullptr) {
+                rc = sqlite3_backup_step(backup, -1);
+                sqlite3_backup_finish(backup);
+                if (rc == SQLITE_DONE) rc = SQLITE_OK;
+            } else {
+                rc = sqlite3_errcode(copy);
+            }
+            // A self-contained file: no -wal/-shm beside the backups.
+            if (rc == SQLITE_OK) rc = exec(copy, "PRAGMA journal_mode=DELETE");
+            if (rc != SQLITE_OK) m_lastError = "backup: " + describe(copy, rc);
+            closeDb(copy);
+            if (rc != SQLITE_OK) {
+                fs::remove(partial, ec);
+                return false;
+            }
+            fs::rename(partial, target, ec);
+            if (ec) {
+                m_lastError = "cannot name the backup '" + target.string() + "': " + ec.message();
+                fs::remove(partial, ec);
+                return false;
+            }
+        }
+
+        std::vector<fs::path> backups;
+        for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+            if (it->is_regular_file(ec) && isBackupName(it->path().filename().string()))
+                backups.push_back(it->path());
+        }
+        std::sort(backups.begin(), backups.end()); // by name: by date
+        const size_t kept = static_cast<size_t>(std::max(keep, 1));
+        for (size_t i = 0; i + kept < backups.size(); ++i) {
+            fs::remove(backups[i], ec);
+            for (const char* suffix : {"-wal", "-shm", "-journal"})
+                fs::remove(backups[i].string() + suffix, ec);
+        }
+        m_lastError.clear();
+        return true;
+    } catch (const std::exception& e) {
+        m_lastError = std::string("backup: ") + e.what();
+        return false;
+    }
+}
+
+} // namespace ns
