@@ -1,0 +1,135 @@
+#include "checkin_form.hpp"
+
+#include <algorithm>
+
+namespace ns {
+
+namespace {
+
+int indexOf(CheckInForm::Field field) {
+    return static_cast<int>(field);
+}
+
+bool isNumber(CheckInForm::Field field) {
+    return field != CheckInForm::Field::Note;
+}
+
+} // namespace
+
+void CheckInForm::open(Date night, const std::optional<CheckIn>& existing) {
+    m_night = night;
+    m_values[0] = existing ? std::clamp(existing->cramps, 0, kMaxCramps) : 0;
+    m_values[1] = existing ? std::clamp(existing->pain.value_or(0), 0, kMaxScale) : 0;
+    m_values[2] = existing ? std::clamp(existing->sleep.value_or(0), 0, kMaxScale) : 0;
+    m_note = existing ? sf::String::fromUtf8(existing->note.begin(), existing->note.end())
+                      : sf::String();
+    if (m_note.getSize() > kMaxNoteLength) m_note = m_note.substring(0, kMaxNoteLength);
+    m_focused = Field::Cramps;
+    m_outcome = Outcome::Open;
+    m_editing = existing.has_value();
+    m_typed = -1;
+}
+
+int CheckInForm::maximum(Field field) {
+    return field == Field::Cramps ? kMaxCramps : kMaxScale;
+}
+
+int CheckInForm::value(Field field) const {
+    return isNumber(field) ? m_values[indexOf(field)] : 0;
+}
+
+void CheckInForm::focus(Field field) {
+    if (field != m_focused) m_typed = -1;
+    m_focused = field;
+}
+
+bool CheckInForm::setValue(Field field, int value) {
+    if (!isNumber(field)) return false;
+    value = std::clamp(value, 0, maximum(field));
+    int& slot = m_values[indexOf(field)];
+    if (slot == value) return false;
+    slot = value;
+    return true;
+}
+
+bool CheckInForm::change(Field field, int delta) {
+    m_typed = -1;
+    return setValue(field, value(field) + delta);
+}
+
+bool CheckInForm::keyPressed(const sf::Event::KeyEvent& key) {
+    if (m_outcome != Outcome::Open) return false;
+    const int current = indexOf(m_focused);
+    switch (key.code) {
+    case sf::Keyboard::Up:
+        if (current == 0) return false;
+        focus(static_cast<Field>(current - 1));
+        return true;
+    case sf::Keyboard::Down:
+        if (current + 1 >= kFieldCount) return false;
+        focus(static_cast<Field>(current + 1));
+        return true;
+    case sf::Keyboard::Tab:
+        focus(static_cast<Field>((current + (key.shift ? kFieldCount - 1 : 1)) % kFieldCount));
+        return true;
+    case sf::Keyboard::Left:
+        return isNumber(m_focused) && change(m_focused, -1);
+    case sf::Keyboard::Right:
+        return isNumber(m_focused) && change(m_focused, 1);
+    case sf::Keyboard::Enter:
+        save();
+        return true;
+    case sf::Keyboard::Escape:
+        dismiss();
+        return true;
+    case sf::Keyboard::BackSpace:
+        if (m_focused == Field::Note) {
+            if (m_note.isEmpty()) return false;
+            m_note.erase(m_note.getSize() - 1);
+            return true;
+        }
+        // In a number: take back the last digit typed, or go to 0.
+        m_typed = m_typed >= 10 ? m_typed / 10 : -1;
+        return setValue(m_focused, std::max(0, m_typed));
+    default:
+        return false;
+    }
+}
+
+bool CheckInForm::textEntered(sf::Uint32 unicode) {
+    if (m_outcome != Outcome::Open) return false;
+    if (unicode < 0x20 || unicode == 0x7f) return false; // Enter, Backspace, Escape, Tab
+    if (m_focused == Field::Note) {
+        if (m_note.getSize() >= kMaxNoteLength) return false;
+        m_note += unicode;
+        return true;
+    }
+    if (unicode >= '0' && unicode <= '9') {
+        const int digit = static_cast<int>(unicode - '0');
+        const int combined = m_typed > 0 ? m_typed * 10 + digit : digit;
+        // "1" then "5" gives 15; a digit that would go past the range starts a new number.
+        m_typed = combined <= maximum(m_focused) ? combined : digit;
+        setValue(m_focused, m_typed);
+        return true;
+    }
+    if (unicode == '+' || unicode == '=') return change(m_focused, 1);
+    if (unicode == '-' || unicode == 0x2212) return change(m_focused, -1);
+    return false;
+}
+
+CheckIn CheckInForm::result(std::time_t recordedAt) const {
+    CheckIn checkIn;
+    checkIn.night = m_night.str();
+    checkIn.cramps = m_values[0];
+    checkIn.pain = m_values[1];
+    checkIn.sleep = m_values[2];
+    const auto utf8 = m_note.toUtf8();
+    checkIn.note.assign(utf8.begin(), utf8.end());
+    // Trailing spaces are not part of what was meant.
+    while (!checkIn.note.empty() && checkIn.note.back() == ' ')
+        checkIn.note.pop_back();
+    checkIn.recordedAt = recordedAt;
+    return checkIn;
+}
+
+} // namespace ns

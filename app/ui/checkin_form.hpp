@@ -1,0 +1,60 @@
+// The morning check-in as a model without a window: three numbers and a note, the field in
+// focus, and what keys and typed text do to them. The overlay draws it; tests drive it directly.
+#pragma once
+
+#include "history.hpp"
+#include "nights.hpp"
+
+#include <SFML/System/String.hpp>
+#include <SFML/Window/Event.hpp>
+
+#include <ctime>
+#include <optional>
+
+namespace ns {
+
+class CheckInForm {
+  public:
+    enum class Field { Cramps, Pain, Sleep, Note };
+    static constexpr int kFieldCount = 4;
+    enum class Outcome { Open, Saved, Dismissed };
+    static constexpr std::size_t kMaxNoteLength = 200; // characters: a short note
+
+    // Starts over for `night`, prefilled from an existing check-in.
+    void open(Date night, const std::optional<CheckIn>& existing = std::nullopt);
+
+    // Up/Down (and Tab) move between fields; Left/Right change a number; Enter saves; Escape
+    // dismisses; Backspace edits. True when anything shown changed.
+    bool keyPressed(const sf::Event::KeyEvent& key);
+    // Digits set the number in focus (typed one after another: "1", "2" gives 12); + and - change
+    // it; in the note, printable characters are added.
+    bool textEntered(sf::Uint32 unicode);
+
+    void focus(Field field);
+    bool change(Field field, int delta); // clamped to the field's range
+    bool setValue(Field field, int value);
+    void save() { m_outcome = Outcome::Saved; }
+    void dismiss() { m_outcome = Outcome::Dismissed; }
+
+    Field focused() const { return m_focused; }
+    int value(Field field) const;
+    static int maximum(Field field);
+    const sf::String& note() const { return m_note; }
+    Date night() const { return m_night; }
+    Outcome outcome() const { return m_outcome; }
+    bool editing() const { return m_editing; } // prefilled from an existing check-in
+
+    // What is saved: the night, the numbers, the note as UTF-8.
+    CheckIn result(std::time_t recordedAt) const;
+
+  private:
+    Date m_night;
+    int m_values[3] = {0, 0, 0};
+    sf::String m_note;
+    Field m_focused = Field::Cramps;
+    Outcome m_outcome = Outcome::Open;
+    bool m_editing = false;
+    int m_typed = -1; // the digits typed so far into the focused number, -1 for none
+};
+
+} // namespace ns

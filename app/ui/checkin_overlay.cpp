@@ -1,0 +1,303 @@
+#include "checkin_overlay.hpp"
+
+#include "layout.hpp"
+#include "night_text.hpp"
+
+#include <algorithm>
+
+namespace ns {
+
+namespace {
+
+using Field = CheckInForm::Field;
+
+constexpr Field kNumberFields[] = {Field::Cramps, Field::Pain, Field::Sleep};
+
+constexpr float kRowsTop = 0.18f; // of the height, below the panel's top
+constexpr float kRowHeight = 0.118f;
+constexpr float kRowGap = 0.014f;
+constexpr float kLabelSize = 0.04f;
+constexpr float kHintSize = 0.026f;
+constexpr float kValueSize = 0.062f;
+constexpr float kTargetSize = 0.085f; // − and + squares, of the height
+
+const char* labelOf(Field field) {
+    switch (field) {
+    case Field::Cramps:
+        return "Cramps";
+    case Field::Pain:
+        return "Worst pain";
+    case Field::Sleep:
+        return "Sleep disturbed";
+    case Field::Note:
+        break;
+    }
+    return "Note";
+}
+
+const char* hintOf(Field field) {
+    switch (field) {
+    case Field::Cramps:
+        return "how many, 0 to 20";
+    case Field::Pain:
+        return "0 = none, 10 = the worst";
+    case Field::Sleep:
+        return "0 = not at all, 10 = very much";
+    case Field::Note:
+        break;
+    }
+    return "if you like: a few words";
+}
+
+} // namespace
+
+CheckInOverlay::CheckInOverlay(const Theme& theme) : m_theme(theme) {}
+
+void CheckInOverlay::open(Date night, Date tonight, const std::optional<CheckIn>& existing) {
+    m_form.open(night, existing);
+    m_tonight = tonight;
+    layout(m_size);
+}
+
+CheckInOverlay::Button CheckInOverlay::makeButton(sf::FloatRect box, const std::string& label,
+                                                  unsigned size, sf::Color fill,
+                                                  sf::Color text) const {
+    Button button;
+    button.box = box;
+    button.shape = roundedRect({box.width, box.height}, 0.18f * box.height, fill);
+    button.shape.setPosition(box.left, box.top);
+    button.label = makeText(label, m_theme.bold(), size, text);
+    shrinkToWidth(button.label, box.width * 0.84f);
+    placeText(button.label, box.left + box.width / 2.f,
+              box.top + (box.height - button.label.getLocalBounds().height) / 2.f, Align::Center);
+    return button;
+}
+
+void CheckInOverlay::layout(sf::Vector2f size) {
+    m_size = size;
+    const float w = size.x;
+    const float h = size.y;
+    m_shade.setSize(size);
+    m_shade.setFillColor(palette::kShade);
+
+    const sf::FloatRect box{0.06f * w, 0.035f * h, 0.88f * w, 0.93f * h};
+    m_panel = roundedRect({box.width, box.height}, 0.025f * h, palette::kSurface);
+    m_panel.setPosition(box.left, box.top);
+    m_panel.setOutlineColor(palette::kAccentDim);
+    m_panel.setOutlineThickness(-std::max(1.f, 0.003f * h));
+    const float left = box.left + 0.04f * w;
+    const float right = box.left + box.width - 0.04f * w;
+    const float inner = right - left;
+
+    const Date night = m_form.night();
+    std::string title = "How was last night?";
+    if (night != m_tonight.plus(-1))
+        title = night == m_tonight ? "How is tonight?" : "How was that night?";
+    m_title = makeText(title, m_theme.bold(), scaledSize(0.058f, h), palette::kAccent);
+    shrinkToWidth(m_title, inner);
+    placeLine(m_title, w / 2.f, box.top + 0.03f * h, Align::Center);
+    m_subtitle = makeText("The night of " + longDate(night) +
+                              (m_form.editing() ? " \u00b7 change what you like, then Save" : ""),
+                          m_theme.regular(), scaledSize(0.034f, h), palette::kTextSoft);
+    shrinkToWidth(m_subtitle, inner);
+    placeLine(m_subtitle, w / 2.f, box.top + 0.112f * h, Align::Center);
+
+    m_shapes.clear();
+    m_texts.clear();
+    const float rowHeight = kRowHeight * h;
+    const float rowLeft = left - 0.015f * w;
+    const float rowWidth = inner + 0.03f * w;
+    const float target = kTargetSize * h;
+    const float valueWidth = 0.09f * w;
+    const unsigned labelSize = scaledSize(kLabelSize, h);
+    const unsigned hintSize = scaledSize(kHintSize, h);
+    for (int i = 0; i < CheckInForm::kFieldCount; ++i) {
+        const auto field = static_cast<Field>(i);
+        const bool focused = m_form.focused() == field;
+        const float y = box.top + kRowsTop * h + static_cast<float>(i) * (rowHeight + kRowGap * h);
+        const sf::FloatRect row{rowLeft, y, rowWidth, rowHeight};
+        m_rowBoxes[static_cast<std::size_t>(i)] = row;
+        sf::ConvexShape background =
+            roundedRect({row.width, row.height}, 0.015f * h,
+                        focused ? palette::kSurfaceRaised : palette::kBackground);
+        background.setPosition(row.left, row.top);
+        if (focused) {
+            background.setOutlineColor(palette::kAccent);
+            background.setOutlineThickness(-std::max(2.f, 0.004f * h));
+        }
+        m_shapes.push_back(background);
+
+        // The controls on the right: − value + for numbers, a text box for the note.
+        const float controlsRight = row.left + row.width - 0.015f * w;
+        float labelRight = 0.f;
+        if (field != Field::Note) {
+            const auto index = static_cast<std::size_t>(i);
+            const float targetTop = y + (rowHeight - target) / 2.f;
+            const sf::FloatRect plusBox{controlsRight - target, targetTop, target, target};
+            const sf::FloatRect minusBox{plusBox.left - valueWidth - target, targetTop, target,
+                                         target};
+            const unsigned signSize = scaledSize(0.05f, h);
+            const int value = m_form.value(field);
+            m_minus[index] = makeButton(minusBox, "\u2212", signSize,
+                                        value > 0 ? palette::kTrack : palette::kSurface,
+                                        value > 0 ? palette::kText : palette::kTextDim);
+            m_plus[index] = makeButton(
+                plusBox, "+", signSize,
+                value < CheckInForm::maximum(field) ? palette::kTrack : palette::kSurface,
+                value < CheckInForm::maximum(field) ? palette::kText : palette::kTextDim);
+            sf::Text number =
+                makeText(std::to_string(value), m_theme.bold(), scaledSize(kValueSize, h),
+                         focused ? palette::kAccent : palette::kText);
+            placeText(number, minusBox.left + target + valueWidth / 2.f,
+                      y + (rowHeight - number.getLocalBounds().height) / 2.f, Align::Center);
+            m_texts.push_back(number);
+            labelRight = minusBox.left - 0.02f * w;
+        } else {
+            const float boxLeft = left + 0.3f * inner;
+            const float boxHeight = rowHeight - 0.03f * h;
+            const sf::FloatRect noteBox{boxLeft, y + (rowHeight - boxHeight) / 2.f,
+                                        controlsRight - boxLeft, boxHeight};
+            sf::ConvexShape noteShape =
+                roundedRect({noteBox.width, noteBox.height}, 0.01f * h, palette::kBackground);
+            noteShape.setPosition(noteBox.left, noteBox.top);
+            noteShape.setOutlineColor(focused ? palette::kAccentDim : palette::kTrack);
+            noteShape.setOutlineThickness(-std::max(1.f, 0.003f * h));
+            m_shapes.push_back(noteShape);
+            const unsigned noteSize = scaledSize(0.036f, h);
+            const float textLeft = noteBox.left + 0.015f * w;
+            const float textRoom = noteBox.width - 0.03f * w;
+            sf::Text note(m_form.note(), m_theme.regular(), noteSize);
+            note.setFillColor(palette::kText);
+            if (m_form.note().isEmpty() && !focused) {
+                note = makeText("type here", m_theme.regular(), noteSize, palette::kTextDim);
+            } else {
+                // Show the end of a long note, where the typing is.
+                sf::String shown = m_form.note();
+                const sf::String dots(sf::Uint32(0x2026));
+                while (shown.getSize() > 0 &&
+                       textWidth((shown.getSize() < m_form.note().getSize() ? dots : sf::String()) +
+                                     shown,
+                                 m_theme.regular(), noteSize) > textRoom)
+                    shown.erase(0);
+                if (shown.getSize() < m_form.note().getSize()) shown = dots + shown;
+                note.setString(shown);
+            }
+            const float lineTop = noteBox.top + (noteBox.height - 1.17f * noteSize) / 2.f;
+            placeLine(note, textLeft, lineTop);
+            m_texts.push_back(note);
+            if (focused) {
+                const float caretX =
+                    m_form.note().isEmpty()
+                        ? textLeft
+                        : note.getGlobalBounds().left + note.getGlobalBounds().width + 3.f;
+                sf::ConvexShape caret = roundedRect({std::max(2.f, 0.003f * h), 1.1f * noteSize},
+                                                    1.f, palette::kAccent);
+                caret.setPosition(caretX, lineTop + 0.05f * noteSize);
+                m_shapes.push_back(caret);
+            }
+            labelRight = noteBox.left - 0.02f * w;
+        }
+
+        const float labelLeft = row.left + 0.02f * w;
+        sf::Text label = makeText(labelOf(field), m_theme.bold(), labelSize,
+                                  focused ? palette::kText : palette::kTextSoft);
+        shrinkToWidth(label, labelRight - labelLeft);
+        const float labelTop = y + (rowHeight - 1.22f * labelSize - 1.2f * hintSize) / 2.f;
+        placeLine(label, labelLeft, labelTop);
+        m_texts.push_back(label);
+        sf::Text hint = makeText(hintOf(field), m_theme.regular(), hintSize, palette::kTextDim);
+        shrinkToWidth(hint, labelRight - labelLeft);
+        placeLine(hint, labelLeft, labelTop + 1.22f * labelSize);
+        m_texts.push_back(hint);
+    }
+
+    const float buttonsTop = box.top + kRowsTop * h + 4.f * (rowHeight + kRowGap * h) + 0.012f * h;
+    const float buttonWidth = std::min(0.24f * w, inner * 0.45f);
+    const float buttonHeight = 0.085f * h;
+    const float gap = 0.04f * w;
+    const unsigned buttonText = scaledSize(0.042f, h);
+    m_save = makeButton({w / 2.f - gap / 2.f - buttonWidth, buttonsTop, buttonWidth, buttonHeight},
+                        "Save", buttonText, palette::kAccent, palette::kBackground);
+    m_notNow = makeButton({w / 2.f + gap / 2.f, buttonsTop, buttonWidth, buttonHeight}, "Not now",
+                          buttonText, palette::kTrack, palette::kText);
+
+    m_hint =
+        makeText("\u2191 \u2193 choose     \u2190 \u2192 change     Enter save     Esc not now",
+                 m_theme.regular(), scaledSize(0.031f, h), palette::kTextDim);
+    shrinkToWidth(m_hint, inner);
+    placeLine(m_hint, w / 2.f, buttonsTop + buttonHeight + 0.03f * h, Align::Center);
+}
+
+CheckInOverlay::Hit CheckInOverlay::hitAt(sf::Vector2f point) const {
+    if (m_save.box.contains(point)) return {Target::Save, Field::Cramps};
+    if (m_notNow.box.contains(point)) return {Target::NotNow, Field::Cramps};
+    for (std::size_t i = 0; i < 3; ++i) {
+        if (m_minus[i].box.contains(point)) return {Target::Minus, kNumberFields[i]};
+        if (m_plus[i].box.contains(point)) return {Target::Plus, kNumberFields[i]};
+    }
+    for (std::size_t i = 0; i < m_rowBoxes.size(); ++i)
+        if (m_rowBoxes[i].contains(point)) return {Target::Field, static_cast<Field>(i)};
+    return {};
+}
+
+bool CheckInOverlay::click(sf::Vector2f point) {
+    const Hit hit = hitAt(point);
+    bool changed = false;
+    switch (hit.target) {
+    case Target::None:
+        return false;
+    case Target::Minus:
+    case Target::Plus:
+        m_form.focus(hit.field);
+        m_form.change(hit.field, hit.target == Target::Plus ? 1 : -1);
+        changed = true;
+        break;
+    case Target::Field:
+        changed = m_form.focused() != hit.field;
+        m_form.focus(hit.field);
+        break;
+    case Target::Save:
+        m_form.save();
+        return true;
+    case Target::NotNow:
+        m_form.dismiss();
+        return true;
+    }
+    if (changed) refresh();
+    return changed;
+}
+
+void CheckInOverlay::draw(sf::RenderTarget& target) const {
+    target.draw(m_shade);
+    target.draw(m_panel);
+    target.draw(m_title);
+    target.draw(m_subtitle);
+    for (const auto& shape : m_shapes)
+        target.draw(shape);
+    for (const auto& text : m_texts)
+        target.draw(text);
+    for (const auto* buttons : {&m_minus, &m_plus})
+        for (const auto& button : *buttons) {
+            target.draw(button.shape);
+            target.draw(button.label);
+        }
+    for (const auto* button : {&m_save, &m_notNow}) {
+        target.draw(button->shape);
+        target.draw(button->label);
+    }
+    target.draw(m_hint);
+}
+
+std::vector<sf::FloatRect> CheckInOverlay::textBounds() const {
+    std::vector<sf::FloatRect> bounds{m_title.getGlobalBounds(), m_subtitle.getGlobalBounds(),
+                                      m_hint.getGlobalBounds(), m_save.label.getGlobalBounds(),
+                                      m_notNow.label.getGlobalBounds()};
+    for (const auto& text : m_texts)
+        bounds.push_back(text.getGlobalBounds());
+    for (const auto* buttons : {&m_minus, &m_plus})
+        for (const auto& button : *buttons)
+            bounds.push_back(button.label.getGlobalBounds());
+    return bounds;
+}
+
+} // namespace ns

@@ -1,0 +1,90 @@
+#include "night_text.hpp"
+
+namespace ns {
+
+namespace {
+
+constexpr const char* kWeekdays[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                     "Friday", "Saturday", "Sunday"};
+constexpr const char* kMonths[] = {"January",   "February", "March",    "April",
+                                   "May",       "June",     "July",     "August",
+                                   "September", "October",  "November", "December"};
+
+std::string weekdayName(Date date) {
+    const int weekday = date.weekday();
+    return weekday >= 0 && weekday < 7 ? kWeekdays[weekday] : "";
+}
+
+std::string monthName(int month) {
+    return month >= 1 && month <= 12 ? kMonths[month - 1] : "";
+}
+
+std::string nights(int n) {
+    return std::to_string(n) + (n == 1 ? " night" : " nights");
+}
+
+} // namespace
+
+std::string longDate(Date date) {
+    const auto ymd = date.ymd();
+    return weekdayName(date) + " " + std::to_string(ymd.day) + " " + monthName(ymd.month);
+}
+
+std::string shortDate(Date date) {
+    return weekdayName(date).substr(0, 3) + " " + dayAndMonth(date);
+}
+
+std::string dayAndMonth(Date date) {
+    const auto ymd = date.ymd();
+    return std::to_string(ymd.day) + " " + monthName(ymd.month).substr(0, 3);
+}
+
+std::string stateWords(NightState state) {
+    switch (state) {
+    case NightState::Done:
+        return "done";
+    case NightState::Partial:
+        return "partly done";
+    case NightState::Skipped:
+        return "skipped";
+    case NightState::Missed:
+        break;
+    }
+    return "not done";
+}
+
+std::string tonightLine(const Stats& stats) {
+    std::string line = "Tonight: ";
+    switch (stats.tonightState) {
+    case NightState::Done:
+        line += "done \u2713";
+        break;
+    case NightState::Partial:
+        line += "partly done";
+        break;
+    case NightState::Skipped:
+        line += "skipped";
+        break;
+    case NightState::Missed:
+        line += "not done yet";
+        break;
+    }
+    if (stats.currentStreak > 0) {
+        line += " \u00b7 streak " + nights(stats.currentStreak);
+        if (stats.bestStreak > stats.currentStreak)
+            line += " (best " + std::to_string(stats.bestStreak) + ")";
+    } else if (stats.bestStreak > 0) {
+        line += " \u00b7 best streak " + nights(stats.bestStreak);
+    }
+    if (stats.programmeNight)
+        line += " \u00b7 night " + std::to_string(*stats.programmeNight) + " of " +
+                std::to_string(kProgrammeNights);
+    return line;
+}
+
+std::string streakWords(int n) {
+    if (n <= 0) return "no streak yet";
+    return nights(n) + " in a row";
+}
+
+} // namespace ns
