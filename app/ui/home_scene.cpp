@@ -15,6 +15,9 @@ constexpr float kMarginX = 0.06f; // of the width
 constexpr float kTitleTop = 0.045f;
 constexpr float kTitleSize = 0.062f;
 constexpr float kNoticeSize = 0.027f;
+constexpr float kTonightTop = 0.118f;
+constexpr float kListTopUnderTonight = 0.19f; // the list moves down a little for that line
+constexpr float kTonightSize = 0.032f;
 constexpr float kListTop = 0.165f;
 constexpr float kListBottom = 0.875f;
 constexpr float kFooterTop = 0.905f;
@@ -91,6 +94,12 @@ void HomeScene::setEmptyHint(const std::string& hint) {
 void HomeScene::setNotice(const std::string& notice) {
     if (notice == m_notice) return;
     m_notice = notice;
+    layout(m_size);
+}
+
+void HomeScene::setTonightLine(const std::string& line) {
+    if (line == m_tonightLine) return;
+    m_tonightLine = line;
     layout(m_size);
 }
 
@@ -247,18 +256,25 @@ void HomeScene::layout(sf::Vector2f size) {
                   static_cast<float>(m_noticeText.getCharacterSize()),
               Align::Right);
 
+    m_tonightText =
+        makeText(m_tonightLine, m_theme.regular(), scaledSize(kTonightSize, h), palette::kAccent);
+    shrinkToWidth(m_tonightText, contentWidth);
+    placeLine(m_tonightText, mx, kTonightTop * h);
+
     const unsigned footerSize = scaledSize(kFooterSize, h);
     const bool canStart = m_selected >= 0;
-    m_footer = makeText(canStart ? "↑ ↓ choose     Enter start     H help     Esc quit"
-                                 : "H help     Esc quit",
-                        m_theme.regular(), footerSize, palette::kTextDim);
+    const std::string progress = m_tonightLine.empty() ? "" : "P progress     ";
+    m_footer =
+        makeText(canStart ? "↑ ↓ choose     Enter start     " + progress + "H help     Esc quit"
+                          : progress + "H help     Esc quit",
+                 m_theme.regular(), footerSize, palette::kTextDim);
     shrinkToWidth(m_footer, contentWidth * 0.78f);
     placeLine(m_footer, mx, kFooterTop * h);
 
     // The rows: scroll so that the selected one is in view.
     m_rows.clear();
     m_emptyLines.clear();
-    const float listTop = kListTop * h;
+    const float listTop = (m_tonightLine.empty() ? kListTop : kListTopUnderTonight) * h;
     const float listBottom = kListBottom * h;
     const float gap = kRowGap * h;
     std::vector<float> heights;
@@ -326,6 +342,7 @@ void HomeScene::layout(sf::Vector2f size) {
 void HomeScene::draw(sf::RenderTarget& target) const {
     target.draw(m_title);
     if (!m_notice.empty()) target.draw(m_noticeText);
+    if (!m_tonightLine.empty()) target.draw(m_tonightText);
     for (const auto& row : m_rows) {
         target.draw(row.background);
         for (const auto& text : row.texts)
@@ -340,6 +357,7 @@ void HomeScene::draw(sf::RenderTarget& target) const {
 std::vector<sf::FloatRect> HomeScene::textBounds() const {
     std::vector<sf::FloatRect> bounds{m_title.getGlobalBounds(), m_footer.getGlobalBounds()};
     if (!m_notice.empty()) bounds.push_back(m_noticeText.getGlobalBounds());
+    if (!m_tonightLine.empty()) bounds.push_back(m_tonightText.getGlobalBounds());
     if (!m_more.getString().isEmpty()) bounds.push_back(m_more.getGlobalBounds());
     for (const auto& row : m_rows)
         for (const auto& text : row.texts)

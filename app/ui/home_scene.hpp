@@ -33,6 +33,9 @@ class HomeScene final : public Scene {
     void setEntries(std::vector<HomeEntry> entries);
     void setEmptyHint(const std::string& hint); // shown when there is no routine at all
     void setNotice(const std::string& notice);  // "sound unavailable"
+    // "Tonight: not done yet · streak 5 nights (best 9)" under the title, and "P progress" in the
+    // footer; empty when there is no history to show.
+    void setTonightLine(const std::string& line);
 
     // Moves the selection among the valid entries; true when it moved.
     bool moveSelection(int delta);
@@ -60,12 +63,14 @@ class HomeScene final : public Scene {
     std::vector<HomeEntry> m_entries;
     std::string m_emptyHint;
     std::string m_notice;
+    std::string m_tonightLine;
     int m_selected = -1;
     int m_first = 0; // first entry shown when the list scrolls
     sf::Vector2f m_size{1280.f, 800.f};
 
     sf::Text m_title;
     sf::Text m_noticeText;
+    sf::Text m_tonightText;
     sf::Text m_footer;
     sf::Text m_more;
     std::vector<sf::Text> m_emptyLines;

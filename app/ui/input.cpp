@@ -36,6 +36,10 @@ Command commandForKey(const sf::Event::KeyEvent& key) {
         return Command::Escape;
     case sf::Keyboard::Q:
         return Command::Quit;
+    case sf::Keyboard::P:
+        return Command::Progress;
+    case sf::Keyboard::E:
+        return Command::Edit;
     default:
         return Command::None;
     }

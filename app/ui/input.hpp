@@ -21,6 +21,8 @@ enum class Command {
     Help,        // H, ?
     Escape,      // Esc: quit (asks during a session), or "keep going" in that question
     Quit,        // Q: quit (asks during a session)
+    Progress,    // P: the progress screen (and back)
+    Edit,        // E: the diary of the chosen night, on the progress screen
 };
 
 Command commandForKey(const sf::Event::KeyEvent& key);

@@ -1,0 +1,193 @@
+// The morning check-in without a window: keys move and change, digits set, Enter saves what is
+// shown, Esc leaves without saving; and the overlay drawn at every size, with its − + targets.
+#include "checkin_overlay.hpp"
+#include "ui_test_support.hpp"
+
+#include <gtest/gtest.h>
+
+namespace ns {
+namespace {
+
+using Field = CheckInForm::Field;
+
+sf::Event::KeyEvent key(sf::Keyboard::Key code, bool shift = false) {
+    sf::Event::KeyEvent event{};
+    event.code = code;
+    event.shift = shift;
+    return event;
+}
+
+void type(CheckInForm& form, const std::string& utf8) {
+    const sf::String text = sf::String::fromUtf8(utf8.begin(), utf8.end());
+    for (std::size_t i = 0; i < text.getSize(); ++i)
+        form.textEntered(text[i]);
+}
+
+const Date kNight = *Date::parse("2026-03-11");
+
+TEST(CheckInForm, KeysChangeTheNumbersAndEnterSavesThem) {
+    CheckInForm form;
+    form.open(kNight);
+    EXPECT_EQ(form.focused(), Field::Cramps);
+    form.keyPressed(key(sf::Keyboard::Right));
+    form.keyPressed(key(sf::Keyboard::Right));
+    form.keyPressed(key(sf::Keyboard::Right));
+    form.keyPressed(key(sf::Keyboard::Left));
+    EXPECT_EQ(form.value(Field::Cramps), 2);
+    form.keyPressed(key(sf::Keyboard::Down));
+    type(form, "7");
+    EXPECT_EQ(form.value(Field::Pain), 7);
+    form.keyPressed(key(sf::Keyboard::Down));
+    type(form, "++-+");
+    EXPECT_EQ(form.value(Field::Sleep), 2);
+    form.keyPressed(key(sf::Keyboard::Down));
+    EXPECT_EQ(form.focused(), Field::Note);
+    type(form, "left calf, 3 am ünd +-7x");
+    form.keyPressed(key(sf::Keyboard::BackSpace));
+    EXPECT_EQ(form.outcome(), CheckInForm::Outcome::Open);
+    form.keyPressed(key(sf::Keyboard::Enter));
+    ASSERT_EQ(form.outcome(), CheckInForm::Outcome::Saved);
+
+    const CheckIn saved = form.result(1234);
+    EXPECT_EQ(saved.night, "2026-03-11");
+    EXPECT_EQ(saved.cramps, 2);
+    EXPECT_EQ(saved.pain, 7);
+    EXPECT_EQ(saved.sleep, 2);
+    EXPECT_EQ(saved.note, "left calf, 3 am \xc3\xbcnd +-7");
+    EXPECT_EQ(saved.recordedAt, 1234);
+}
+
+TEST(CheckInForm, DigitsTypedOneAfterAnotherMakeANumberWithinRange) {
+    CheckInForm form;
+    form.open(kNight);
+    type(form, "15");
+    EXPECT_EQ(form.value(Field::Cramps), 15);
+    type(form, "3"); // 153 is too many: a new number
+    EXPECT_EQ(form.value(Field::Cramps), 3);
+    form.focus(Field::Pain);
+    type(form, "10");
+    EXPECT_EQ(form.value(Field::Pain), 10);
+    type(form, "5");
+    EXPECT_EQ(form.value(Field::Pain), 5);
+    form.keyPressed(key(sf::Keyboard::BackSpace));
+    EXPECT_EQ(form.value(Field::Pain), 0);
+    type(form, "abc");
+    EXPECT_EQ(form.value(Field::Pain), 0);
+}
+
+TEST(CheckInForm, NumbersStayInTheirRanges) {
+    CheckInForm form;
+    form.open(kNight);
+    EXPECT_FALSE(form.keyPressed(key(sf::Keyboard::Left)));
+    EXPECT_EQ(form.value(Field::Cramps), 0);
+    for (int i = 0; i < 30; ++i)
+        form.keyPressed(key(sf::Keyboard::Right));
+    EXPECT_EQ(form.value(Field::Cramps), kMaxCramps);
+    form.focus(Field::Sleep);
+    for (int i = 0; i < 30; ++i)
+        form.change(Field::Sleep, 1);
+    EXPECT_EQ(form.value(Field::Sleep), kMaxScale);
+    EXPECT_FALSE(form.keyPressed(key(sf::Keyboard::Down)) &&
+                 form.keyPressed(key(sf::Keyboard::Down)));
+    EXPECT_EQ(form.focused(), Field::Note);
+    form.focus(Field::Cramps);
+    EXPECT_FALSE(form.keyPressed(key(sf::Keyboard::Up)));
+    form.keyPressed(key(sf::Keyboard::Tab, true)); // Shift+Tab wraps to the note
+    EXPECT_EQ(form.focused(), Field::Note);
+}
+
+TEST(CheckInForm, EscapeLeavesWithoutSaving) {
+    CheckInForm form;
+    form.open(kNight);
+    type(form, "4");
+    form.keyPressed(key(sf::Keyboard::Escape));
+    EXPECT_EQ(form.outcome(), CheckInForm::Outcome::Dismissed);
+    // Once closed, nothing more changes it.
+    EXPECT_FALSE(form.keyPressed(key(sf::Keyboard::Enter)));
+    EXPECT_FALSE(form.textEntered('9'));
+    EXPECT_EQ(form.outcome(), CheckInForm::Outcome::Dismissed);
+}
+
+TEST(CheckInForm, EditingAPastNightStartsFromWhatWasSaved) {
+    CheckIn before;
+    before.night = kNight.str();
+    before.cramps = 3;
+    before.pain = 6;
+    before.note = "woke twice";
+    CheckInForm form;
+    form.open(kNight, before);
+    EXPECT_TRUE(form.editing());
+    EXPECT_EQ(form.value(Field::Cramps), 3);
+    EXPECT_EQ(form.value(Field::Pain), 6);
+    EXPECT_EQ(form.value(Field::Sleep), 0); // not recorded then
+    form.focus(Field::Note);
+    type(form, ", then slept");
+    form.save();
+    const CheckIn after = form.result(0);
+    EXPECT_EQ(after.cramps, 3);
+    EXPECT_EQ(after.note, "woke twice, then slept");
+}
+
+TEST(CheckInForm, TheNoteStaysShort) {
+    CheckInForm form;
+    form.open(kNight);
+    form.focus(Field::Note);
+    type(form, std::string(400, 'a'));
+    EXPECT_EQ(form.note().getSize(), CheckInForm::kMaxNoteLength);
+    type(form, "\r\t\x1b");
+    EXPECT_EQ(form.note().getSize(), CheckInForm::kMaxNoteLength);
+}
+
+TEST(CheckInOverlay, FitsEverySizeAndItsTargetsWork) {
+    ASSERT_NE(test::theme(), nullptr);
+    CheckInOverlay overlay(*test::theme());
+    const Date tonight = kNight.plus(1);
+    overlay.open(kNight, tonight, std::nullopt);
+    overlay.form().focus(Field::Note);
+    for (const char c : std::string("Cramp in the left calf around three, walked it off"))
+        overlay.form().textEntered(static_cast<sf::Uint32>(c));
+    for (auto size : {sf::Vector2u{1280, 800}, sf::Vector2u{800, 600}, sf::Vector2u{1920, 1080}}) {
+        const sf::Image image = test::render({&overlay}, size);
+        const std::string name = "checkin-" + std::to_string(size.x) + "x" + std::to_string(size.y);
+        test::saveArtifact(image, name);
+        for (const auto& bounds : overlay.textBounds())
+            EXPECT_TRUE(test::inside(bounds, size))
+                << name << ": text cut off at " << bounds.left << "," << bounds.top;
+        const test::PixelStats stats = test::measure(image);
+        EXPECT_LT(stats.meanLuminance, 60.0) << name;
+        EXPECT_LT(stats.brightFraction, 0.05) << name;
+        EXPECT_LT(stats.blueFraction, 0.001) << name;
+    }
+
+    // Click the middle of each target, as found by scanning the panel.
+    overlay.layout({800.f, 600.f});
+    auto find = [&](CheckInOverlay::Target target, Field field) -> std::optional<sf::Vector2f> {
+        for (float y = 0.f; y < 600.f; y += 4.f)
+            for (float x = 0.f; x < 800.f; x += 4.f) {
+                const auto hit = overlay.hitAt({x, y});
+                if (hit.target == target &&
+                    (target != CheckInOverlay::Target::Plus || hit.field == field))
+                    return sf::Vector2f{x + 6.f, y + 6.f};
+            }
+        return std::nullopt;
+    };
+    const auto plusPain = find(CheckInOverlay::Target::Plus, Field::Pain);
+    ASSERT_TRUE(plusPain);
+    EXPECT_TRUE(overlay.click(*plusPain));
+    EXPECT_TRUE(overlay.click(*plusPain));
+    EXPECT_EQ(overlay.form().value(Field::Pain), 2);
+    EXPECT_EQ(overlay.form().focused(), Field::Pain);
+    const auto save = find(CheckInOverlay::Target::Save, Field::Cramps);
+    ASSERT_TRUE(save);
+    overlay.click(*save);
+    EXPECT_EQ(overlay.form().outcome(), CheckInForm::Outcome::Saved);
+
+    overlay.open(kNight, tonight, std::nullopt);
+    const auto notNow = find(CheckInOverlay::Target::NotNow, Field::Cramps);
+    ASSERT_TRUE(notNow);
+    overlay.click(*notNow);
+    EXPECT_EQ(overlay.form().outcome(), CheckInForm::Outcome::Dismissed);
+}
+
+} // namespace
+} // namespace ns

@@ -1,0 +1,78 @@
+// When the home screen asks about last night: once a day, only with some history, and not when
+// last night already has a check-in.
+#include "checkin_prompt.hpp"
+#include "history.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+namespace ns {
+namespace {
+
+std::filesystem::path freshDir(const std::string& name) {
+    const auto dir = std::filesystem::path(NS_ARTIFACTS_DIR) / name;
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
+SessionRecord finishedSession(Date night) {
+    SessionRecord record;
+    record.routineId = "nightly";
+    record.routineName = "Nightly";
+    record.startedAt = 1773000000;
+    record.endedAt = record.startedAt + 600;
+    record.night = night.str();
+    record.plannedHoldSeconds = 300;
+    record.holdSecondsDone = 300;
+    record.status = "completed";
+    record.source = "log";
+    return record;
+}
+
+TEST(CheckInPrompt, AsksOnceADayAboutLastNight) {
+    const auto dir = freshDir("checkin-prompt");
+    auto opened = HistoryStore::open(dir / "history.sqlite3");
+    ASSERT_TRUE(opened.store) << opened.error;
+    HistoryStore& history = *opened.store;
+    const CheckInPrompt prompt(CheckInPrompt::defaultFile(dir / "state"));
+    const Date tonight = *Date::parse("2026-03-12");
+
+    // A first start with no history: nothing to ask yet.
+    EXPECT_FALSE(prompt.nightToAsk(history, tonight));
+
+    ASSERT_GT(history.addSession(finishedSession(tonight.plus(-1))), 0) << history.lastError();
+    ASSERT_TRUE(prompt.nightToAsk(history, tonight));
+    EXPECT_EQ(*prompt.nightToAsk(history, tonight), tonight.plus(-1));
+
+    // Asked (whatever the answer): not again today, even after a restart.
+    ASSERT_TRUE(prompt.remember(tonight));
+    EXPECT_EQ(prompt.lastAsked(), tonight);
+    EXPECT_FALSE(prompt.nightToAsk(history, tonight));
+    EXPECT_FALSE(
+        CheckInPrompt(CheckInPrompt::defaultFile(dir / "state")).nightToAsk(history, tonight));
+
+    // The next day it asks again, unless that night's check-in is already there.
+    EXPECT_TRUE(prompt.nightToAsk(history, tonight.plus(1)));
+    CheckIn checkIn;
+    checkIn.night = tonight.str();
+    checkIn.cramps = 1;
+    ASSERT_TRUE(history.putCheckIn(checkIn)) << history.lastError();
+    EXPECT_FALSE(prompt.nightToAsk(history, tonight.plus(1)));
+}
+
+TEST(CheckInPrompt, AGarbledMemoMeansAskAgain) {
+    const auto dir = freshDir("checkin-prompt-garbled");
+    auto opened = HistoryStore::open(dir / "history.sqlite3");
+    ASSERT_TRUE(opened.store) << opened.error;
+    const Date tonight = *Date::parse("2026-03-12");
+    ASSERT_GT(opened.store->addSession(finishedSession(tonight.plus(-3))), 0);
+    std::ofstream(dir / "checkin-asked") << "yesterday-ish\n";
+    const CheckInPrompt prompt(dir / "checkin-asked");
+    EXPECT_FALSE(prompt.lastAsked());
+    EXPECT_TRUE(prompt.nightToAsk(*opened.store, tonight));
+}
+
+} // namespace
+} // namespace ns
