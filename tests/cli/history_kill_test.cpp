@@ -1,0 +1,204 @@
+// kill -9 of a real `nightstretch start --text` in the middle of a hold: the history must be a
+// consistent database with one interrupted session holding the time done up to then.
+#include "run_process.hpp"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+extern char** environ;
+
+namespace fs = std::filesystem;
+
+namespace ns {
+namespace {
+
+// A child process that is killed and reaped on every way out of the test.
+class Child {
+  public:
+    // Starts the real binary with `args`; stdin and stdout /dev/null, stderr to `errPath`.
+    Child(const std::vector<std::string>& args, const std::string& errPath) {
+        std::vector<std::string> argv{NS_BINARY};
+        argv.insert(argv.end(), args.begin(), args.end());
+        std::vector<std::string> environment;
+        for (char** e = environ; *e != nullptr; ++e) {
+            const std::string entry(*e);
+            if (entry.rfind("ALSOFT_DRIVERS=", 0) != 0 && entry.rfind("NIGHTSTRETCH_HOME=", 0) != 0)
+                environment.push_back(entry);
+        }
+        environment.push_back("ALSOFT_DRIVERS=null");
+        std::vector<char*> cargv, cenv;
+        for (auto& a : argv)
+            cargv.push_back(a.data());
+        cargv.push_back(nullptr);
+        for (auto& e : environment)
+            cenv.push_back(e.data());
+        cenv.push_back(nullptr);
+
+        m_pid = fork();
+        if (m_pid == 0) {
+            const int null = open("/dev/null", O_RDWR);
+            const int err = open(errPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+            dup2(null, 0);
+            dup2(null, 1);
+            dup2(err >= 0 ? err : null, 2);
+            execve(cargv[0], cargv.data(), cenv.data());
+            _exit(127);
+        }
+    }
+    ~Child() { killAndReap(); }
+    Child(const Child&) = delete;
+    Child& operator=(const Child&) = delete;
+
+    bool started() const { return m_pid > 0; }
+    // The exit status when the child has ended by itself (without waiting), else nullopt.
+    std::optional<int> endedWith() {
+        if (m_reaped) return m_status;
+        int status = 0;
+        if (m_pid > 0 && waitpid(m_pid, &status, WNOHANG) == m_pid) {
+            m_reaped = true;
+            m_status = status;
+            return status;
+        }
+        return std::nullopt;
+    }
+    // SIGKILL and wait for it; the wait status.
+    int killAndReap() {
+        if (m_pid > 0 && !m_reaped) {
+            kill(m_pid, SIGKILL);
+            int status = 0;
+            while (waitpid(m_pid, &status, 0) < 0 && errno == EINTR) {
+            }
+            m_reaped = true;
+            m_status = status;
+        }
+        return m_status;
+    }
+
+  private:
+    pid_t m_pid = -1;
+    bool m_reaped = false;
+    int m_status = 0;
+};
+
+// A read-only look at the history: the hold seconds of its first session, if there is one yet.
+std::optional<int> firstSessionHold(const fs::path& db) {
+    if (!fs::exists(db)) return std::nullopt;
+    sqlite3* raw = nullptr;
+    std::optional<int> hold;
+    if (sqlite3_open_v2(db.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+        sqlite3_busy_timeout(raw, 500);
+        sqlite3_stmt* stmt = nullptr;
+        if (sqlite3_prepare_v2(raw, "SELECT hold_seconds_done FROM sessions ORDER BY id LIMIT 1",
+                               -1, &stmt, nullptr) == SQLITE_OK &&
+            sqlite3_step(stmt) == SQLITE_ROW)
+            hold = sqlite3_column_int(stmt, 0);
+        sqlite3_finalize(stmt);
+    }
+    sqlite3_close_v2(raw);
+    return hold;
+}
+
+struct Row {
+    std::vector<std::string> values;
+};
+
+// Every row of `sql`, as text.
+std::vector<Row> query(sqlite3* db, const char* sql) {
+    std::vector<Row> rows;
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) != SQLITE_OK) {
+        ADD_FAILURE() << sql << ": " << sqlite3_errmsg(db);
+        return rows;
+    }
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+        Row row;
+        for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
+            const auto* text = sqlite3_column_text(stmt, i);
+            row.values.push_back(text != nullptr ? reinterpret_cast<const char*>(text) : "NULL");
+        }
+        rows.push_back(std::move(row));
+    }
+    sqlite3_finalize(stmt);
+    return rows;
+}
+
+const char* kTwentySecondHold = R"(name = "One long hold"
+[[steps]]
+name = "Calf"
+sides = "none"
+prepare = 0
+hold = 20
+)";
+
+TEST(HistoryKill, SigkillMidSessionLeavesAnInterruptedSessionWithItsHoldTime) {
+    const std::string home = ns::test::makeTempDir();
+    ASSERT_FALSE(home.empty());
+    struct Cleanup {
+        std::string dir;
+        ~Cleanup() {
+            std::error_code ec;
+            fs::remove_all(dir, ec);
+        }
+    } cleanup{home};
+    const std::string routine = home + "/one-hold.toml";
+    ns::test::writeFile(routine, kTwentySecondHold);
+    const fs::path db = fs::path(home) / "data" / "history.sqlite3";
+    const std::string errPath = home + "/stderr.txt";
+
+    Child child({"--home", home, "start", "--text", routine}, errPath);
+    ASSERT_TRUE(child.started());
+
+    // Wait (at most 10 s) until the running session has written at least 5 s of hold.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    std::optional<int> hold;
+    while (std::chrono::steady_clock::now() < deadline) {
+        hold = firstSessionHold(db);
+        if (hold && *hold >= 5) break;
+        if (auto status = child.endedWith()) {
+            FAIL() << "nightstretch ended before it could be killed (status " << *status
+                   << "): " << ns::test::readFile(errPath);
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    const int status = child.killAndReap();
+    ASSERT_TRUE(hold && *hold >= 5) << "no session with 5 s of hold in " << db << " within 10 s"
+                                    << (hold ? " (hold " + std::to_string(*hold) + ")" : "")
+                                    << "; stderr: " << ns::test::readFile(errPath);
+    EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+
+    // Opened as the next run would: read-write, so SQLite recovers from the log.
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open_v2(db.c_str(), &raw, SQLITE_OPEN_READWRITE, nullptr), SQLITE_OK);
+    struct Close {
+        sqlite3* db;
+        ~Close() { sqlite3_close_v2(db); }
+    } closer{raw};
+    auto check = query(raw, "PRAGMA integrity_check");
+    ASSERT_EQ(check.size(), 1u);
+    EXPECT_EQ(check[0].values.at(0), "ok");
+    auto sessions = query(raw, "SELECT status, hold_seconds_done, planned_hold_seconds, source "
+                               "FROM sessions");
+    ASSERT_EQ(sessions.size(), 1u);
+    EXPECT_EQ(sessions[0].values.at(0), "interrupted");
+    const int done = std::stoi(sessions[0].values.at(1));
+    EXPECT_GE(done, 5);
+    EXPECT_LE(done, 20);
+    EXPECT_EQ(sessions[0].values.at(2), "20");
+    EXPECT_EQ(sessions[0].values.at(3), "text");
+}
+
+} // namespace
+} // namespace ns
