@@ -308,7 +308,7 @@ void ProgressScene::layoutCalendar(sf::FloatRect area) {
     // Weekday names over the columns: "Mon", or "M" when the cells are narrow.
     static const char* kShortDays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
     static const char* kLetters[] = {"M", "T", "W", "T", "F", "S", "S"};
-    const bool letters = textWidth("Wed", m_theme.regular(), small) > m_pitch * 0.75f;
+    const bool letters = textWidth("Wed", m_theme.regular(), small) > m_pitch * 0.85f;
     for (int day = 0; day < 7; ++day) {
         sf::Text& name =
             addText(letters ? kLetters[day] : kShortDays[day], false, small, palette::kTextDim);
