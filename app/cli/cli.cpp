@@ -1,8 +1,12 @@
 // The command line (CLI11). Routine problems are printed here, one FILE:LINE:COL line each.
 #include "cli.hpp"
 
+#include "exit_codes.hpp"
 #include "format.hpp"
+#include "history.hpp"
+#include "history_commands.hpp"
 #include "logging.hpp"
+#include "nights.hpp"
 #include "paths.hpp"
 #include "routine_loader.hpp"
 #include "settings.hpp"
@@ -19,6 +23,7 @@
 #include <cstring>
 #include <ctime>
 #include <exception>
+#include <functional>
 #include <iostream>
 #include <system_error>
 #include <unistd.h>
@@ -27,11 +32,6 @@ namespace fs = std::filesystem;
 
 namespace ns {
 namespace {
-
-constexpr int kExitOk = 0;
-constexpr int kExitInvalid = 1;
-constexpr int kExitUsage = 2;
-constexpr int kExitEnvironment = 3;
 
 void printDiagnostics(const Diagnostics& diagnostics) {
     for (const auto& d : diagnostics)
@@ -239,26 +239,47 @@ int planRoutine(const Paths& paths, const std::string& name, bool json) {
     return kExitOk;
 }
 
-int startRoutine(const Paths& paths, const std::string& name, bool text,
+// The window (or terminal) with the history opened, backed up once a day, and a damaged file
+// reported. `routine` empty: the home screen.
+int openFrontEnd(const Paths& paths, const std::optional<std::string>& routine, bool text,
                  const std::optional<std::string>& tracePath, bool fullscreen,
                  long long processStartMs) {
-    Settings settings = Settings::load(paths.settingsFile());
+    const Settings settings = Settings::load(paths.settingsFile());
+    const DayStart dayStart = DayStart::parse(settings.dayStartsAt).value_or(DayStart{});
     if (text) {
         const RoutineLibrary library = loadLibrary(paths);
-        Resolved resolved = resolveRoutine(name, library);
+        Resolved resolved = resolveRoutine(routine.value_or("nightly"), library);
         if (!resolved.routine) return resolved.exitCode;
+        OpenedHistory history = openHistory(paths, true);
+        if (!history.notice.empty()) std::cerr << "nightstretch: " << history.notice << '\n';
         TerminalOptions options;
         options.tracePath = tracePath;
         options.settings = settings;
+        options.history = history.store.get();
+        options.dayStart = dayStart;
         return runTerminalSession(*resolved.routine, options);
     }
+    OpenedHistory history = openHistory(paths, true);
+    if (!history.notice.empty()) std::cerr << "nightstretch: " << history.notice << '\n';
     WindowOptions options;
     options.paths = paths;
-    options.routine = name;
+    options.routine = routine;
     options.tracePath = tracePath;
     options.fullscreen = fullscreen || settings.fullscreen;
     options.processStartMs = processStartMs;
+    options.history = history.store.get();
+    options.historyNotice = history.notice;
+    options.dayStart = dayStart;
     return runWindow(options);
+}
+
+// A routine for `log`: resolved like start's, exit code when it cannot be.
+int withRoutine(const Paths& paths, const std::string& name,
+                const std::function<int(const Routine&)>& action) {
+    const RoutineLibrary library = loadLibrary(paths);
+    Resolved resolved = resolveRoutine(name, library);
+    if (!resolved.routine) return resolved.exitCode;
+    return action(*resolved.routine);
 }
 
 long long steadyNowMs() {
@@ -335,7 +356,52 @@ int runCli(int argc, char** argv) {
     plan->add_option("routine", planName, "Routine id or path")->required();
     plan->add_flag("--json", planJson, "One JSON document on stdout");
 
-    for (auto* sub : {start, list, check, plan})
+    StatsOptions statsOptions;
+    std::string statsToday, statsPng;
+    auto* stats = app.add_subcommand("stats", "Streaks, nights and the cramp diary");
+    stats->add_flag("--json", statsOptions.json, "One JSON document on stdout");
+    stats->add_option("--today", statsToday, "Answer as if tonight were this night")
+        ->option_text("YYYY-MM-DD");
+    stats->add_option("--png", statsPng, "Save the progress picture to FILE")->option_text("FILE");
+
+    CheckInOptions checkInOptions;
+    std::string checkInPain, checkInSleep, checkInNote, checkInNight;
+    auto* checkin = app.add_subcommand("checkin", "Record last night's cramps (the diary)");
+    checkin->add_option("--cramps", checkInOptions.cramps, "Number of cramps, 0 to 20")
+        ->required()
+        ->option_text("N");
+    checkin->add_option("--pain", checkInPain, "Worst pain, 0 to 10")->option_text("P");
+    checkin->add_option("--sleep", checkInSleep, "How much they disturbed sleep, 0 to 10")
+        ->option_text("S");
+    checkin->add_option("--note", checkInNote, "A short note")->option_text("TEXT");
+    checkin->add_option("--night", checkInNight, "The night it is about (default: last night)")
+        ->option_text("YYYY-MM-DD");
+
+    std::string logName, logAt, logFraction;
+    auto* log = app.add_subcommand("log", "Record a session done away from the app");
+    log->add_option("routine", logName, "Routine id or path")->required();
+    log->add_option("--at", logAt, "When it started, local time")
+        ->option_text("\"YYYY-MM-DD HH:MM\"");
+    log->add_option("--fraction", logFraction, "How much of it was done, 0 to 1 (default 1)")
+        ->option_text("F");
+
+    std::string skipNight;
+    auto* skip =
+        app.add_subcommand("skip", "Mark a night skipped (ill, travelling): keeps the streak");
+    skip->add_option("--night", skipNight, "The night (default: tonight)")
+        ->option_text("YYYY-MM-DD");
+
+    bool historyJson = false;
+    auto* history = app.add_subcommand("history", "Sessions and check-ins as stored");
+    history->add_flag("--json", historyJson, "One JSON document on stdout");
+
+    std::string exportDir;
+    auto* exportCmd = app.add_subcommand("export", "Write sessions.csv and checkins.csv");
+    exportCmd->add_option("--csv", exportDir, "Folder for the CSV files")
+        ->required()
+        ->option_text("DIR");
+
+    for (auto* sub : {start, list, check, plan, stats, checkin, log, skip, history, exportCmd})
         sub->fallthrough();
 
     try {
@@ -360,17 +426,36 @@ int runCli(int argc, char** argv) {
 
         std::optional<std::string> trace;
         if (!tracePath.empty()) trace = tracePath;
+        auto given = [](const std::string& text) {
+            return text.empty() ? std::nullopt : std::optional<std::string>(text);
+        };
         if (*start)
-            return startRoutine(paths, startName, startText, trace, fullscreen, processStartMs);
+            return openFrontEnd(paths, startName, startText, trace, fullscreen, processStartMs);
         if (*list) return listRoutines(paths, listJson);
         if (*check) return checkFiles(paths, checkPaths);
         if (*plan) return planRoutine(paths, planName, planJson);
-
-        WindowOptions options;
-        options.paths = paths;
-        options.fullscreen = Settings::load(paths.settingsFile()).fullscreen;
-        options.processStartMs = processStartMs;
-        return runWindow(options);
+        if (*stats) {
+            statsOptions.today = given(statsToday);
+            statsOptions.png = given(statsPng);
+            return statsCommand(paths, statsOptions);
+        }
+        if (*checkin) {
+            checkInOptions.pain = given(checkInPain);
+            checkInOptions.sleep = given(checkInSleep);
+            checkInOptions.note = given(checkInNote);
+            checkInOptions.night = given(checkInNight);
+            return checkInCommand(paths, checkInOptions);
+        }
+        if (*log) {
+            LogOptions options{given(logAt), given(logFraction)};
+            return withRoutine(paths, logName, [&](const Routine& routine) {
+                return logCommand(paths, routine, options);
+            });
+        }
+        if (*skip) return skipCommand(paths, given(skipNight));
+        if (*history) return historyCommand(paths, historyJson);
+        if (*exportCmd) return exportCommand(paths, exportDir);
+        return openFrontEnd(paths, std::nullopt, false, std::nullopt, false, processStartMs);
     } catch (const std::exception& e) {
         std::cerr << "nightstretch: " << e.what() << '\n';
         return kExitEnvironment;

@@ -3,6 +3,7 @@
 
 #include "audio_cues.hpp"
 #include "format.hpp"
+#include "history_recorder.hpp"
 #include "session.hpp"
 #include "timeline.hpp"
 #include "trace.hpp"
@@ -172,6 +173,9 @@ int runTerminalSession(const Routine& routine, const TerminalOptions& options) {
         session.addObserver(audio.get());
     }
 
+    HistoryRecorder recorder(options.history, session, options.dayStart, "text");
+    session.addObserver(&recorder);
+
     RawTerminal terminal;
     const bool interactive = terminal.active();
     TerminalView view(session, interactive && isatty(STDOUT_FILENO));
@@ -196,6 +200,7 @@ int runTerminalSession(const Routine& routine, const TerminalOptions& options) {
             break;
         }
         session.update();
+        recorder.checkpoint();
         if (ready > 0 && (input.revents & POLLIN)) {
             char key = 0;
             while (read(STDIN_FILENO, &key, 1) == 1) {
@@ -219,6 +224,10 @@ int runTerminalSession(const Routine& routine, const TerminalOptions& options) {
         }
     }
     session.removeObserver(&view);
+    session.removeObserver(&recorder);
+    if (recorder.failed())
+        std::fprintf(stderr, "nightstretch: this session could not be saved to the history: %s\n",
+                     recorder.error().c_str());
     if (audio) {
         session.removeObserver(audio.get());
         if (session.status() == SessionStatus::Completed && audio->available() && !audio->muted())

@@ -1,6 +1,7 @@
 // The terminal front end (start --text): the same engine, with prompts and a live countdown line.
 #pragma once
 
+#include "nights.hpp"
 #include "routine.hpp"
 #include "settings.hpp"
 
@@ -13,6 +14,8 @@ struct TerminalOptions {
     std::optional<std::string> tracePath;
     Settings settings; // volume and mute for the chimes
     bool sound = true; // play chimes when an audio device is there
+    class HistoryStore* history = nullptr; // where the session is recorded (null: not recorded)
+    DayStart dayStart;
 };
 
 // Runs the routine to its end. Keys (when stdin is a terminal): Space pause/resume, N next

@@ -1,6 +1,7 @@
 // The SFML window: home screen, session, done screen. Entry point for the command line.
 #pragma once
 
+#include "nights.hpp"
 #include "paths.hpp"
 
 #include <optional>
@@ -13,11 +14,15 @@ struct WindowOptions {
     std::optional<std::string> routine;   // start this routine (id or path) at once; else home
     std::optional<std::string> tracePath; // start --trace FILE
     bool fullscreen = false;
-    long long processStartMs = 0;         // steady_clock ms at process start, for first_frame
+    long long processStartMs = 0;          // steady_clock ms at process start, for first_frame
+    class HistoryStore* history = nullptr; // where sessions are recorded (null: not recorded)
+    std::string historyNotice;             // a history problem to show (moved aside, read-only)
+    DayStart dayStart;                     // settings' day_starts_at
 };
 
 // Runs the window until the user closes it. Returns the process exit code (0 ok, 1 invalid
-// routine, 2 unreadable file, 3 no display or no font) after printing one clear sentence for 3.
+// routine, 2 unreadable file, 3 no display or no font) after printing one clear sentence for 3;
+// 130 when ended by a signal.
 int runWindow(const WindowOptions& options);
 
 } // namespace ns

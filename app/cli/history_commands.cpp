@@ -1,0 +1,378 @@
+// The history commands. Input is checked in full before anything is written: a bad date, a number
+// out of range or a night in the future is an error (exit 1) and the database is not touched.
+#include "history_commands.hpp"
+
+#include "exit_codes.hpp"
+#include "format.hpp"
+#include "history.hpp"
+#include "nights.hpp"
+#include "progress_picture.hpp"
+#include "settings.hpp"
+#include "stats_json.hpp"
+#include "timeline.hpp"
+
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <system_error>
+
+namespace fs = std::filesystem;
+
+namespace ns {
+namespace {
+
+int fail(int code, const std::string& message) {
+    std::cerr << "nightstretch: " << message << '\n';
+    return code;
+}
+
+DayStart dayStartOf(const Paths& paths) {
+    const Settings settings = Settings::load(paths.settingsFile());
+    return DayStart::parse(settings.dayStartsAt).value_or(DayStart{});
+}
+
+Date tonight(const Paths& paths) {
+    return tonightAt(std::time(nullptr), dayStartOf(paths));
+}
+
+// A night given on the command line: a real date, not after tonight.
+std::optional<Date> parseNight(const std::string& text, Date tonightDate, std::string& error) {
+    auto date = Date::parse(text);
+    if (!date) {
+        error = "'" + text + "' is not a date; write it as YYYY-MM-DD, like " + tonightDate.str();
+        return std::nullopt;
+    }
+    if (tonightDate < *date) {
+        error = "the night " + text + " is in the future (tonight is " + tonightDate.str() + ")";
+        return std::nullopt;
+    }
+    return date;
+}
+
+// "YYYY-MM-DD HH:MM" in local time to UTC seconds.
+std::optional<std::time_t> parseLocalMoment(const std::string& text) {
+    if (text.size() != 16 || text[10] != ' ' || text[13] != ':') return std::nullopt;
+    auto date = Date::parse(text.substr(0, 10));
+    auto hour = parseBoundedInt(text.substr(11, 2), 0, 23);
+    auto minute = parseBoundedInt(text.substr(14, 2), 0, 59);
+    if (!date || !hour || !minute) return std::nullopt;
+    std::tm local{};
+    local.tm_year = std::stoi(text.substr(0, 4)) - 1900;
+    local.tm_mon = std::stoi(text.substr(5, 2)) - 1;
+    local.tm_mday = std::stoi(text.substr(8, 2));
+    local.tm_hour = *hour;
+    local.tm_min = *minute;
+    local.tm_isdst = -1; // let the time zone rules decide
+    const std::time_t utc = std::mktime(&local);
+    if (utc == static_cast<std::time_t>(-1)) return std::nullopt;
+    return utc;
+}
+
+std::string csvField(const std::string& text) {
+    if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+template <typename T> std::string optionalText(const std::optional<T>& value) {
+    return value ? std::to_string(*value) : std::string();
+}
+
+std::string utcText(std::time_t utc) {
+    std::tm tm{};
+    gmtime_r(&utc, &tm);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return text;
+}
+
+nlohmann::ordered_json sessionJson(const SessionRecord& s) {
+    nlohmann::ordered_json out;
+    out["id"] = s.id;
+    out["routine"] = s.routineId;
+    out["routine_name"] = s.routineName;
+    out["started_at"] = utcText(s.startedAt);
+    out["ended_at"] = s.endedAt ? nlohmann::ordered_json(utcText(*s.endedAt)) : nullptr;
+    out["utc_offset_minutes"] = s.utcOffsetMinutes;
+    out["night"] = s.night;
+    out["planned_hold_seconds"] = s.plannedHoldSeconds;
+    out["hold_seconds"] = s.holdSecondsDone;
+    out["steps_skipped"] = s.stepsSkipped;
+    out["status"] = s.status;
+    out["source"] = s.source;
+    return out;
+}
+
+nlohmann::ordered_json checkInJson(const CheckIn& c) {
+    nlohmann::ordered_json out;
+    out["night"] = c.night;
+    out["cramps"] = c.cramps;
+    out["pain"] = c.pain ? nlohmann::ordered_json(*c.pain) : nullptr;
+    out["sleep"] = c.sleep ? nlohmann::ordered_json(*c.sleep) : nullptr;
+    out["note"] = c.note;
+    out["recorded_at"] = utcText(c.recordedAt);
+    return out;
+}
+
+// Opens for a command; prints the notice; returns null (after printing why) when there is none.
+std::unique_ptr<HistoryStore> openForCommand(const Paths& paths) {
+    OpenedHistory opened = openHistory(paths, false);
+    if (!opened.notice.empty()) std::cerr << "nightstretch: " << opened.notice << '\n';
+    return std::move(opened.store);
+}
+
+} // namespace
+
+std::optional<int> parseBoundedInt(const std::string& text, int low, int high) {
+    if (text.empty() || text.size() > 9) return std::nullopt;
+    for (char c : text)
+        if (c < '0' || c > '9') return std::nullopt;
+    const int value = std::stoi(text);
+    if (value < low || value > high) return std::nullopt;
+    return value;
+}
+
+OpenedHistory openHistory(const Paths& paths, bool backup) {
+    OpenedHistory opened;
+    HistoryStore::OpenResult result = HistoryStore::open(paths.historyFile());
+    if (!result.movedAside.empty()) {
+        opened.notice = "the history file was damaged; it was kept as " +
+                        result.movedAside.string() + " and a new one was started";
+        spdlog::error("{}", opened.notice);
+    } else if (!result.error.empty()) {
+        opened.notice = "history: " + result.error;
+        spdlog::warn("{}", opened.notice);
+    }
+    opened.store = std::move(result.store);
+    if (opened.store && backup) {
+        const Date today = localTimeOf(std::time(nullptr)).date;
+        if (!opened.store->backupIfDue(paths.dataDir / "backups", today.str()))
+            spdlog::warn("daily history backup failed: {}", opened.store->lastError());
+    }
+    return opened;
+}
+
+int statsCommand(const Paths& paths, const StatsOptions& options) {
+    Date tonightDate = tonight(paths);
+    if (options.today) {
+        auto date = Date::parse(*options.today);
+        if (!date)
+            return fail(kExitInvalid, "'" + *options.today + "' is not a date; write YYYY-MM-DD");
+        tonightDate = *date;
+    }
+    auto store = openForCommand(paths);
+    if (!store) return fail(kExitEnvironment, "the history cannot be opened");
+    const Stats stats = computeStats(store->nightRecords(), tonightDate);
+
+    if (options.png) {
+        std::string error;
+        const int code = saveProgressPicture(stats, *options.png, paths, &error);
+        if (code != kExitOk) return fail(code, error);
+        if (!options.json) std::printf("Wrote %s\n", options.png->c_str());
+    }
+    if (options.json) {
+        std::cout << statsToJson(stats).dump(2) << '\n';
+        return kExitOk;
+    }
+    if (options.png) return kExitOk;
+    std::printf("Tonight (%s): %s\n", stats.tonight.str().c_str(),
+                stats.tonightState == NightState::Done ? "done" : "not done yet");
+    std::printf("Current streak: %d night%s   Best: %d\n", stats.currentStreak,
+                stats.currentStreak == 1 ? "" : "s", stats.bestStreak);
+    if (stats.programmeNight)
+        std::printf("Six-week programme: night %d of %d\n", *stats.programmeNight,
+                    kProgrammeNights);
+    std::printf("Nights done %d, partial %d, skipped %d\n\n", stats.nightsDone, stats.nightsPartial,
+                stats.nightsSkipped);
+    const size_t first = stats.nights.size() > 14 ? stats.nights.size() - 14 : 0;
+    std::printf("  night       state    held   cramps  pain  sleep\n");
+    for (size_t i = first; i < stats.nights.size(); ++i) {
+        const NightSummary& n = stats.nights[i];
+        std::printf("  %s  %-7s  %5s  %6s  %4s  %5s\n", n.night.str().c_str(), toString(n.state),
+                    formatClock(n.holdSeconds).c_str(), optionalText(n.cramps).c_str(),
+                    optionalText(n.pain).c_str(), optionalText(n.sleep).c_str());
+    }
+    return kExitOk;
+}
+
+int checkInCommand(const Paths& paths, const CheckInOptions& options) {
+    const Date tonightDate = tonight(paths);
+    CheckIn checkIn;
+    auto cramps = parseBoundedInt(options.cramps, 0, kMaxCramps);
+    if (!cramps)
+        return fail(kExitInvalid, "--cramps must be a whole number from 0 to " +
+                                      std::to_string(kMaxCramps) + ", got '" + options.cramps +
+                                      "'");
+    checkIn.cramps = *cramps;
+    if (options.pain) {
+        checkIn.pain = parseBoundedInt(*options.pain, 0, kMaxScale);
+        if (!checkIn.pain)
+            return fail(kExitInvalid,
+                        "--pain must be from 0 (none) to 10 (worst), got '" + *options.pain + "'");
+    }
+    if (options.sleep) {
+        checkIn.sleep = parseBoundedInt(*options.sleep, 0, kMaxScale);
+        if (!checkIn.sleep)
+            return fail(kExitInvalid,
+                        "--sleep must be from 0 (not at all) to 10 (a sleepless night), got '" +
+                            *options.sleep + "'");
+    }
+    Date night = tonightDate.plus(-1); // the morning check-in is about last night
+    if (options.night) {
+        std::string error;
+        auto parsed = parseNight(*options.night, tonightDate, error);
+        if (!parsed) return fail(kExitInvalid, error);
+        night = *parsed;
+    }
+    checkIn.night = night.str();
+    checkIn.note = options.note.value_or("");
+    checkIn.recordedAt = std::time(nullptr);
+
+    auto store = openForCommand(paths);
+    if (!store) return fail(kExitEnvironment, "the history cannot be opened");
+    if (!store->putCheckIn(checkIn))
+        return fail(kExitEnvironment, "the check-in could not be saved: " + store->lastError());
+    std::printf("Saved for the night of %s: %d cramp%s", checkIn.night.c_str(), checkIn.cramps,
+                checkIn.cramps == 1 ? "" : "s");
+    if (checkIn.pain) std::printf(", pain %d", *checkIn.pain);
+    if (checkIn.sleep) std::printf(", sleep disturbed %d", *checkIn.sleep);
+    std::printf(".\n");
+    return kExitOk;
+}
+
+int logCommand(const Paths& paths, const Routine& routine, const LogOptions& options) {
+    const DayStart dayStart = dayStartOf(paths);
+    const std::time_t now = std::time(nullptr);
+    double fraction = 1.0;
+    if (options.fraction) {
+        char* end = nullptr;
+        errno = 0;
+        fraction = std::strtod(options.fraction->c_str(), &end);
+        if (options.fraction->empty() || *end != '\0' || errno != 0 || !(fraction >= 0.0) ||
+            fraction > 1.0)
+            return fail(kExitInvalid,
+                        "--fraction must be a number from 0 to 1, got '" + *options.fraction + "'");
+    }
+    std::time_t startedAt = now;
+    if (options.at) {
+        auto parsed = parseLocalMoment(*options.at);
+        if (!parsed)
+            return fail(kExitInvalid, "--at must be a local time like \"2026-11-21 21:30\", got '" +
+                                          *options.at + "'");
+        if (*parsed > now) return fail(kExitInvalid, "--at " + *options.at + " is in the future");
+        startedAt = *parsed;
+    }
+    const Timeline timeline = buildTimeline(routine);
+    SessionRecord record;
+    record.routineId = routine.id;
+    record.routineName = routine.name;
+    record.startedAt = startedAt;
+    record.endedAt =
+        startedAt + static_cast<std::time_t>(std::lround(timeline.totalSeconds * fraction));
+    record.utcOffsetMinutes = localTimeOf(startedAt).utcOffsetMinutes;
+    record.night = nightOf(startedAt, dayStart).str();
+    record.plannedHoldSeconds = timeline.holdSeconds;
+    record.holdSecondsDone = static_cast<int>(std::lround(timeline.holdSeconds * fraction));
+    record.status = fraction >= 1.0 ? "completed" : "quit";
+    record.source = "log";
+
+    auto store = openForCommand(paths);
+    if (!store) return fail(kExitEnvironment, "the history cannot be opened");
+    if (store->addSession(record) == 0)
+        return fail(kExitEnvironment, "the session could not be saved: " + store->lastError());
+    std::printf("Logged %s for the night of %s: %s of holding.\n", routine.id.c_str(),
+                record.night.c_str(), formatMinutes(record.holdSecondsDone).c_str());
+    return kExitOk;
+}
+
+int skipCommand(const Paths& paths, const std::optional<std::string>& nightText) {
+    const Date tonightDate = tonight(paths);
+    Date night = tonightDate;
+    if (nightText) {
+        std::string error;
+        auto parsed = parseNight(*nightText, tonightDate, error);
+        if (!parsed) return fail(kExitInvalid, error);
+        night = *parsed;
+    }
+    auto store = openForCommand(paths);
+    if (!store) return fail(kExitEnvironment, "the history cannot be opened");
+    if (!store->markSkipped(night.str(), std::time(nullptr)))
+        return fail(kExitEnvironment, "could not mark the night: " + store->lastError());
+    std::printf("The night of %s is marked skipped: your streak stays as it is.\n",
+                night.str().c_str());
+    return kExitOk;
+}
+
+int historyCommand(const Paths& paths, bool json) {
+    auto store = openForCommand(paths);
+    if (!store) return fail(kExitEnvironment, "the history cannot be opened");
+    const auto sessions = store->sessions();
+    const auto checkIns = store->checkIns();
+    if (json) {
+        nlohmann::ordered_json out;
+        out["sessions"] = nlohmann::json::array();
+        for (const auto& s : sessions)
+            out["sessions"].push_back(sessionJson(s));
+        out["checkins"] = nlohmann::json::array();
+        for (const auto& c : checkIns)
+            out["checkins"].push_back(checkInJson(c));
+        out["skipped"] = store->skippedNights();
+        std::cout << out.dump(2) << '\n';
+        return kExitOk;
+    }
+    std::printf("Sessions (%zu):\n", sessions.size());
+    for (const auto& s : sessions)
+        std::printf("  %s  %-12s %-11s %5s of %5s held  (%s)\n", s.night.c_str(),
+                    s.routineId.c_str(), s.status.c_str(), formatClock(s.holdSecondsDone).c_str(),
+                    formatClock(s.plannedHoldSeconds).c_str(), s.source.c_str());
+    std::printf("Check-ins (%zu):\n", checkIns.size());
+    for (const auto& c : checkIns)
+        std::printf("  %s  cramps %d  pain %s  sleep %s  %s\n", c.night.c_str(), c.cramps,
+                    optionalText(c.pain).c_str(), optionalText(c.sleep).c_str(), c.note.c_str());
+    return kExitOk;
+}
+
+int exportCommand(const Paths& paths, const std::string& csvDir) {
+    std::error_code ec;
+    fs::create_directories(csvDir, ec);
+    if (!fs::is_directory(csvDir, ec))
+        return fail(kExitUsage, "cannot make the folder '" + csvDir + "'");
+    auto store = openForCommand(paths);
+    if (!store) return fail(kExitEnvironment, "the history cannot be opened");
+
+    const fs::path sessionsFile = fs::path(csvDir) / "sessions.csv";
+    std::ofstream sessionsOut(sessionsFile, std::ios::trunc);
+    sessionsOut << "id,routine,routine_name,started_at,ended_at,utc_offset_minutes,night,"
+                   "planned_hold_seconds,hold_seconds,steps_skipped,status,source\n";
+    for (const auto& s : store->sessions())
+        sessionsOut << s.id << ',' << csvField(s.routineId) << ',' << csvField(s.routineName) << ','
+                    << utcText(s.startedAt) << ',' << (s.endedAt ? utcText(*s.endedAt) : "") << ','
+                    << s.utcOffsetMinutes << ',' << s.night << ',' << s.plannedHoldSeconds << ','
+                    << s.holdSecondsDone << ',' << s.stepsSkipped << ',' << s.status << ','
+                    << s.source << '\n';
+    const fs::path checkInsFile = fs::path(csvDir) / "checkins.csv";
+    std::ofstream checkInsOut(checkInsFile, std::ios::trunc);
+    checkInsOut << "night,cramps,pain,sleep,note,recorded_at\n";
+    for (const auto& c : store->checkIns())
+        checkInsOut << c.night << ',' << c.cramps << ',' << optionalText(c.pain) << ','
+                    << optionalText(c.sleep) << ',' << csvField(c.note) << ','
+                    << utcText(c.recordedAt) << '\n';
+    sessionsOut.flush();
+    checkInsOut.flush();
+    if (!sessionsOut || !checkInsOut)
+        return fail(kExitUsage, "could not write the CSV files in '" + csvDir + "'");
+    std::printf("Wrote %s and %s\n", sessionsFile.c_str(), checkInsFile.c_str());
+    return kExitOk;
+}
+
+} // namespace ns

@@ -1,0 +1,156 @@
+// The history commands end to end on a real SQLite file: log, checkin, skip, stats, history,
+// export, and what bad input and a damaged file do.
+#include "run_process.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+namespace fs = std::filesystem;
+using ns::test::makeTempDir;
+using ns::test::readFile;
+using ns::test::runNightstretch;
+using ns::test::writeFile;
+
+namespace {
+
+class HistoryCommands : public ::testing::Test {
+  protected:
+    void SetUp() override { m_home = makeTempDir(); }
+    void TearDown() override { fs::remove_all(m_home); }
+
+    // Every run in UTC, so local times in the tests mean what they say.
+    ns::test::ProcessResult run(std::vector<std::string> args) {
+        args.insert(args.begin(), {"--home", m_home});
+        return runNightstretch(args, {{"TZ", "UTC"}, {"ALSOFT_DRIVERS", "null"}});
+    }
+    void ok(std::vector<std::string> args) {
+        auto result = run(args);
+        ASSERT_EQ(result.exitCode, 0) << args[0] << ": " << result.err;
+    }
+    nlohmann::json json(std::vector<std::string> args) {
+        auto result = run(args);
+        EXPECT_EQ(result.exitCode, 0) << result.err;
+        return nlohmann::json::parse(result.out);
+    }
+    std::string m_home;
+};
+
+TEST_F(HistoryCommands, StatsFollowTheStreakRules) {
+    ok({"log", "nightly", "--at", "2026-10-01 21:00"});
+    ok({"log", "nightly", "--at", "2026-10-02 21:00"});
+    ok({"log", "nightly", "--at", "2026-10-03 21:00", "--fraction", "0.5"});
+    ok({"log", "nightly", "--at", "2026-10-04 21:00"});
+    ok({"skip", "--night", "2026-10-05"});
+    ok({"log", "nightly", "--at", "2026-10-06 21:00"});
+    ok({"checkin", "--night", "2026-10-02", "--cramps", "2", "--pain", "5"});
+
+    auto stats = json({"stats", "--json", "--today", "2026-10-07"});
+    EXPECT_EQ(stats["current_streak"], 2); // 10-06 done, 10-05 skipped, 10-04 done, 10-03 partial
+    EXPECT_EQ(stats["best_streak"], 2);
+    EXPECT_EQ(stats["nights_done"], 4);
+    EXPECT_EQ(stats["nights_partial"], 1);
+    EXPECT_EQ(stats["nights_skipped"], 1);
+    EXPECT_EQ(stats["programme_night"], 7);
+    ASSERT_EQ(stats["nights"].size(), 7u);
+    EXPECT_EQ(stats["nights"][0]["night"], "2026-10-01");
+    EXPECT_EQ(stats["nights"][1]["cramps"], 2);
+    EXPECT_EQ(stats["nights"][1]["pain"], 5);
+    EXPECT_TRUE(stats["nights"][1]["sleep"].is_null());
+    EXPECT_TRUE(stats["nights"][0]["cramps"].is_null());
+    EXPECT_EQ(stats["nights"][2]["state"], "partial");
+    EXPECT_EQ(stats["nights"][4]["state"], "skipped");
+    EXPECT_EQ(stats["nights"][6]["state"], "missed");
+
+    // Once tonight is done the streak counts it.
+    ok({"log", "nightly", "--at", "2026-10-07 21:00"});
+    EXPECT_EQ(json({"stats", "--json", "--today", "2026-10-07"})["current_streak"], 3);
+}
+
+TEST_F(HistoryCommands, ASessionBeforeTheDayStartCountsForTheNightBefore) {
+    ok({"log", "quick", "--at", "2026-10-09 02:30"});
+    auto history = json({"history", "--json"});
+    ASSERT_EQ(history["sessions"].size(), 1u);
+    EXPECT_EQ(history["sessions"][0]["night"], "2026-10-08");
+    EXPECT_EQ(history["sessions"][0]["status"], "completed");
+    EXPECT_EQ(history["sessions"][0]["source"], "log");
+}
+
+TEST_F(HistoryCommands, BadInputIsRefusedAndNothingIsWritten) {
+    for (std::vector<std::string> args : {std::vector<std::string>{"checkin", "--cramps", "21"},
+                                          {"checkin", "--cramps", "abc"},
+                                          {"checkin", "--cramps", "1", "--pain", "11"},
+                                          {"checkin", "--cramps", "1", "--sleep", "-1"},
+                                          {"checkin", "--cramps", "1", "--night", "2099-01-01"},
+                                          {"checkin", "--cramps", "1", "--night", "2026-02-30"},
+                                          {"log", "nightly", "--at", "2099-01-01 21:00"},
+                                          {"log", "nightly", "--at", "yesterday"},
+                                          {"log", "nightly", "--fraction", "1.5"},
+                                          {"skip", "--night", "2099-01-01"},
+                                          {"stats", "--today", "2026-13-01"}}) {
+        auto result = run(args);
+        EXPECT_EQ(result.exitCode, 1) << args[0] << " " << args.back() << ": " << result.err;
+        EXPECT_FALSE(result.err.empty());
+    }
+    auto history = json({"history", "--json"});
+    EXPECT_TRUE(history["sessions"].empty());
+    EXPECT_TRUE(history["checkins"].empty());
+}
+
+TEST_F(HistoryCommands, ExportWritesBothFilesWithHeaders) {
+    ok({"log", "nightly", "--at", "2026-10-01 21:00"});
+    ok({"checkin", "--night", "2026-10-01", "--cramps", "1", "--note", "calf, left \"again\""});
+    const std::string dir = m_home + "/export";
+    ok({"export", "--csv", dir});
+    const std::string sessions = readFile(dir + "/sessions.csv");
+    const std::string checkIns = readFile(dir + "/checkins.csv");
+    EXPECT_EQ(sessions.rfind("id,routine,", 0), 0u) << sessions;
+    EXPECT_NE(sessions.find(",nightly,"), std::string::npos);
+    EXPECT_EQ(checkIns.rfind("night,cramps,pain,sleep,note,recorded_at\n", 0), 0u);
+    EXPECT_NE(checkIns.find("2026-10-01,1,,,\"calf, left \"\"again\"\"\","), std::string::npos)
+        << checkIns;
+}
+
+TEST_F(HistoryCommands, ADamagedHistoryIsMovedAsideAndANewOneStarted) {
+    const fs::path file = m_home + "/data/history.sqlite3";
+    writeFile(file.string(), std::string(4096, 'x'));
+    auto result = run({"stats", "--json"});
+    EXPECT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_NE(result.err.find("kept as"), std::string::npos) << result.err;
+    int movedAside = 0;
+    for (const auto& entry : fs::directory_iterator(file.parent_path()))
+        if (entry.path().filename().string().find("corrupt") != std::string::npos) {
+            ++movedAside;
+            EXPECT_EQ(readFile(entry.path().string()), std::string(4096, 'x'));
+        }
+    EXPECT_EQ(movedAside, 1);
+    ok({"log", "quick", "--at", "2026-10-01 21:00"});
+}
+
+TEST_F(HistoryCommands, StatsPngWritesAPicture) {
+    if (std::getenv("DISPLAY") == nullptr) GTEST_SKIP() << "drawing needs a display";
+    ok({"log", "nightly", "--at", "2026-10-01 21:00"});
+    const std::string png = m_home + "/progress.png";
+    ok({"stats", "--png", png});
+    const std::string bytes = readFile(png);
+    ASSERT_GT(bytes.size(), 1000u);
+    EXPECT_EQ(bytes.substr(1, 3), "PNG");
+}
+
+TEST_F(HistoryCommands, TheTerminalModeRecordsItsSession) {
+    const std::string file = m_home + "/short.toml";
+    writeFile(file, "name = \"Short\"\n[defaults]\nprepare = 0\n[[steps]]\nname = \"Calf\"\n"
+                    "hold = 5\n");
+    ok({"start", "--text", file});
+    auto history = json({"history", "--json"});
+    ASSERT_EQ(history["sessions"].size(), 1u);
+    EXPECT_EQ(history["sessions"][0]["status"], "completed");
+    EXPECT_EQ(history["sessions"][0]["source"], "text");
+    EXPECT_EQ(history["sessions"][0]["hold_seconds"], 5);
+    EXPECT_EQ(history["sessions"][0]["planned_hold_seconds"], 5);
+}
+
+} // namespace
