@@ -198,7 +198,9 @@ int statsCommand(const Paths& paths, const StatsOptions& options) {
     std::printf("  night       state    held   cramps  pain  sleep\n");
     for (size_t i = first; i < stats.nights.size(); ++i) {
         const NightSummary& n = stats.nights[i];
-        std::printf("  %s  %-7s  %5s  %6s  %4s  %5s\n", n.night.str().c_str(), toString(n.state),
+        const bool tonightPending = n.night == stats.tonight && n.state == NightState::Missed;
+        std::printf("  %s  %-7s  %5s  %6s  %4s  %5s\n", n.night.str().c_str(),
+                    tonightPending ? "not yet" : toString(n.state),
                     formatClock(n.holdSeconds).c_str(), optionalText(n.cramps).c_str(),
                     optionalText(n.pain).c_str(), optionalText(n.sleep).c_str());
     }
