@@ -87,7 +87,8 @@ TwoWeekComparison compareFirstAndLastTwoWeeks(const Stats& stats) {
 
     const bool apart = first && stats.tonight.days - first->days + 1 >= 2 * kCompareNights;
     if (!apart) {
-        out.sentence = "Keep going: after two weeks you can compare.";
+        out.sentence =
+            "Keep going: after four weeks you can compare your first two weeks with your last two.";
         return out;
     }
     if (out.firstTwoWeeks.checkIns == 0 || out.lastTwoWeeks.checkIns == 0) {

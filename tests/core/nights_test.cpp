@@ -734,14 +734,18 @@ TEST(ProgressCompare, KeepGoingWhileTheWeeksOverlap) {
     const TwoWeekComparison comparison = compareFirstAndLastTwoWeeks(
         computeStats(programme(27, [](int) { return true; }), kTonight));
     EXPECT_FALSE(comparison.available);
-    EXPECT_EQ(comparison.sentence, "Keep going: after two weeks you can compare.");
+    EXPECT_EQ(
+        comparison.sentence,
+        "Keep going: after four weeks you can compare your first two weeks with your last two.");
 }
 
 TEST(ProgressCompare, KeepGoingBeforeAnyDoneNight) {
     const TwoWeekComparison comparison =
         compareFirstAndLastTwoWeeks(computeStats({checkInNight(daysAgo(40), 2)}, kTonight));
     EXPECT_FALSE(comparison.available);
-    EXPECT_EQ(comparison.sentence, "Keep going: after two weeks you can compare.");
+    EXPECT_EQ(
+        comparison.sentence,
+        "Keep going: after four weeks you can compare your first two weeks with your last two.");
 }
 
 TEST(ProgressCompare, AsksForTheDiaryWhenAPeriodHasNoCheckIns) {
