@@ -31,19 +31,9 @@ const std::vector<std::string> kStepKeys = {"stretch", "name",    "instructions"
 const std::vector<std::string> kCatalogKeys = {"name", "muscles",      "sides",
                                                "hold", "instructions", "caution"};
 
-// Values a routine's [defaults] or a step may set; unset ones fall through to the next source.
-struct Timing {
-    std::optional<int> prepare;
-    std::optional<int> hold;
-    std::optional<int> reps;
-    std::optional<int> rest;
-    std::optional<int> switchSeconds;
-    std::optional<Sides> sides;
-};
-
 // Reads the timing keys present in `table`; the unknown-key check is the caller's.
-Timing readTiming(TomlChecker& check, const toml::table& table) {
-    Timing timing;
+TimingSpec readTiming(TomlChecker& check, const toml::table& table) {
+    TimingSpec timing;
     if (const toml::node* node = table.get("prepare"))
         timing.prepare = check.wholeNumber(*node, "prepare", kMinPrepare, kMaxPrepare, "seconds");
     if (const toml::node* node = table.get("hold"))
@@ -57,15 +47,6 @@ Timing readTiming(TomlChecker& check, const toml::table& table) {
             check.wholeNumber(*node, "switch", kMinSwitch, kMaxSwitch, "seconds");
     if (const toml::node* node = table.get("sides")) timing.sides = check.sides(*node, "sides");
     return timing;
-}
-
-template <typename T>
-T firstOf(const std::optional<T>& a, const std::optional<T>& b, const std::optional<T>& c,
-          T fallback) {
-    if (a) return *a;
-    if (b) return *b;
-    if (c) return *c;
-    return fallback;
 }
 
 std::string unknownStretchMessage(const std::string& id, int stepNumber, const Catalog& catalog) {
@@ -85,67 +66,47 @@ std::string unknownStretchMessage(const std::string& id, int stepNumber, const C
     return message;
 }
 
-// Reads one [[steps]] table. Problems go to `check`; the caller drops the routine if there are any,
-// so a bad value here simply falls through to the next source.
-Step readStep(TomlChecker& check, const toml::table& table, int stepNumber, const Timing& defaults,
-              const Catalog& catalog) {
+// Reads one [[steps]] table as written. Problems go to `check`; the caller drops the document if
+// there are any.
+StepSpec readStep(TomlChecker& check, const toml::table& table, int stepNumber,
+                  const Catalog& catalog) {
     check.rejectUnknownKeys(table, kStepKeys, "in step " + std::to_string(stepNumber));
 
-    Step step;
-    const Stretch* entry = nullptr;
+    StepSpec step;
     const toml::node* stretchNode = table.get("stretch");
     if (stretchNode) {
-        if (const auto id = check.text(*stretchNode, "stretch", false)) {
-            entry = catalog.find(*id);
-            if (entry)
-                step.stretch = *entry;
-            else
+        if (auto id = check.text(*stretchNode, "stretch", false)) {
+            if (!catalog.find(*id))
                 check.error(*stretchNode, unknownStretchMessage(*id, stepNumber, catalog));
+            step.stretchId = std::move(*id);
         }
     }
     const toml::node* nameNode = table.get("name");
     if (nameNode) {
-        if (auto name = check.text(*nameNode, "name", false)) step.stretch.name = std::move(*name);
+        if (auto name = check.text(*nameNode, "name", false)) step.name = std::move(*name);
     }
     if (!stretchNode && !nameNode) {
         check.error(table, "step " + std::to_string(stepNumber) +
                                " needs 'stretch' (an id from the stretch catalog) or 'name' "
                                "(for a stretch of your own)");
     }
-    // A step may reword a catalog stretch for its routine.
     if (const toml::node* node = table.get("instructions")) {
         if (auto lines = check.textList(*node, "instructions"))
-            step.stretch.instructions = std::move(*lines);
+            step.instructions = std::move(*lines);
     }
     if (const toml::node* node = table.get("muscles")) {
-        if (auto muscles = check.textList(*node, "muscles"))
-            step.stretch.muscles = std::move(*muscles);
+        if (auto muscles = check.textList(*node, "muscles")) step.muscles = std::move(*muscles);
     }
     if (const toml::node* node = table.get("caution")) {
-        if (auto caution = check.text(*node, "caution", true))
-            step.stretch.caution = std::move(*caution);
+        if (auto caution = check.text(*node, "caution", true)) step.caution = std::move(*caution);
     }
-
-    const Timing own = readTiming(check, table);
-    // The catalog's hold folds into the fallback (an optional here trips GCC 12's
-    // maybe-uninitialized false positive at -O2).
-    const int catalogHoldOrDefault = entry && entry->hold ? *entry->hold : kDefaultHold;
-    const std::optional<Sides> catalogSides =
-        entry ? std::optional<Sides>(entry->sides) : std::nullopt;
-    const std::optional<int> none; // the catalog has no say in these
-    step.prepare = firstOf(own.prepare, defaults.prepare, none, kDefaultPrepare);
-    step.hold = firstOf(own.hold, defaults.hold, none, catalogHoldOrDefault);
-    step.reps = firstOf(own.reps, defaults.reps, none, kDefaultReps);
-    step.rest = firstOf(own.rest, defaults.rest, none, kDefaultRest);
-    step.switchSeconds = firstOf(own.switchSeconds, defaults.switchSeconds, none, kDefaultSwitch);
-    step.sides = firstOf(own.sides, defaults.sides, catalogSides, Sides::None);
-    if (!entry) step.stretch.sides = step.sides; // an inline stretch is what its step says
+    step.timing = readTiming(check, table);
     return step;
 }
 
-std::vector<Step> readSteps(TomlChecker& check, const toml::table& root, const Timing& defaults,
-                            const Catalog& catalog) {
-    std::vector<Step> steps;
+std::vector<StepSpec> readSteps(TomlChecker& check, const toml::table& root,
+                                const Catalog& catalog) {
+    std::vector<StepSpec> steps;
     const toml::node* node = root.get("steps");
     if (!node) {
         check.errorInFile("the routine has no steps; add at least one [[steps]] table");
@@ -165,7 +126,7 @@ std::vector<Step> readSteps(TomlChecker& check, const toml::table& root, const T
         const toml::node& item = *array->get(i);
         const int stepNumber = static_cast<int>(i) + 1;
         if (const toml::table* table = item.as_table()) {
-            steps.push_back(readStep(check, *table, stepNumber, defaults, catalog));
+            steps.push_back(readStep(check, *table, stepNumber, catalog));
         } else {
             check.error(item, "step " + std::to_string(stepNumber) +
                                   " must be a table of keys like stretch = \"wall-calf\", got " +
@@ -175,35 +136,32 @@ std::vector<Step> readSteps(TomlChecker& check, const toml::table& root, const T
     return steps;
 }
 
-Routine readRoutine(TomlChecker& check, const toml::table& root, const std::string& id,
-                    const Catalog& catalog) {
-    Routine routine;
-    routine.id = id;
+RoutineDocument readDocument(TomlChecker& check, const toml::table& root, const Catalog& catalog) {
+    RoutineDocument document;
     check.rejectUnknownKeys(root, kTopLevelKeys, "at the top level");
 
     if (const toml::node* node = root.get("name")) {
-        if (auto name = check.text(*node, "name", false)) routine.name = std::move(*name);
+        if (auto name = check.text(*node, "name", false)) document.name = std::move(*name);
     } else {
         check.errorInFile(
             "the routine needs a 'name' at the top level, like name = \"My routine\"");
     }
     if (const toml::node* node = root.get("description")) {
         if (auto description = check.text(*node, "description", true))
-            routine.description = std::move(*description);
+            document.description = std::move(*description);
     }
 
-    Timing defaults;
     if (const toml::node* node = root.get("defaults")) {
         if (const toml::table* table = node->as_table()) {
             check.rejectUnknownKeys(*table, kDefaultsKeys, "in [defaults]");
-            defaults = readTiming(check, *table);
+            document.defaults = readTiming(check, *table);
         } else {
             check.error(*node,
                         "'defaults' must be a table, [defaults], got " + describeValue(*node));
         }
     }
-    routine.steps = readSteps(check, root, defaults, catalog);
-    return routine;
+    document.steps = readSteps(check, root, catalog);
+    return document;
 }
 
 void readCatalog(TomlChecker& check, const toml::table& root, Catalog& catalog) {
@@ -393,16 +351,49 @@ CatalogLoadResult loadCatalogFile(const std::filesystem::path& file) {
     return result;
 }
 
-RoutineLoadResult parseRoutine(std::string_view toml, const std::string& sourceName,
-                               const std::string& id, const Catalog& catalog) {
-    RoutineLoadResult result;
+RoutineDocumentLoadResult parseRoutineDocument(std::string_view toml, const std::string& sourceName,
+                                               const Catalog& catalog) {
+    RoutineDocumentLoadResult result;
     try {
         std::optional<toml::table> root = parseToml(toml, sourceName, result.diagnostics);
         if (!root) return result;
         TomlChecker check(sourceName);
-        Routine routine = readRoutine(check, *root, id, catalog);
+        RoutineDocument document = readDocument(check, *root, catalog);
         result.diagnostics = check.take();
-        if (result.diagnostics.empty()) result.routine = std::move(routine);
+        if (result.diagnostics.empty()) result.document = std::move(document);
+    } catch (const std::exception& err) {
+        result.document.reset();
+        result.diagnostics.push_back(
+            {sourceName, 0, 0, std::string("could not load the routine: ") + err.what()});
+    }
+    return result;
+}
+
+RoutineDocumentLoadResult loadRoutineDocumentFile(const std::filesystem::path& file,
+                                                  const Catalog& catalog) {
+    RoutineDocumentLoadResult result;
+    try {
+        std::string reason;
+        const std::optional<std::string> text = readTextFile(file, reason);
+        if (!text) {
+            result.diagnostics.push_back(cannotRead(file, reason));
+            return result;
+        }
+        result = parseRoutineDocument(*text, file.string(), catalog);
+    } catch (const std::exception& err) {
+        result.document.reset();
+        result.diagnostics.push_back(cannotRead(file, err.what()));
+    }
+    return result;
+}
+
+RoutineLoadResult parseRoutine(std::string_view toml, const std::string& sourceName,
+                               const std::string& id, const Catalog& catalog) {
+    RoutineLoadResult result;
+    try {
+        RoutineDocumentLoadResult parsed = parseRoutineDocument(toml, sourceName, catalog);
+        result.diagnostics = std::move(parsed.diagnostics);
+        if (parsed.document) result.routine = resolveRoutine(*parsed.document, id, catalog);
     } catch (const std::exception& err) {
         result.routine.reset();
         result.diagnostics.push_back(
@@ -414,14 +405,12 @@ RoutineLoadResult parseRoutine(std::string_view toml, const std::string& sourceN
 RoutineLoadResult loadRoutineFile(const std::filesystem::path& file, const Catalog& catalog) {
     RoutineLoadResult result;
     try {
-        std::string reason;
-        const std::optional<std::string> text = readTextFile(file, reason);
-        if (!text) {
-            result.diagnostics.push_back(cannotRead(file, reason));
-            return result;
+        RoutineDocumentLoadResult parsed = loadRoutineDocumentFile(file, catalog);
+        result.diagnostics = std::move(parsed.diagnostics);
+        if (parsed.document) {
+            result.routine = resolveRoutine(*parsed.document, file.stem().string(), catalog);
+            result.routine->path = file;
         }
-        result = parseRoutine(*text, file.string(), file.stem().string(), catalog);
-        if (result.routine) result.routine->path = file;
     } catch (const std::exception& err) {
         result.routine.reset();
         result.diagnostics.push_back(cannotRead(file, err.what()));

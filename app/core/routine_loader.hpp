@@ -1,8 +1,10 @@
-// Loading and strict validation of routine files and the stretch catalog. Never throws, never prints.
+// Loading and strict validation of routine files and the stretch catalog. Never throws, never
+// prints.
 #pragma once
 
 #include "diagnostic.hpp"
 #include "routine.hpp"
+#include "routine_document.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -27,7 +29,21 @@ struct CatalogLoadResult {
 CatalogLoadResult parseCatalog(std::string_view toml, const std::string& sourceName);
 CatalogLoadResult loadCatalogFile(const std::filesystem::path& file);
 
-// Parses a routine document against a catalog. `id` becomes Routine::id.
+struct RoutineDocumentLoadResult {
+    std::optional<RoutineDocument> document; // set only when diagnostics is empty
+    Diagnostics diagnostics;
+    bool ok() const { return document.has_value(); }
+};
+
+// Parses a routine as written, with every check (stretch ids against `catalog`); nothing is
+// resolved. `sourceName` is used in diagnostics.
+RoutineDocumentLoadResult parseRoutineDocument(std::string_view toml, const std::string& sourceName,
+                                               const Catalog& catalog);
+// Reads and parses a routine file as written. An unreadable file is a diagnostic too.
+RoutineDocumentLoadResult loadRoutineDocumentFile(const std::filesystem::path& file,
+                                                  const Catalog& catalog);
+
+// Parses and resolves a routine document against a catalog. `id` becomes Routine::id.
 RoutineLoadResult parseRoutine(std::string_view toml, const std::string& sourceName,
                                const std::string& id, const Catalog& catalog);
 // Reads and parses a routine file; the id is the file name without ".toml". An unreadable file
