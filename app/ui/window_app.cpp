@@ -3,11 +3,16 @@
 #include "window_app.hpp"
 
 #include "audio_cues.hpp"
+#include "checkin_overlay.hpp"
+#include "checkin_prompt.hpp"
 #include "done_scene.hpp"
+#include "history.hpp"
 #include "home_scene.hpp"
 #include "input.hpp"
 #include "layout.hpp"
+#include "night_text.hpp"
 #include "overlays.hpp"
+#include "progress_scene.hpp"
 #include "routine_loader.hpp"
 #include "session.hpp"
 #include "session_scene.hpp"
@@ -28,6 +33,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -183,7 +189,9 @@ class WindowApp {
           m_trace(std::move(trace)), m_home(theme), m_done(theme),
           m_pauseOverlay(theme, "Paused — Space to continue", "Esc to stop the routine"),
           m_confirmOverlay(theme, "Stop the routine?", "Enter = stop, Esc = keep going"),
-          m_help(theme), m_indicator(theme), m_exitWhenDone(envFlag(kExitWhenDoneVariable)) {}
+          m_help(theme), m_indicator(theme), m_progress(theme), m_checkIn(theme),
+          m_checkInPrompt(CheckInPrompt::defaultFile(options.paths.stateDir)),
+          m_exitWhenDone(envFlag(kExitWhenDoneVariable)) {}
 
     ~WindowApp() { endSession(); }
 
@@ -201,6 +209,8 @@ class WindowApp {
         if (initialRoutine) {
             m_openedWithRoutine = true;
             startSession(std::move(*initialRoutine));
+        } else {
+            homeShown();
         }
         m_dirty = true;
 
@@ -226,7 +236,7 @@ class WindowApp {
     }
 
   private:
-    enum class Screen { Home, Session, Done };
+    enum class Screen { Home, Session, Done, Progress };
 
     void createWindow(bool fullscreen) {
         const sf::VideoMode desktop = sf::VideoMode::getDesktopMode();
@@ -261,6 +271,8 @@ class WindowApp {
         m_confirmOverlay.layout(size);
         m_help.layout(size);
         m_indicator.layout(size);
+        m_progress.layout(size);
+        m_checkIn.layout(size);
         m_dirty = true;
     }
 
@@ -348,6 +360,113 @@ class WindowApp {
         m_closeAt.reset();
         m_screen = Screen::Home;
         m_dirty = true;
+        homeShown();
+    }
+
+    // Streaks and nights from the history: when the home screen is shown and after a check-in,
+    // never per frame.
+    void refreshHistory() {
+        if (!m_options.history) {
+            m_home.setTonightLine("");
+            return;
+        }
+        m_stats = computeStats(m_options.history->nightRecords(),
+                               tonightAt(std::time(nullptr), m_options.dayStart));
+        m_home.setTonightLine(tonightLine(m_stats));
+        m_progress.setStats(m_stats);
+        m_dirty = true;
+    }
+
+    // The morning check-in asks once a day, the first time home opens after the day-start hour.
+    void homeShown() {
+        refreshHistory();
+        if (!m_options.history || m_checkInVisible) return;
+        if (const auto night = m_checkInPrompt.nightToAsk(*m_options.history, m_stats.tonight)) {
+            if (!m_checkInPrompt.remember(m_stats.tonight))
+                spdlog::warn("could not remember that the check-in was asked");
+            openCheckIn(*night);
+        }
+    }
+
+    void openCheckIn(Date night) {
+        if (!m_options.history || night > m_stats.tonight) return;
+        m_checkIn.open(night, m_stats.tonight, m_options.history->checkInFor(night.str()));
+        m_checkIn.layout(m_size);
+        m_checkInVisible = true;
+        m_helpVisible = false;
+        m_dirty = true;
+    }
+
+    // Keys, typing and clicks go to the check-in while it is open (a note may hold any letter).
+    bool handleCheckInEvent(const sf::Event& event) {
+        if (!m_checkInVisible) return false;
+        CheckInForm& form = m_checkIn.form();
+        bool changed = false;
+        switch (event.type) {
+        case sf::Event::KeyPressed:
+            changed = form.keyPressed(event.key);
+            break;
+        case sf::Event::TextEntered:
+            changed = form.textEntered(event.text.unicode);
+            break;
+        case sf::Event::MouseButtonPressed:
+            if (event.mouseButton.button != sf::Mouse::Left) return true;
+            changed = m_checkIn.click(
+                {static_cast<float>(event.mouseButton.x), static_cast<float>(event.mouseButton.y)});
+            break;
+        case sf::Event::MouseMoved:
+        case sf::Event::MouseWheelScrolled:
+            return true; // nothing under the form reacts
+        default:
+            return false;
+        }
+        if (form.outcome() == CheckInForm::Outcome::Saved) {
+            m_checkInVisible = false;
+            if (m_options.history->putCheckIn(form.result(std::time(nullptr)))) {
+                showIndicator("Saved in your diary", -1.f);
+            } else {
+                showIndicator("Diary not saved: " + m_options.history->lastError(), -1.f);
+                spdlog::warn("check-in not saved: {}", m_options.history->lastError());
+            }
+            refreshHistory();
+        } else if (form.outcome() == CheckInForm::Outcome::Dismissed) {
+            m_checkInVisible = false;
+        } else if (changed) {
+            m_checkIn.refresh();
+        }
+        m_dirty = true;
+        return true;
+    }
+
+    void progressCommand(Command command) {
+        switch (command) {
+        case Command::Up:
+            m_dirty |= m_progress.moveSelection(-7);
+            break;
+        case Command::Down:
+            m_dirty |= m_progress.moveSelection(7);
+            break;
+        case Command::Back:
+            m_dirty |= m_progress.moveSelection(-1);
+            break;
+        case Command::NextPhase:
+            m_dirty |= m_progress.moveSelection(1);
+            break;
+        case Command::Enter:
+        case Command::Edit:
+            if (const auto night = m_progress.selectedNight()) openCheckIn(*night);
+            break;
+        case Command::Escape:
+        case Command::Progress:
+            m_screen = Screen::Home;
+            m_dirty = true;
+            break;
+        case Command::Quit:
+            m_window.close();
+            break;
+        default:
+            break;
+        }
     }
 
     void stopSession() {
@@ -358,6 +477,7 @@ class WindowApp {
     }
 
     void handleEvent(const sf::Event& event) {
+        if (handleCheckInEvent(event)) return;
         switch (event.type) {
         case sf::Event::Closed:
             if (m_session) m_session->quit(); // closing the window mid-session is a quit
@@ -381,6 +501,14 @@ class WindowApp {
                     m_dirty = true;
             break;
         case sf::Event::MouseButtonPressed:
+            if (event.mouseButton.button == sf::Mouse::Left && m_screen == Screen::Progress &&
+                !m_helpVisible) {
+                // A click chooses a night; a click on the chosen one opens its diary.
+                const auto night = m_progress.nightAt({static_cast<float>(event.mouseButton.x),
+                                                       static_cast<float>(event.mouseButton.y)});
+                if (night && !m_progress.selectNight(*night)) openCheckIn(*night);
+                m_dirty = true;
+            }
             if (event.mouseButton.button == sf::Mouse::Left && m_screen == Screen::Home &&
                 !m_helpVisible) {
                 const int index = m_home.entryAt({static_cast<float>(event.mouseButton.x),
@@ -450,6 +578,9 @@ class WindowApp {
         case Screen::Done:
             doneCommand(command);
             break;
+        case Screen::Progress:
+            progressCommand(command);
+            break;
         }
     }
 
@@ -463,6 +594,13 @@ class WindowApp {
             break;
         case Command::Enter:
             startSelected();
+            break;
+        case Command::Progress:
+            if (m_options.history) {
+                refreshHistory();
+                m_screen = Screen::Progress;
+                m_dirty = true;
+            }
             break;
         case Command::Escape:
         case Command::Quit:
@@ -581,7 +719,11 @@ class WindowApp {
         case Screen::Done:
             m_done.draw(m_window);
             break;
+        case Screen::Progress:
+            m_progress.draw(m_window);
+            break;
         }
+        if (m_checkInVisible) m_checkIn.draw(m_window);
         if (m_session && m_session->paused() && !m_confirmVisible) m_pauseOverlay.draw(m_window);
         if (m_confirmVisible) m_confirmOverlay.draw(m_window);
         if (m_helpVisible) m_help.draw(m_window);
@@ -650,6 +792,11 @@ class WindowApp {
     MessageOverlay m_confirmOverlay;
     HelpOverlay m_help;
     Indicator m_indicator;
+    ProgressScene m_progress;
+    CheckInOverlay m_checkIn;
+    CheckInPrompt m_checkInPrompt;
+    Stats m_stats;
+    bool m_checkInVisible = false;
 
     Screen m_screen = Screen::Home;
     bool m_helpVisible = false;
