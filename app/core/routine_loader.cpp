@@ -299,6 +299,24 @@ std::string lowerAscii(std::string text) {
     return text;
 }
 
+// Adds the stretches of the user's catalog `file`, if there is one, replacing built-in ones with
+// the same id; a user catalog with errors is reported and left out whole.
+void addUserCatalog(const fs::path& file, RoutineLibrary& library) {
+    std::error_code ec;
+    if (file.empty() || !fs::exists(file, ec)) return;
+    CatalogLoadResult user = loadCatalogFile(file);
+    if (!user.diagnostics.empty()) {
+        library.catalogDiagnostics.insert(library.catalogDiagnostics.end(),
+                                          user.diagnostics.begin(), user.diagnostics.end());
+        library.catalogDiagnostics.push_back(
+            {file.string(), 0, 0,
+             "none of the stretches in this file are used until it loads without errors"});
+        return;
+    }
+    for (auto& [id, stretch] : user.catalog.stretches)
+        library.catalog.stretches.insert_or_assign(id, std::move(stretch));
+}
+
 } // namespace
 
 std::string closestMatch(const std::string& word, const std::vector<std::string>& candidates) {
@@ -418,6 +436,14 @@ RoutineLoadResult loadRoutineFile(const std::filesystem::path& file, const Catal
     return result;
 }
 
+std::filesystem::path userCatalogFile(const std::filesystem::path& userRoutinesDir) {
+    if (userRoutinesDir.empty()) return {};
+    // "config/routines/" names the same folder as "config/routines".
+    const fs::path dir =
+        userRoutinesDir.has_filename() ? userRoutinesDir : userRoutinesDir.parent_path();
+    return dir.parent_path() / "stretches.toml";
+}
+
 RoutineLibrary RoutineLibrary::load(const std::filesystem::path& builtInDir,
                                     const std::filesystem::path& userDir) {
     RoutineLibrary library;
@@ -425,6 +451,7 @@ RoutineLibrary RoutineLibrary::load(const std::filesystem::path& builtInDir,
         CatalogLoadResult catalog = loadCatalogFile(builtInDir / "stretches.toml");
         library.catalog = std::move(catalog.catalog);
         library.catalogDiagnostics = std::move(catalog.diagnostics);
+        addUserCatalog(userCatalogFile(userDir), library);
 
         // A map keyed by id: the user's folder comes second, so its files replace built-in ones.
         std::map<std::string, RoutineEntry> byId;
@@ -445,6 +472,19 @@ RoutineLibrary RoutineLibrary::load(const std::filesystem::path& builtInDir,
     } catch (const std::exception& err) {
         library.catalogDiagnostics.push_back(
             {builtInDir.string(), 0, 0, std::string("could not load routines: ") + err.what()});
+    }
+    return library;
+}
+
+RoutineLibrary RoutineLibrary::reload(const RoutineLibrary& previous,
+                                      const std::filesystem::path& builtInDir,
+                                      const std::filesystem::path& userDir) {
+    RoutineLibrary library = load(builtInDir, userDir);
+    for (RoutineEntry& entry : library.entries) {
+        if (entry.result.ok()) continue;
+        const RoutineEntry* before = previous.find(entry.id);
+        if (!before) continue;
+        if (const Routine* good = before->usableRoutine()) entry.lastGood = *good;
     }
     return library;
 }

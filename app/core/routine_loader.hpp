@@ -56,10 +56,25 @@ struct RoutineEntry {
     std::filesystem::path path;
     bool builtIn = false;
     RoutineLoadResult result;
+    // Set by RoutineLibrary::reload when the file no longer loads but did before: the last
+    // version that did, still usable while the error is shown.
+    std::optional<Routine> lastGood;
+
+    // The routine to run: the loaded one, else the last good one, else null.
+    const Routine* usableRoutine() const {
+        if (result.routine) return &*result.routine;
+        return lastGood ? &*lastGood : nullptr;
+    }
 };
 
+// The user's stretch catalog for a user routines folder: `stretches.toml` beside that folder, in
+// the user's config folder.
+std::filesystem::path userCatalogFile(const std::filesystem::path& userRoutinesDir);
+
 // All routines: built-in ones from `builtInDir`, then the user's from `userDir`, which override
-// built-in ones with the same id. Sorted by id. The catalog is `builtInDir/stretches.toml`;
+// built-in ones with the same id. Sorted by id. The catalog is `builtInDir/stretches.toml`, with
+// the stretches of userCatalogFile(userDir) (if there is one) added or replacing built-in ones by
+// id; a user catalog with any error is reported in catalogDiagnostics and not used at all.
 // `stretches.toml` is never loaded as a routine. A file that fails never stops the others.
 struct RoutineLibrary {
     Catalog catalog;
@@ -68,6 +83,11 @@ struct RoutineLibrary {
 
     static RoutineLibrary load(const std::filesystem::path& builtInDir,
                                const std::filesystem::path& userDir);
+    // Loads again; an entry that now fails keeps in `lastGood` the routine `previous` had for
+    // that id (its loaded one, or its own last good one).
+    static RoutineLibrary reload(const RoutineLibrary& previous,
+                                 const std::filesystem::path& builtInDir,
+                                 const std::filesystem::path& userDir);
     const RoutineEntry* find(const std::string& id) const;
 };
 
