@@ -54,6 +54,7 @@ class QuietSfml {
     std::streambuf* m_previous;
 };
 
+// `message` is one sentence without the program's name: the command line adds it.
 int fail(std::string* error, int code, const std::string& message) {
     if (error) *error = message;
     return code;
@@ -66,24 +67,27 @@ int saveProgressPicture(const Stats& stats, const std::filesystem::path& file, c
     const char* display = std::getenv("DISPLAY");
     if (!display || !*display)
         return fail(error, 3,
-                    "nightstretch: drawing the progress picture needs a display (DISPLAY is not "
+                    "drawing the progress picture needs a display (DISPLAY is not "
                     "set); run it in a desktop session or under xvfb-run");
     if (!canOpenDisplay())
-        return fail(
-            error, 3,
-            std::string("nightstretch: drawing the progress picture needs a display, and '") +
-                display + "' cannot be opened; run it in a desktop session or under xvfb-run");
+        return fail(error, 3,
+                    std::string("drawing the progress picture needs a display, and '") + display +
+                        "' cannot be opened; run it in a desktop session or under xvfb-run");
 
     Theme theme;
     std::string fontError;
-    if (!theme.loadFonts(Theme::fontFolders(paths.assetsDir()), &fontError))
+    if (!theme.loadFonts(Theme::fontFolders(paths.assetsDir()), &fontError)) {
+        // The caller names the program; the theme's sentence already does.
+        const std::string prefix = "nightstretch: ";
+        if (fontError.compare(0, prefix.size(), prefix) == 0) fontError.erase(0, prefix.size());
         return fail(error, 3, fontError);
+    }
 
     QuietSfml quiet;
     sf::RenderTexture texture;
     if (!texture.create(kWidth, kHeight))
         return fail(error, 3,
-                    "nightstretch: cannot draw off-screen (no OpenGL context on this display); "
+                    "cannot draw off-screen (no OpenGL context on this display); "
                     "try again under xvfb-run");
     ProgressScene scene(theme);
     scene.setInteractive(false);
@@ -96,7 +100,7 @@ int saveProgressPicture(const Stats& stats, const std::filesystem::path& file, c
 
     // SFML picks the format from the extension: write a .png beside it, then move it into place,
     // so the file is whole or untouched whatever its name.
-    const std::string cannotWrite = "nightstretch: cannot write " + file.string();
+    const std::string cannotWrite = "cannot write " + file.string();
     std::filesystem::path temporary = file;
     temporary += ".part.png";
     if (!image.saveToFile(temporary.string())) return fail(error, 2, cannotWrite);
