@@ -7,6 +7,7 @@
 #include "checkin_prompt.hpp"
 #include "done_scene.hpp"
 #include "history.hpp"
+#include "history_recorder.hpp"
 #include "home_scene.hpp"
 #include "input.hpp"
 #include "layout.hpp"
@@ -199,7 +200,9 @@ class WindowApp {
         m_settings = Settings::load(m_options.paths.settingsFile());
         m_audio.setVolume(m_settings.volume);
         m_audio.setMuted(m_settings.muted);
-        const std::string notice = m_audio.available() ? "" : "sound unavailable";
+        std::string notice = m_audio.available() ? "" : "sound unavailable";
+        if (!m_options.historyNotice.empty())
+            notice += (notice.empty() ? "" : " · ") + m_options.historyNotice;
         m_home.setNotice(notice);
         m_home.setEmptyHint("Put routine files in " + m_options.paths.userRoutinesDir().string() +
                             ".");
@@ -281,6 +284,10 @@ class WindowApp {
         Timeline timeline = buildTimeline(routine);
         m_session = std::make_unique<Session>(std::move(routine), std::move(timeline), m_clock);
         m_session->addObserver(&m_audio);
+        m_recorder = std::make_unique<HistoryRecorder>(m_options.history, *m_session,
+                                                       m_options.dayStart, "window");
+        m_session->addObserver(m_recorder.get());
+        m_historyProblemShown = false;
         // The trace measures the routine asked for on the command line, not later ones.
         if (m_trace && !m_traceUsed) {
             m_session->addObserver(m_trace.get());
@@ -302,7 +309,10 @@ class WindowApp {
     // Observers are detached before the session goes away.
     void endSession() {
         if (!m_session) return;
+        if (!m_session->finished()) m_session->quit(); // closing mid-session counts as quit
         m_session->removeObserver(&m_audio);
+        if (m_recorder) m_session->removeObserver(m_recorder.get());
+        m_recorder.reset();
         if (m_traceAttached) m_session->removeObserver(m_trace.get());
         m_traceAttached = false;
         m_sessionScene.reset();
@@ -314,6 +324,14 @@ class WindowApp {
         const TimePoint now = m_clock.now();
         if (m_session) {
             m_session->update();
+            if (m_recorder) {
+                m_recorder->checkpoint();
+                if (m_recorder->failed() && m_sessionScene && !m_historyProblemShown) {
+                    m_sessionScene->setNotice("history not saved: " + m_recorder->error());
+                    m_historyProblemShown = true;
+                    m_dirty = true;
+                }
+            }
             if (m_session->finished()) finishSession();
         }
         if (m_indicatorUntil && now >= *m_indicatorUntil) {
@@ -772,6 +790,8 @@ class WindowApp {
     RoutineLibrary m_library;
     const Theme& m_theme;
     std::unique_ptr<TraceWriter> m_trace;
+    std::unique_ptr<HistoryRecorder> m_recorder;
+    bool m_historyProblemShown = false;
     bool m_traceAttached = false;
     bool m_traceUsed = false;
     bool m_firstFrameTraced = false;

@@ -154,3 +154,23 @@ TEST_F(HistoryCommands, TheTerminalModeRecordsItsSession) {
 }
 
 } // namespace
+
+namespace {
+
+TEST_F(HistoryCommands, TheWindowRecordsItsSession) {
+    if (std::getenv("DISPLAY") == nullptr) GTEST_SKIP() << "the window needs a display";
+    const std::string file = m_home + "/short.toml";
+    writeFile(file, "name = \"Short\"\n[defaults]\nprepare = 0\n[[steps]]\nname = \"Calf\"\n"
+                    "hold = 5\n");
+    auto result =
+        runNightstretch({"--home", m_home, "start", file},
+                        {{"ALSOFT_DRIVERS", "null"}, {"NIGHTSTRETCH_EXIT_WHEN_DONE", "1"}});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    auto history = json({"history", "--json"});
+    ASSERT_EQ(history["sessions"].size(), 1u);
+    EXPECT_EQ(history["sessions"][0]["status"], "completed");
+    EXPECT_EQ(history["sessions"][0]["source"], "window");
+    EXPECT_EQ(history["sessions"][0]["hold_seconds"], 5);
+}
+
+} // namespace
