@@ -1,6 +1,7 @@
 // The command line (CLI11). Routine problems are printed here, one FILE:LINE:COL line each.
 #include "cli.hpp"
 
+#include "edit_commands.hpp"
 #include "exit_codes.hpp"
 #include "format.hpp"
 #include "history.hpp"
@@ -401,7 +402,19 @@ int runCli(int argc, char** argv) {
         ->required()
         ->option_text("DIR");
 
-    for (auto* sub : {start, list, check, plan, stats, checkin, log, skip, history, exportCmd})
+    std::string newId, newFrom;
+    auto* newCmd = app.add_subcommand("new", "Create a routine of your own");
+    newCmd->add_option("id", newId, "Its id (the file name): letters, digits and '-'")->required();
+    newCmd->add_option("--from", newFrom, "Start from a copy of this routine")
+        ->option_text("ROUTINE");
+
+    std::string editName;
+    auto* edit = app.add_subcommand(
+        "edit", "Open your copy of a routine in $VISUAL or $EDITOR; checked when you close it");
+    edit->add_option("routine", editName, "Routine id or path")->required();
+
+    for (auto* sub :
+         {start, list, check, plan, stats, checkin, log, skip, history, exportCmd, newCmd, edit})
         sub->fallthrough();
 
     try {
@@ -455,6 +468,8 @@ int runCli(int argc, char** argv) {
         if (*skip) return skipCommand(paths, given(skipNight));
         if (*history) return historyCommand(paths, historyJson);
         if (*exportCmd) return exportCommand(paths, exportDir);
+        if (*newCmd) return newCommand(paths, newId, given(newFrom));
+        if (*edit) return editCommand(paths, editName);
         return openFrontEnd(paths, std::nullopt, false, std::nullopt, false, processStartMs);
     } catch (const std::exception& e) {
         std::cerr << "nightstretch: " << e.what() << '\n';

@@ -1,0 +1,234 @@
+// `new` and `edit`. The user's file is only ever replaced atomically, and only by a version that
+// validates; the person edits a scratch copy.
+#include "edit_commands.hpp"
+
+#include "exit_codes.hpp"
+#include "routine_loader.hpp"
+#include "routine_writer.hpp"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cctype>
+#include <cerrno>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <system_error>
+
+namespace fs = std::filesystem;
+
+namespace ns {
+namespace {
+
+const char* kTemplate = R"(# My routine. Check it with: nightstretch check FILE
+name = "My routine"
+description = "Calves and shins before sleep."
+
+[defaults]          # every step inherits these unless it says otherwise
+prepare = 5         # seconds of "get ready" before the first hold of a step   (0-60)
+hold = 30           # seconds per hold                                          (5-300)
+reps = 1            # holds per side                                            (1-10)
+rest = 10           # seconds of rest between repetitions of a step             (0-120)
+switch = 5          # seconds to change sides                                   (0-60)
+
+[[steps]]
+stretch = "wall-calf"     # an id from the stretch catalog (nightstretch list shows routines)
+
+[[steps]]
+stretch = "towel-stretch"
+)";
+
+std::optional<std::string> readText(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+// The file a routine id or path names, and whether it exists.
+std::optional<fs::path> sourceOf(const Paths& paths, const std::string& routine) {
+    std::error_code ec;
+    if (routine.find('/') != std::string::npos || fs::path(routine).extension() == ".toml") {
+        if (fs::is_regular_file(routine, ec)) return fs::path(routine);
+        return std::nullopt;
+    }
+    for (const fs::path& dir : {paths.userRoutinesDir(), paths.builtInRoutinesDir()}) {
+        const fs::path file = dir / (routine + ".toml");
+        if (fs::is_regular_file(file, ec)) return file;
+    }
+    return std::nullopt;
+}
+
+// Runs the person's editor on `file` through the shell, so "code --wait" works too.
+int runEditor(const fs::path& file) {
+    const char* editor = std::getenv("VISUAL");
+    if (editor == nullptr || *editor == '\0') editor = std::getenv("EDITOR");
+    std::string command = editor != nullptr && *editor != '\0' ? editor : "";
+    if (command.empty()) {
+        for (const char* fallback : {"sensible-editor", "nano", "vi"})
+            if (std::system((std::string("command -v ") + fallback + " >/dev/null 2>&1").c_str()) ==
+                0) {
+                command = fallback;
+                break;
+            }
+    }
+    if (command.empty()) return -1;
+    const pid_t pid = fork();
+    if (pid < 0) return -1;
+    if (pid == 0) {
+        const std::string script = command + " \"$1\"";
+        execl("/bin/sh", "sh", "-c", script.c_str(), "sh", file.c_str(),
+              static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+// Asks on the terminal: an empty answer is `byDefault`; without a terminal, `withoutTerminal`.
+char ask(const std::string& question, char byDefault, char withoutTerminal) {
+    if (!isatty(STDIN_FILENO)) return withoutTerminal;
+    std::cout << question << std::flush;
+    std::string line;
+    if (!std::getline(std::cin, line)) return withoutTerminal;
+    if (line.empty()) return byDefault;
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(line[0])));
+}
+
+} // namespace
+
+bool validRoutineId(const std::string& id) {
+    if (id.empty() || id.size() > 40 || id[0] == '-') return false;
+    for (char c : id)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+    return id != "stretches";
+}
+
+int newCommand(const Paths& paths, const std::string& id, const std::optional<std::string>& from) {
+    if (!validRoutineId(id)) {
+        std::cerr << "nightstretch: '" << id
+                  << "' cannot be a routine id; use lower-case letters, digits and '-', like "
+                     "'my-evening'\n";
+        return kExitInvalid;
+    }
+    const fs::path target = paths.userRoutinesDir() / (id + ".toml");
+    std::error_code ec;
+    if (fs::exists(target, ec)) {
+        std::cerr << "nightstretch: you already have a routine '" << id << "' at "
+                  << target.string() << "; change it with 'nightstretch edit " << id << "'\n";
+        return kExitInvalid;
+    }
+    std::string text = kTemplate;
+    if (from) {
+        auto source = sourceOf(paths, *from);
+        if (!source) {
+            std::cerr << "nightstretch: no routine '" << *from
+                      << "' to start from (try 'nightstretch list')\n";
+            return kExitUsage;
+        }
+        auto sourceText = readText(*source);
+        if (!sourceText) {
+            std::cerr << "nightstretch: cannot read " << source->string() << '\n';
+            return kExitUsage;
+        }
+        text = *sourceText;
+    }
+    std::string error;
+    if (!writeFileAtomically(target, text, &error)) {
+        std::cerr << "nightstretch: could not create " << target.string() << ": " << error << '\n';
+        return kExitUsage;
+    }
+    std::cout << "Created " << target.string() << "\nChange it with: nightstretch edit " << id
+              << '\n';
+    return kExitOk;
+}
+
+int editCommand(const Paths& paths, const std::string& routine) {
+    const bool isPath =
+        routine.find('/') != std::string::npos || fs::path(routine).extension() == ".toml";
+    fs::path target;
+    std::optional<std::string> lastGood;
+    if (isPath) {
+        target = routine;
+        lastGood = readText(target);
+        if (!lastGood) {
+            std::cerr << "nightstretch: cannot read '" << routine << "'\n";
+            return kExitUsage;
+        }
+    } else {
+        if (!validRoutineId(routine)) {
+            std::cerr << "nightstretch: '" << routine << "' is not a routine id\n";
+            return kExitUsage;
+        }
+        target = paths.userRoutinesDir() / (routine + ".toml");
+        lastGood = readText(target);
+        if (!lastGood) {
+            // Editing a built-in routine edits the person's own copy; built-in files stay as they
+            // are.
+            const fs::path builtIn = paths.builtInRoutinesDir() / (routine + ".toml");
+            lastGood = readText(builtIn);
+            if (!lastGood) {
+                std::cerr << "nightstretch: no routine '" << routine
+                          << "'; create it with 'nightstretch new " << routine << "'\n";
+                return kExitUsage;
+            }
+        }
+    }
+
+    const RoutineLibrary library =
+        RoutineLibrary::load(paths.builtInRoutinesDir(), paths.userRoutinesDir());
+    // The scratch copy sits beside the target and is named like it, so error lines read well.
+    std::error_code ec;
+    fs::create_directories(target.parent_path(), ec);
+    const fs::path scratch =
+        target.parent_path() / ("." + target.stem().string() + ".editing.toml");
+    std::string error;
+    if (!writeFileAtomically(scratch, *lastGood, &error)) {
+        std::cerr << "nightstretch: cannot write " << scratch.string() << ": " << error << '\n';
+        return kExitUsage;
+    }
+    for (;;) {
+        const int status = runEditor(scratch);
+        if (status != 0) {
+            std::cerr << "nightstretch: the editor did not finish cleanly"
+                      << (status < 0 ? " (set VISUAL or EDITOR to your editor)" : "")
+                      << "; nothing was changed\n";
+            fs::remove(scratch, ec);
+            return kExitUsage;
+        }
+        auto edited = readText(scratch);
+        RoutineLoadResult result = parseRoutine(edited.value_or(""), target.string(),
+                                                target.stem().string(), library.catalog);
+        if (result.ok()) {
+            if (edited == lastGood) {
+                std::cout << "No changes.\n";
+                fs::remove(scratch, ec);
+                return kExitOk;
+            }
+            if (!writeFileAtomically(target, *edited, &error)) {
+                std::cerr << "nightstretch: could not save " << target.string() << ": " << error
+                          << "; your edit is kept in " << scratch.string() << '\n';
+                return kExitUsage;
+            }
+            fs::remove(scratch, ec);
+            std::cout << "Saved " << target.string() << '\n';
+            return kExitOk;
+        }
+        for (const auto& d : result.diagnostics)
+            std::cerr << d.format() << '\n';
+        const char answer =
+            ask("What now? (e)dit again, or (k)eep the last good version [e]: ", 'e', 'k');
+        if (answer != 'e') {
+            fs::remove(scratch, ec);
+            std::cerr << "Kept the last good version of " << target.string() << '\n';
+            return kExitInvalid;
+        }
+    }
+}
+
+} // namespace ns
