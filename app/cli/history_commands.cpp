@@ -148,10 +148,10 @@ OpenedHistory openHistory(const Paths& paths, bool backup) {
     if (!result.movedAside.empty()) {
         opened.notice = "the history file was damaged; it was kept as " +
                         result.movedAside.string() + " and a new one was started";
-        spdlog::error("{}", opened.notice);
+        spdlog::info("{}", opened.notice); // to the log file; the caller tells the person
     } else if (!result.error.empty()) {
         opened.notice = "history: " + result.error;
-        spdlog::warn("{}", opened.notice);
+        spdlog::info("{}", opened.notice);
     }
     opened.store = std::move(result.store);
     if (opened.store && backup) {
