@@ -57,6 +57,13 @@ std::vector<HomeEntry> homeEntries(const RoutineLibrary& library) {
             entry.name = routine.name.empty() ? e.id : routine.name;
             entry.description = routine.description;
             entry.totalSeconds = buildTimeline(routine).totalSeconds;
+        } else if (e.lastGood) {
+            // The file broke after it last loaded: it still starts, in its last good version.
+            entry.name = e.lastGood->name.empty() ? e.id : e.lastGood->name;
+            entry.totalSeconds = buildTimeline(*e.lastGood).totalSeconds;
+            for (const auto& d : e.result.diagnostics)
+                entry.errors.push_back(d.format());
+            if (entry.errors.empty()) entry.errors.push_back(e.path.string() + ": cannot be used");
         } else {
             entry.name = e.id;
             entry.valid = false;
@@ -129,6 +136,12 @@ const HomeEntry* HomeScene::selectedEntry() const {
     return &m_entries[static_cast<std::size_t>(m_selected)];
 }
 
+bool HomeScene::editButtonAt(sf::Vector2f point) const {
+    for (const auto& row : m_rows)
+        if (row.editBox.width > 0.f && row.editBox.contains(point)) return true;
+    return false;
+}
+
 int HomeScene::entryAt(sf::Vector2f point) const {
     for (const auto& row : m_rows)
         if (row.box.contains(point)) return row.entry;
@@ -138,10 +151,11 @@ int HomeScene::entryAt(sf::Vector2f point) const {
 float HomeScene::rowHeight(const HomeEntry& entry, float width) const {
     const float h = m_size.y;
     float height = 2.f * kRowPadY * h + lineHeight(scaledSize(kNameSize, h));
-    if (entry.valid) {
+    if (entry.valid && entry.errors.empty()) {
         if (!entry.description.empty()) height += lineHeight(scaledSize(kDescriptionSize, h));
         return height;
     }
+    if (entry.valid) height += lineHeight(scaledSize(kErrorSize, h)); // "using the last good..."
     const unsigned errorSize = scaledSize(kErrorSize, h);
     const float textWidth = width - 2.f * kRowPadX * m_size.x;
     std::size_t lines = 0;
@@ -181,7 +195,26 @@ HomeScene::Row HomeScene::buildRow(int index, sf::Vector2f position, float width
         sf::Text minutes = makeText(formatMinutes(entry.totalSeconds), m_theme.bold(), nameSize,
                                     selected ? palette::kAccent : palette::kAccentDim);
         placeLine(minutes, position.x + width - padX, y, Align::Right);
-        const float nameWidth = innerWidth - minutes.getLocalBounds().width - 0.03f * m_size.x;
+        float nameWidth = innerWidth - minutes.getLocalBounds().width - 0.03f * m_size.x;
+        if (selected) {
+            // "Edit  E": a target of its own, left of the length.
+            const unsigned editSize = scaledSize(kDescriptionSize, h);
+            sf::Text edit = makeText("Edit  E", m_theme.bold(), editSize, palette::kAccent);
+            const float editW = edit.getLocalBounds().width + 0.03f * m_size.x;
+            const float editH = lineHeight(nameSize) * 1.05f;
+            const float editRight =
+                position.x + width - padX - minutes.getLocalBounds().width - 0.025f * m_size.x;
+            row.editBox = {editRight - editW, y - 0.1f * editH, editW, editH};
+            row.editButton = roundedRect({editW, editH}, 0.012f * h, palette::kBackground);
+            row.editButton.setPosition(row.editBox.left, row.editBox.top);
+            row.editButton.setOutlineColor(palette::kAccentDim);
+            row.editButton.setOutlineThickness(-std::max(2.f, 0.003f * h));
+            placeLine(edit, row.editBox.left + editW / 2.f,
+                      row.editBox.top + editH / 2.f - 0.57f * static_cast<float>(editSize),
+                      Align::Center);
+            row.texts.push_back(edit);
+            nameWidth -= editW + 0.025f * m_size.x;
+        }
         sf::Text name = makeText(entry.name, m_theme.bold(), nameSize,
                                  selected ? palette::kText : palette::kTextSoft);
         name.setString(ellipsize(name.getString(), m_theme.bold(), nameSize, nameWidth));
@@ -189,6 +222,17 @@ HomeScene::Row HomeScene::buildRow(int index, sf::Vector2f position, float width
         row.texts.push_back(name);
         row.texts.push_back(minutes);
         y += lineHeight(nameSize);
+        if (!entry.errors.empty()) {
+            const unsigned size = scaledSize(kErrorSize, h);
+            sf::Text note = makeText("Using the last good version: the file has a problem",
+                                     m_theme.bold(), size, palette::kAccent);
+            note.setString(ellipsize(note.getString(), m_theme.bold(), size, innerWidth));
+            placeLine(note, position.x + padX, y);
+            row.texts.push_back(note);
+            y += lineHeight(size);
+            appendErrors(row, entry, position.x + padX, y, innerWidth);
+            return row;
+        }
         if (!entry.description.empty()) {
             const unsigned size = scaledSize(kDescriptionSize, h);
             sf::Text description =
@@ -207,7 +251,13 @@ HomeScene::Row HomeScene::buildRow(int index, sf::Vector2f position, float width
     placeLine(name, position.x + padX, y);
     row.texts.push_back(name);
     y += lineHeight(nameSize);
-    const unsigned errorSize = scaledSize(kErrorSize, h);
+    appendErrors(row, entry, position.x + padX, y, innerWidth);
+    return row;
+}
+
+void HomeScene::appendErrors(Row& row, const HomeEntry& entry, float x, float y,
+                             float innerWidth) const {
+    const unsigned errorSize = scaledSize(kErrorSize, m_size.y);
     for (std::size_t i = 0; i < entry.errors.size() && i < kErrorsShown; ++i) {
         auto lines = wrapText(entry.errors[i], m_theme.regular(), errorSize, innerWidth);
         if (lines.size() > kLinesPerError) {
@@ -218,7 +268,7 @@ HomeScene::Row HomeScene::buildRow(int index, sf::Vector2f position, float width
         for (const auto& line : lines) {
             sf::Text text(line, m_theme.regular(), errorSize);
             text.setFillColor(palette::kError);
-            placeLine(text, position.x + padX, y);
+            placeLine(text, x, y);
             row.texts.push_back(text);
             y += lineHeight(errorSize);
         }
@@ -230,10 +280,9 @@ HomeScene::Row HomeScene::buildRow(int index, sf::Vector2f position, float width
         sf::Text text =
             makeText("and " + std::to_string(more) + " more problem" + (more == 1 ? "" : "s"),
                      m_theme.regular(), errorSize, palette::kError);
-        placeLine(text, position.x + padX, y);
+        placeLine(text, x, y);
         row.texts.push_back(text);
     }
-    return row;
 }
 
 void HomeScene::layout(sf::Vector2f size) {
@@ -264,10 +313,10 @@ void HomeScene::layout(sf::Vector2f size) {
     const unsigned footerSize = scaledSize(kFooterSize, h);
     const bool canStart = m_selected >= 0;
     const std::string progress = m_tonightLine.empty() ? "" : "P progress     ";
-    m_footer =
-        makeText(canStart ? "↑ ↓ choose     Enter start     " + progress + "H help     Esc quit"
-                          : progress + "H help     Esc quit",
-                 m_theme.regular(), footerSize, palette::kTextDim);
+    m_footer = makeText(canStart ? "↑ ↓ choose    Enter start    N new    " + progress +
+                                       "H help    Esc quit"
+                                 : "N new    " + progress + "H help    Esc quit",
+                        m_theme.regular(), footerSize, palette::kTextDim);
     shrinkToWidth(m_footer, contentWidth * 0.78f);
     placeLine(m_footer, mx, kFooterTop * h);
 
@@ -345,6 +394,7 @@ void HomeScene::draw(sf::RenderTarget& target) const {
     if (!m_tonightLine.empty()) target.draw(m_tonightText);
     for (const auto& row : m_rows) {
         target.draw(row.background);
+        if (row.editBox.width > 0.f) target.draw(row.editButton);
         for (const auto& text : row.texts)
             target.draw(text);
     }

@@ -19,8 +19,10 @@ struct HomeEntry {
     std::string name;
     std::string description;
     int totalSeconds = 0;
-    bool valid = true;
-    std::vector<std::string> errors; // formatted diagnostics, for the invalid ones
+    bool valid = true; // can be started
+    // Formatted diagnostics: for the invalid ones, and for a valid one whose file broke after it
+    // loaded (it starts in its last good version).
+    std::vector<std::string> errors;
 };
 
 // One entry per routine of the library (and one for a broken stretch catalog).
@@ -44,6 +46,8 @@ class HomeScene final : public Scene {
     const HomeEntry* selectedEntry() const;
     // The entry under a point in window coordinates, or -1.
     int entryAt(sf::Vector2f point) const;
+    // Whether a point is on the "Edit" button of the selected row.
+    bool editButtonAt(sf::Vector2f point) const;
 
     void layout(sf::Vector2f size) override;
     void draw(sf::RenderTarget& target) const override;
@@ -55,9 +59,12 @@ class HomeScene final : public Scene {
         sf::FloatRect box;
         sf::ConvexShape background;
         std::vector<sf::Text> texts;
+        sf::FloatRect editBox; // empty unless the row is selected
+        sf::ConvexShape editButton;
     };
     float rowHeight(const HomeEntry& entry, float width) const;
     Row buildRow(int index, sf::Vector2f position, float width) const;
+    void appendErrors(Row& row, const HomeEntry& entry, float x, float y, float innerWidth) const;
 
     const Theme& m_theme;
     std::vector<HomeEntry> m_entries;

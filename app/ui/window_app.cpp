@@ -6,6 +6,8 @@
 #include "checkin_overlay.hpp"
 #include "checkin_prompt.hpp"
 #include "done_scene.hpp"
+#include "editor_controller.hpp"
+#include "editor_scene.hpp"
 #include "history.hpp"
 #include "history_recorder.hpp"
 #include "home_scene.hpp"
@@ -15,12 +17,14 @@
 #include "overlays.hpp"
 #include "progress_scene.hpp"
 #include "routine_loader.hpp"
+#include "routine_watcher.hpp"
 #include "session.hpp"
 #include "session_scene.hpp"
 #include "settings.hpp"
 #include "theme.hpp"
 #include "timeline.hpp"
 #include "trace.hpp"
+#include "x11_connect.hpp"
 
 #include <SFML/Graphics/RenderWindow.hpp>
 #include <SFML/System/Sleep.hpp>
@@ -28,7 +32,6 @@
 #include <spdlog/spdlog.h>
 
 #include <csignal>
-#include <dlfcn.h>
 
 #include <algorithm>
 #include <chrono>
@@ -38,6 +41,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <set>
 
 namespace ns {
 
@@ -114,24 +118,6 @@ bool displayAvailable() {
 
 // SFML aborts the process when it cannot open the display, so try it first, quietly, through
 // libX11 (already loaded for SFML; looked up at run time so the build needs no extra library).
-bool displayReachable() {
-    void* x11 = dlopen("libX11.so.6", RTLD_LAZY | RTLD_LOCAL);
-    if (!x11) return true; // cannot tell: let SFML try
-    void* (*openDisplay)(const char*) = nullptr;
-    int (*closeDisplay)(void*) = nullptr;
-    void* openSymbol = dlsym(x11, "XOpenDisplay");
-    void* closeSymbol = dlsym(x11, "XCloseDisplay");
-    std::memcpy(&openDisplay, &openSymbol, sizeof openDisplay);
-    std::memcpy(&closeDisplay, &closeSymbol, sizeof closeDisplay);
-    bool reachable = true;
-    if (openDisplay && closeDisplay) {
-        void* display = openDisplay(nullptr);
-        reachable = display != nullptr;
-        if (display) closeDisplay(display);
-    }
-    dlclose(x11);
-    return reachable;
-}
 
 void printDiagnostics(const Diagnostics& diagnostics) {
     for (const auto& d : diagnostics)
@@ -192,6 +178,7 @@ class WindowApp {
           m_confirmOverlay(theme, "Stop the routine?", "Enter = stop, Esc = keep going"),
           m_help(theme), m_indicator(theme), m_progress(theme), m_checkIn(theme),
           m_checkInPrompt(CheckInPrompt::defaultFile(options.paths.stateDir)),
+          m_watcher(options.paths.userRoutinesDir()),
           m_exitWhenDone(envFlag(kExitWhenDoneVariable)) {}
 
     ~WindowApp() { endSession(); }
@@ -229,6 +216,8 @@ class WindowApp {
             while (m_window.pollEvent(event))
                 handleEvent(event);
             if (m_window.isOpen()) advance();
+            // Changed routine files: looked at no more than once a second, inside this loop.
+            if (m_watcher.poll(std::chrono::steady_clock::now())) routineFilesChanged();
             if (!m_window.isOpen()) break;
             if (m_sessionScene && m_sessionScene->refresh()) m_dirty = true;
             if (m_dirty) render();
@@ -239,7 +228,7 @@ class WindowApp {
     }
 
   private:
-    enum class Screen { Home, Session, Done, Progress };
+    enum class Screen { Home, Session, Done, Progress, Editor };
 
     void createWindow(bool fullscreen) {
         const sf::VideoMode desktop = sf::VideoMode::getDesktopMode();
@@ -276,6 +265,7 @@ class WindowApp {
         m_indicator.layout(size);
         m_progress.layout(size);
         m_checkIn.layout(size);
+        if (m_editorScene) m_editorScene->layout(size);
         m_dirty = true;
     }
 
@@ -370,10 +360,30 @@ class WindowApp {
         }
     }
 
+    // Loads the routines again, keeping the last good version of one that broke, and the home
+    // selection on the same routine. A running session has its own copy and is not touched.
+    void reloadLibrary(const std::string& selectId = "") {
+        m_library = RoutineLibrary::reload(m_library, m_options.paths.builtInRoutinesDir(),
+                                           m_options.paths.userRoutinesDir());
+        const HomeEntry* selected = m_home.selectedEntry();
+        const std::string keepId = !selectId.empty() ? selectId : selected ? selected->id : "";
+        auto entries = homeEntries(m_library);
+        int keep = -1;
+        for (std::size_t i = 0; i < entries.size(); ++i)
+            if (entries[i].id == keepId) keep = static_cast<int>(i);
+        m_home.setEntries(std::move(entries));
+        if (keep >= 0) m_home.select(keep);
+        m_dirty = true;
+    }
+
+    void routineFilesChanged() {
+        spdlog::info("routine files changed; reloading them");
+        reloadLibrary();
+    }
+
     void goHome() {
-        m_library = RoutineLibrary::load(m_options.paths.builtInRoutinesDir(),
-                                         m_options.paths.userRoutinesDir());
-        m_home.setEntries(homeEntries(m_library));
+        reloadLibrary();
+        m_watcher.rescan();
         m_openedWithRoutine = false;
         m_closeAt.reset();
         m_screen = Screen::Home;
@@ -496,6 +506,7 @@ class WindowApp {
 
     void handleEvent(const sf::Event& event) {
         if (handleCheckInEvent(event)) return;
+        if (handleEditorEvent(event)) return;
         switch (event.type) {
         case sf::Event::Closed:
             if (m_session) m_session->quit(); // closing the window mid-session is a quit
@@ -526,6 +537,13 @@ class WindowApp {
                                                        static_cast<float>(event.mouseButton.y)});
                 if (night && !m_progress.selectNight(*night)) openCheckIn(*night);
                 m_dirty = true;
+            }
+            if (event.mouseButton.button == sf::Mouse::Left && m_screen == Screen::Home &&
+                !m_helpVisible &&
+                m_home.editButtonAt({static_cast<float>(event.mouseButton.x),
+                                     static_cast<float>(event.mouseButton.y)})) {
+                editSelected();
+                break;
             }
             if (event.mouseButton.button == sf::Mouse::Left && m_screen == Screen::Home &&
                 !m_helpVisible) {
@@ -599,6 +617,8 @@ class WindowApp {
         case Screen::Progress:
             progressCommand(command);
             break;
+        case Screen::Editor:
+            break;
         }
     }
 
@@ -612,6 +632,12 @@ class WindowApp {
             break;
         case Command::Enter:
             startSelected();
+            break;
+        case Command::Edit:
+            editSelected();
+            break;
+        case Command::NextStep: // N on home: a new routine
+            editNew();
             break;
         case Command::Progress:
             if (m_options.history) {
@@ -676,8 +702,100 @@ class WindowApp {
         const HomeEntry* entry = m_home.selectedEntry();
         if (!entry) return;
         const RoutineEntry* found = m_library.find(entry->id);
-        if (!found || !found->result.ok()) return;
-        startSession(*found->result.routine);
+        if (!found || !found->usableRoutine()) return;
+        startSession(*found->usableRoutine());
+    }
+
+    std::set<std::string> libraryIds() const {
+        std::set<std::string> ids;
+        for (const auto& entry : m_library.entries)
+            ids.insert(entry.id);
+        return ids;
+    }
+
+    void openEditor(std::unique_ptr<EditorController> controller) {
+        m_editor = std::move(controller);
+        m_editorScene = std::make_unique<EditorScene>(m_theme, *m_editor);
+        m_editorScene->layout(m_size);
+        m_screen = Screen::Editor;
+        m_helpVisible = false;
+        m_dirty = true;
+    }
+
+    // E on home: the chosen routine, as written in its file (a built-in one is saved as the
+    // user's copy under the same id; the built-in file is never written).
+    void editSelected() {
+        const HomeEntry* entry = m_home.selectedEntry();
+        if (!entry) return;
+        const RoutineEntry* found = m_library.find(entry->id);
+        if (!found) return;
+        RoutineDocumentLoadResult loaded = loadRoutineDocumentFile(found->path, m_library.catalog);
+        if (!loaded.ok()) {
+            showIndicator("This file has a problem: fix it in a text editor first", -1.f);
+            return;
+        }
+        openEditor(std::make_unique<EditorController>(std::move(*loaded.document),
+                                                      m_library.catalog, found->id,
+                                                      m_options.paths.userRoutinesDir()));
+    }
+
+    // N on home: a new routine from a short template; its id comes from its name on saving.
+    void editNew() {
+        openEditor(std::make_unique<EditorController>(
+            EditorController::newRoutineTemplate(m_library.catalog), m_library.catalog, "",
+            m_options.paths.userRoutinesDir(), libraryIds()));
+    }
+
+    // Keys, typing and clicks go to the editor while it is open (a name may hold any letter).
+    bool handleEditorEvent(const sf::Event& event) {
+        if (m_screen != Screen::Editor || !m_editor) return false;
+        bool changed = false;
+        switch (event.type) {
+        case sf::Event::KeyPressed:
+            changed = m_editor->keyPressed(event.key);
+            break;
+        case sf::Event::TextEntered:
+            changed = m_editor->textEntered(event.text.unicode);
+            break;
+        case sf::Event::MouseButtonPressed:
+            if (event.mouseButton.button != sf::Mouse::Left) return true;
+            changed =
+                m_editor->click(m_editorScene->hitAt({static_cast<float>(event.mouseButton.x),
+                                                      static_cast<float>(event.mouseButton.y)}));
+            break;
+        case sf::Event::MouseWheelScrolled:
+            if (event.mouseWheelScroll.delta != 0.f) {
+                const std::size_t step = m_editor->selectedStep();
+                changed = m_editor->selectStep(
+                    event.mouseWheelScroll.delta > 0.f ? (step > 0 ? step - 1 : 0) : step + 1);
+            }
+            break;
+        default:
+            return false;
+        }
+        if (m_editor->closed()) {
+            leaveEditor();
+            return true;
+        }
+        if (changed) {
+            if (m_editor->savedAny() && !m_editor->editor().dirty()) {
+                reloadLibrary(m_editor->id()); // the home list shows what was saved
+                m_watcher.rescan();
+            }
+            m_editorScene->refresh();
+            m_dirty = true;
+        }
+        return true;
+    }
+
+    void leaveEditor() {
+        const std::string id = m_editor ? m_editor->id() : "";
+        m_editorScene.reset();
+        m_editor.reset();
+        m_screen = Screen::Home;
+        reloadLibrary(id); // back on the routine just edited
+        m_watcher.rescan();
+        m_dirty = true;
     }
 
     void toggleMute() {
@@ -739,6 +857,9 @@ class WindowApp {
             break;
         case Screen::Progress:
             m_progress.draw(m_window);
+            break;
+        case Screen::Editor:
+            if (m_editorScene) m_editorScene->draw(m_window);
             break;
         }
         if (m_checkInVisible) m_checkIn.draw(m_window);
@@ -815,6 +936,9 @@ class WindowApp {
     ProgressScene m_progress;
     CheckInOverlay m_checkIn;
     CheckInPrompt m_checkInPrompt;
+    RoutineWatcher m_watcher;
+    std::unique_ptr<EditorController> m_editor;
+    std::unique_ptr<EditorScene> m_editorScene;
     Stats m_stats;
     bool m_checkInVisible = false;
 

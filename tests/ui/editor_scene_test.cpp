@@ -1,0 +1,131 @@
+// The editor screen drawn into a texture at two window sizes, with each question open: nothing cut
+// off, large text, a calm palette; and clicks land on what they show.
+#include "editor_scene.hpp"
+#include "ui_test_support.hpp"
+
+#include "routine_loader.hpp"
+
+#include <gtest/gtest.h>
+
+namespace ns {
+namespace {
+
+EditorController nightlyController() {
+    const RoutineLibrary library = RoutineLibrary::load(NS_ROUTINES_DIR, "/nonexistent-user-dir");
+    const RoutineEntry* entry = library.find("nightly");
+    EXPECT_NE(entry, nullptr);
+    auto loaded = loadRoutineDocumentFile(entry->path, library.catalog);
+    EXPECT_TRUE(loaded.ok());
+    return EditorController(*loaded.document, library.catalog, "nightly", "/nonexistent-user-dir");
+}
+
+sf::Event::KeyEvent key(sf::Keyboard::Key code) {
+    sf::Event::KeyEvent k{};
+    k.code = code;
+    return k;
+}
+
+void expectInsideAndCalm(const EditorScene& scene, const sf::Image& image, sf::Vector2u size,
+                         const std::string& name) {
+    for (const auto& bounds : scene.textBounds())
+        EXPECT_TRUE(test::inside(bounds, size))
+            << name << ": text cut off at " << bounds.left << "," << bounds.top << " "
+            << bounds.width << "x" << bounds.height;
+    const test::PixelStats stats = test::measure(image);
+    EXPECT_LT(stats.meanLuminance, 60.0) << name;
+    EXPECT_GE(stats.meanRed, stats.meanBlue) << name;
+    EXPECT_LT(stats.brightFraction, 0.05) << name;
+    EXPECT_LT(stats.blueFraction, 0.001) << name;
+}
+
+TEST(EditorScene, FitsAndStaysCalmAtBothSizes) {
+    ASSERT_NE(test::theme(), nullptr);
+    EditorController controller = nightlyController();
+    EditorScene scene(*test::theme(), controller);
+    controller.keyPressed(key(sf::Keyboard::Down));
+    controller.keyPressed(key(sf::Keyboard::Tab));
+    controller.keyPressed(key(sf::Keyboard::Right));
+    for (sf::Vector2u size : {sf::Vector2u{1280, 800}, sf::Vector2u{800, 600}}) {
+        const std::string suffix = std::to_string(size.x) + "x" + std::to_string(size.y);
+        sf::Image image = test::render({&scene}, size);
+        test::saveArtifact(image, "editor-" + suffix);
+        expectInsideAndCalm(scene, image, size, "editor-" + suffix);
+    }
+}
+
+TEST(EditorScene, QuestionsFitToo) {
+    ASSERT_NE(test::theme(), nullptr);
+    EditorController controller = nightlyController();
+    EditorScene scene(*test::theme(), controller);
+    controller.keyPressed(key(sf::Keyboard::A));
+    for (int i = 0; i < 3; ++i)
+        controller.keyPressed(key(sf::Keyboard::Down));
+    for (sf::Vector2u size : {sf::Vector2u{1280, 800}, sf::Vector2u{800, 600}}) {
+        const std::string suffix = std::to_string(size.x) + "x" + std::to_string(size.y);
+        sf::Image image = test::render({&scene}, size);
+        test::saveArtifact(image, "editor-picker-" + suffix);
+        expectInsideAndCalm(scene, image, size, "editor-picker-" + suffix);
+    }
+    controller.keyPressed(key(sf::Keyboard::Enter)); // adds: now there are changes
+    controller.keyPressed(key(sf::Keyboard::Escape));
+    ASSERT_EQ(controller.prompt(), EditorController::Prompt::LeaveUnsaved);
+    for (sf::Vector2u size : {sf::Vector2u{1280, 800}, sf::Vector2u{800, 600}}) {
+        const std::string suffix = std::to_string(size.x) + "x" + std::to_string(size.y);
+        sf::Image image = test::render({&scene}, size);
+        test::saveArtifact(image, "editor-leave-" + suffix);
+        expectInsideAndCalm(scene, image, size, "editor-leave-" + suffix);
+    }
+    controller.keyPressed(key(sf::Keyboard::Escape));
+    controller.keyPressed(key(sf::Keyboard::H));
+    for (sf::Vector2u size : {sf::Vector2u{1280, 800}, sf::Vector2u{800, 600}}) {
+        const std::string suffix = std::to_string(size.x) + "x" + std::to_string(size.y);
+        sf::Image image = test::render({&scene}, size);
+        test::saveArtifact(image, "editor-help-" + suffix);
+        expectInsideAndCalm(scene, image, size, "editor-help-" + suffix);
+    }
+}
+
+TEST(EditorScene, BodyTextIsLarge) {
+    ASSERT_NE(test::theme(), nullptr);
+    EditorController controller = nightlyController();
+    EditorScene scene(*test::theme(), controller);
+    scene.layout({800.f, 600.f});
+    // Every line but the smallest hints is at least 3 % of the height: check the step list's.
+    std::size_t large = 0;
+    for (const auto& bounds : scene.textBounds())
+        if (bounds.height >= 0.02f * 600.f) ++large;
+    EXPECT_GT(large, 20u);
+}
+
+TEST(EditorScene, ClicksLandOnWhatTheyShow) {
+    ASSERT_NE(test::theme(), nullptr);
+    EditorController controller = nightlyController();
+    EditorScene scene(*test::theme(), controller);
+    scene.layout({1280.f, 800.f});
+    // Find a + target by walking the right half, then click it: the hold grows.
+    bool found = false;
+    for (float y = 150.f; y < 640.f && !found; y += 4.f)
+        for (float x = 760.f; x < 1240.f && !found; x += 4.f) {
+            const EditorHit hit = scene.hitAt({x, y});
+            if (hit.kind == EditorHit::Kind::FieldPlus && hit.index == 0) {
+                const int before = controller.editor().totalSeconds();
+                EXPECT_TRUE(controller.click(hit));
+                EXPECT_GT(controller.editor().totalSeconds(), before);
+                found = true;
+            }
+        }
+    EXPECT_TRUE(found) << "the hold's + is on screen";
+    // The second row of the step list selects the second stretch.
+    scene.refresh();
+    for (float y = 150.f; y < 640.f; y += 4.f) {
+        const EditorHit hit = scene.hitAt({200.f, y});
+        if (hit.kind == EditorHit::Kind::Step && hit.index == 1) {
+            controller.click(hit);
+            break;
+        }
+    }
+    EXPECT_EQ(controller.selectedStep(), 1u);
+}
+
+} // namespace
+} // namespace ns
