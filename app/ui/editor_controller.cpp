@@ -445,7 +445,7 @@ EditorController::Value EditorController::stepValue(std::size_t step, EditorFiel
     const Routine routine = m_editor.resolved(m_id);
     const Step& resolved = routine.steps[step];
     if (field == EditorField::Sides)
-        return {sidesText(resolved.sides), spec.timing.sides.has_value()};
+        return {toString(resolved.sides), spec.timing.sides.has_value()};
     const TimingField timing = *timingField(field);
     int value = 0;
     switch (timing) {
@@ -473,8 +473,8 @@ EditorController::Value EditorController::stepValue(std::size_t step, EditorFiel
 EditorController::Value EditorController::defaultValue(EditorField field) const {
     const TimingSpec& defaults = m_editor.document().defaults;
     if (field == EditorField::Sides) {
-        if (!defaults.sides) return {"as each stretch", false};
-        return {sidesText(*defaults.sides), true};
+        if (!defaults.sides) return {"own", false}; // each stretch's own
+        return {toString(*defaults.sides), true};
     }
     const TimingField timing = *timingField(field);
     const auto& own = timingValue(defaults, timing);

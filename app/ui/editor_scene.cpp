@@ -70,10 +70,10 @@ sf::Text& EditorScene::text(Layer& layer, const std::string& utf8, bool bold, fl
 }
 
 void EditorScene::button(Layer& layer, sf::FloatRect rect, const std::string& label, EditorHit hit,
-                         bool emphasis) {
+                         bool emphasis, unsigned textSize) {
     box(layer, rect, emphasis ? palette::kSurfaceRaised : palette::kSurface,
         emphasis ? palette::kAccent : palette::kTrack);
-    const unsigned size = scaledSize(kBody, m_size.y);
+    const unsigned size = textSize > 0 ? textSize : scaledSize(kBody, m_size.y);
     sf::Text t =
         makeText(label, m_theme.bold(), size, emphasis ? palette::kAccent : palette::kText);
     shrinkToWidth(t, rect.width * 0.9f, scaledSize(0.024f, m_size.y));
@@ -97,7 +97,8 @@ void EditorScene::layout(sf::Vector2f size) {
     layoutHeader();
     const float top = 0.19f * h;
     const float bottom = 0.765f * h;
-    const float split = 0.585f * w;
+    // Narrow windows give the values more of the width.
+    const float split = w / h < 1.5f ? 0.5f * w : 0.585f * w;
     layoutSteps({mx, top, split - mx, bottom - top});
     layoutValues({split + 0.025f * w, top, w - mx - split - 0.025f * w, bottom - top});
     layoutButtons(0.785f * h, 0.07f * h);
@@ -240,9 +241,15 @@ void EditorScene::layoutValues(sf::FloatRect area) {
                                  area.top - 0.01f * h, tabW, tabH};
         box(m_base, rect, active ? palette::kSurfaceRaised : palette::kBackground,
             active ? (focused ? palette::kAccent : palette::kAccentDim) : palette::kTrack);
-        text(m_base, i == 0 ? "This stretch" : "Defaults", true, 0.03f,
-             active ? palette::kText : palette::kTextDim, rect.left + rect.width / 2.f,
-             rect.top + rect.height / 2.f, rect.width * 0.9f, Align::Center);
+        sf::Text& tab =
+            text(m_base, i == 0 ? "This stretch" : "Defaults", true, 0.03f,
+                 active ? palette::kText : palette::kTextDim, rect.left + rect.width / 2.f,
+                 rect.top + rect.height / 2.f, 1e6f, Align::Center);
+        shrinkToWidth(tab, rect.width * 0.9f, scaledSize(0.024f, h));
+        placeLine(tab, rect.left + rect.width / 2.f,
+                  rect.top + rect.height / 2.f -
+                      kCapMiddle * static_cast<float>(tab.getCharacterSize()),
+                  Align::Center);
         m_base.targets.push_back(
             {rect,
              EditorHit{i == 0 ? EditorHit::Kind::StepsTab : EditorHit::Kind::DefaultsTab, 0}});
@@ -265,12 +272,12 @@ void EditorScene::layoutValues(sf::FloatRect area) {
         const float centerY = y + rowH / 2.f;
         const float plusLeft = rect.left + rect.width - 0.012f * w - buttonSize;
         const float minusLeft = plusLeft - 0.01f * w - buttonSize;
-        const float labelWidth = (minusLeft - rect.left) * 0.5f;
-        text(m_base, EditorController::fieldLabel(field), false, kBody,
-             isSelected ? palette::kText : palette::kTextSoft, rect.left + 0.012f * w, centerY,
-             labelWidth);
+        sf::Text& label = text(m_base, EditorController::fieldLabel(field), false, kBody,
+                               isSelected ? palette::kText : palette::kTextSoft,
+                               rect.left + 0.012f * w, centerY, (minusLeft - rect.left) * 0.6f);
+        const float labelRight = label.getGlobalBounds().left + label.getGlobalBounds().width;
         text(m_base, value.text, value.own, kLarge, value.own ? palette::kText : palette::kTextDim,
-             minusLeft - 0.012f * w, centerY, minusLeft - rect.left - labelWidth - 0.02f * w,
+             minusLeft - 0.012f * w, centerY, minusLeft - 0.012f * w - labelRight - 0.015f * w,
              Align::Right);
         for (int sign : {-1, 1}) {
             const sf::FloatRect b{sign < 0 ? minusLeft : plusLeft, centerY - buttonSize / 2.f,
@@ -295,31 +302,37 @@ void EditorScene::layoutButtons(float top, float height) {
         EditorAction action;
     };
     constexpr Spec kButtons[] = {
-        {"Add", EditorAction::Add},
-        {"Remove", EditorAction::Remove},
-        {"Copy", EditorAction::Duplicate},
-        {"Move up", EditorAction::MoveUp},
-        {"Move down", EditorAction::MoveDown},
-        {"Undo", EditorAction::Undo},
-        {"Redo", EditorAction::Redo},
-        {"Save", EditorAction::Save},
+        {"Add", EditorAction::Add},         {"Remove", EditorAction::Remove},
+        {"Copy", EditorAction::Duplicate},  {"Move ↑", EditorAction::MoveUp},
+        {"Move ↓", EditorAction::MoveDown}, {"Undo", EditorAction::Undo},
+        {"Redo", EditorAction::Redo},       {"Save", EditorAction::Save},
     };
     constexpr int kCount = 8;
     const float gap = 0.01f * w;
     const float width = (w - 2.f * mx - gap * (kCount - 1)) / kCount;
+    // One size for every button label, the largest at which all of them fit.
+    unsigned size = scaledSize(kBody, m_size.y);
+    const unsigned smallest = scaledSize(0.024f, m_size.y);
+    for (const Spec& spec : kButtons)
+        while (size > smallest &&
+               textWidth(sf::String::fromUtf8(
+                             spec.label, spec.label + std::char_traits<char>::length(spec.label)),
+                         m_theme.bold(), size) > width * 0.88f)
+            --size;
     for (int i = 0; i < kCount; ++i) {
         const sf::FloatRect rect{mx + static_cast<float>(i) * (width + gap), top, width, height};
         const bool emphasis =
             kButtons[i].action == EditorAction::Save && m_controller.editor().dirty();
         button(m_base, rect, kButtons[i].label,
-               EditorHit{EditorHit::Kind::Action, static_cast<int>(kButtons[i].action)}, emphasis);
+               EditorHit{EditorHit::Kind::Action, static_cast<int>(kButtons[i].action)}, emphasis,
+               size);
     }
 }
 
 void EditorScene::layoutPicker() {
     const float w = m_size.x;
     const float h = m_size.y;
-    const sf::FloatRect panel{0.04f * w, 0.04f * h, 0.92f * w, 0.92f * h};
+    const sf::FloatRect panel{0.03f * w, 0.03f * h, 0.94f * w, 0.94f * h};
     box(m_overlay, panel, palette::kSurface, palette::kAccentDim);
     const float pad = 0.025f * w;
     text(m_overlay, "Add a stretch", true, 0.048f, palette::kAccent, panel.left + pad,
@@ -328,7 +341,7 @@ void EditorScene::layoutPicker() {
     const auto& ids = m_controller.pickerIds();
     const Catalog& catalog = m_controller.editor().catalog();
     const float listLeft = panel.left + pad;
-    const float listWidth = panel.width * 0.38f;
+    const float listWidth = panel.width * 0.44f;
     const float listTop = panel.top + 0.1f * h;
     const float listBottom = panel.top + panel.height - 0.12f * h;
     const float rowH = 0.062f * h;

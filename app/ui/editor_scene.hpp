@@ -47,7 +47,7 @@ class EditorScene final : public Scene {
                    sf::Color color, float x, float centerY, float maxWidth,
                    Align align = Align::Left);
     void button(Layer& layer, sf::FloatRect rect, const std::string& label, EditorHit hit,
-                bool emphasis = false);
+                bool emphasis = false, unsigned textSize = 0);
 
     void layoutHeader();
     void layoutSteps(sf::FloatRect area);
