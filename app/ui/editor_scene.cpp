@@ -139,8 +139,9 @@ void EditorScene::layoutHeader() {
     sf::Text& total = text(m_base, "Total " + formatMinutes(editor.totalSeconds()), true, kLarge,
                            palette::kAccent, totalRight, 0.062f * h, 0.3f * w, Align::Right);
     const float totalWidth = total.getGlobalBounds().width;
-    text(m_base, editor.dirty() ? "not saved yet" : "saved", false, 0.028f,
-         editor.dirty() ? palette::kAccentDim : palette::kTextDim, totalRight, 0.137f * h, 0.3f * w,
+    const bool unsaved = editor.dirty() || m_controller.isNew();
+    text(m_base, unsaved ? "not saved yet" : "saved", false, 0.028f,
+         unsaved ? palette::kAccentDim : palette::kTextDim, totalRight, 0.137f * h, 0.3f * w,
          Align::Right);
 
     const float fieldRight = totalRight - std::max(totalWidth, 0.2f * w) - 0.03f * w;
