@@ -67,6 +67,7 @@ const std::vector<std::pair<std::string, std::string>>& HelpOverlay::keys() {
         {"+  −", "louder, softer"},
         {"F", "full screen"},
         {"Enter", "start the chosen routine"},
+        {"E  N", "edit, or a new routine"},
         {"P", "progress and cramp diary"},
         {"H  ?", "this help"},
         {"Esc  Q", "stop, or close"},
