@@ -70,6 +70,23 @@ std::string trimmed(const std::string& s) {
     return s.substr(first, s.find_last_not_of(" \t") - first + 1);
 }
 
+// A letter or digit as lowercase ASCII for a file name: "É" -> "e", "ß" -> "ss"; "" for anything
+// else, which becomes a dash.
+std::string asciiLetters(sf::Uint32 c) {
+    if (c < 128) {
+        if (!std::isalnum(static_cast<unsigned char>(c))) return "";
+        return std::string(1, static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    }
+    if (c == 0xDF) return "ss";
+    if (c >= 0xC0 && c <= 0xFF) {
+        // Latin-1 letters with accents, lowercase and uppercase alike.
+        static const char* const kBase = "aaaaaaeceeeeiiiidnooooo-ouuuuyts";
+        const char base = kBase[(c - 0xC0) % 32];
+        if (base != '-') return std::string(1, base);
+    }
+    return "";
+}
+
 } // namespace
 
 EditorController::EditorController(RoutineDocument document, Catalog catalog, std::string id,
@@ -112,9 +129,10 @@ RoutineDocument EditorController::newRoutineTemplate(const Catalog& catalog) {
 std::string EditorController::idFromName(const std::string& name,
                                          const std::set<std::string>& taken) {
     std::string base;
-    for (const unsigned char c : name) {
-        if (std::isalnum(c) && c < 128) {
-            base += static_cast<char>(std::tolower(c));
+    for (const sf::Uint32 c : sf::String::fromUtf8(name.begin(), name.end())) {
+        const std::string letters = asciiLetters(c);
+        if (!letters.empty()) {
+            base += letters;
         } else if (!base.empty() && base.back() != '-') {
             base += '-';
         }

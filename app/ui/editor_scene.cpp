@@ -76,7 +76,7 @@ void EditorScene::button(Layer& layer, sf::FloatRect rect, const std::string& la
     const unsigned size = textSize > 0 ? textSize : scaledSize(kBody, m_size.y);
     sf::Text t =
         makeText(label, m_theme.bold(), size, emphasis ? palette::kAccent : palette::kText);
-    shrinkToWidth(t, rect.width * 0.9f, scaledSize(0.024f, m_size.y));
+    shrinkToWidth(t, rect.width * 0.94f, scaledSize(0.024f, m_size.y));
     placeLine(t, rect.left + rect.width / 2.f,
               rect.top + rect.height / 2.f - kCapMiddle * static_cast<float>(t.getCharacterSize()),
               Align::Center);
@@ -184,9 +184,10 @@ void EditorScene::layoutSteps(sf::FloatRect area) {
     const float w = m_size.x;
     const bool focused = m_controller.focus() == EditorFocus::Steps;
     const std::size_t count = m_controller.editor().stepCount();
-    text(m_base, "Stretches (" + std::to_string(count) + ")", true, 0.03f,
-         focused ? palette::kAccent : palette::kTextDim, area.left, area.top + 0.018f * h,
-         area.width * 0.6f);
+    const sf::Text& heading = text(m_base, "Stretches (" + std::to_string(count) + ")", true, 0.03f,
+                                   focused ? palette::kAccent : palette::kTextDim, area.left,
+                                   area.top + 0.018f * h, area.width * 0.6f);
+    const float headingWidth = heading.getGlobalBounds().width;
 
     const float listTop = area.top + 0.045f * h;
     const float rowH = 0.088f * h;
@@ -217,13 +218,13 @@ void EditorScene::layoutSteps(sf::FloatRect area) {
         m_base.targets.push_back({rect, EditorHit{EditorHit::Kind::Step, static_cast<int>(i)}});
     }
     std::string more;
-    if (m_firstStep > 0) more += "↑ " + std::to_string(m_firstStep) + " more";
+    if (m_firstStep > 0) more += "↑ " + std::to_string(m_firstStep);
     const std::size_t below = count - std::min(count, m_firstStep + visible);
-    if (below > 0)
-        more += (more.empty() ? "" : "   ") + std::string("↓ ") + std::to_string(below) + " more";
+    if (below > 0) more += (more.empty() ? "" : "   ") + std::string("↓ ") + std::to_string(below);
+    if (!more.empty()) more += " more";
     if (!more.empty())
         text(m_base, more, false, 0.028f, palette::kAccentDim, area.left + area.width,
-             area.top + 0.018f * h, area.width * 0.4f, Align::Right);
+             area.top + 0.018f * h, area.width - headingWidth - 0.02f * w, Align::Right);
 }
 
 void EditorScene::layoutValues(sf::FloatRect area) {
@@ -309,7 +310,7 @@ void EditorScene::layoutButtons(float top, float height) {
         {"Redo", EditorAction::Redo},       {"Save", EditorAction::Save},
     };
     constexpr int kCount = 8;
-    const float gap = 0.01f * w;
+    const float gap = 0.008f * w;
     const float width = (w - 2.f * mx - gap * (kCount - 1)) / kCount;
     // One size for every button label, the largest at which all of them fit.
     unsigned size = scaledSize(kBody, m_size.y);
@@ -318,7 +319,7 @@ void EditorScene::layoutButtons(float top, float height) {
         while (size > smallest &&
                textWidth(sf::String::fromUtf8(
                              spec.label, spec.label + std::char_traits<char>::length(spec.label)),
-                         m_theme.bold(), size) > width * 0.88f)
+                         m_theme.bold(), size) > width * 0.92f)
             --size;
     for (int i = 0; i < kCount; ++i) {
         const sf::FloatRect rect{mx + static_cast<float>(i) * (width + gap), top, width, height};

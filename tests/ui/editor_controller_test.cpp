@@ -226,13 +226,14 @@ TEST(EditorController, TypingANewNameAndSavingANewRoutineMakesItsId) {
     EXPECT_FALSE(editor.typing());
     EXPECT_EQ(editor.editor().document().name, "Évening calves");
     EXPECT_TRUE(editor.save());
-    EXPECT_EQ(editor.id(), "vening-calves");
-    EXPECT_TRUE(fs::exists(folders.user / "vening-calves.toml"));
+    EXPECT_EQ(editor.id(), "evening-calves");
+    EXPECT_TRUE(fs::exists(folders.user / "evening-calves.toml"));
 }
 
 TEST(EditorController, IdsComeFromNamesAndAreUnique) {
     EXPECT_EQ(EditorController::idFromName("My Calf Routine!", {}), "my-calf-routine");
     EXPECT_EQ(EditorController::idFromName("  ", {}), "my-routine");
+    EXPECT_EQ(EditorController::idFromName("Übungen für Waden", {}), "ubungen-fur-waden");
     EXPECT_EQ(EditorController::idFromName("Nightly", {"nightly"}), "nightly-2");
     EXPECT_EQ(EditorController::idFromName("Nightly", {"nightly", "nightly-2"}), "nightly-3");
 }

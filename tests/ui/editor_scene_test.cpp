@@ -1,6 +1,7 @@
 // The editor screen drawn into a texture at two window sizes, with each question open: nothing cut
 // off, large text, a calm palette; and clicks land on what they show.
 #include "editor_scene.hpp"
+#include "home_scene.hpp"
 #include "ui_test_support.hpp"
 
 #include "routine_loader.hpp"
@@ -83,6 +84,42 @@ TEST(EditorScene, QuestionsFitToo) {
         test::saveArtifact(image, "editor-help-" + suffix);
         expectInsideAndCalm(scene, image, size, "editor-help-" + suffix);
     }
+}
+
+TEST(EditorScene, ALongListScrollsToKeepTheChosenStretchInView) {
+    ASSERT_NE(test::theme(), nullptr);
+    EditorController controller = nightlyController();
+    EditorScene scene(*test::theme(), controller);
+    for (int i = 0; i < 8; ++i)
+        controller.keyPressed(key(sf::Keyboard::D));
+    ASSERT_EQ(controller.selectedStep(), 8u);
+    for (sf::Vector2u size : {sf::Vector2u{1280, 800}, sf::Vector2u{800, 600}}) {
+        const std::string suffix = std::to_string(size.x) + "x" + std::to_string(size.y);
+        sf::Image image = test::render({&scene}, size);
+        test::saveArtifact(image, "editor-long-" + suffix);
+        expectInsideAndCalm(scene, image, size, "editor-long-" + suffix);
+        bool selectedShown = false;
+        for (float y = 0.f; y < static_cast<float>(size.y); y += 3.f) {
+            const EditorHit hit = scene.hitAt({static_cast<float>(size.x) * 0.2f, y});
+            if (hit.kind == EditorHit::Kind::Step && hit.index == 8) selectedShown = true;
+        }
+        EXPECT_TRUE(selectedShown) << suffix;
+    }
+}
+
+TEST(HomeEditButton, TheSelectedRowHasAnEditTarget) {
+    ASSERT_NE(test::theme(), nullptr);
+    HomeScene home(*test::theme());
+    home.setEntries(homeEntries(RoutineLibrary::load(NS_ROUTINES_DIR, "/nonexistent-user-dir")));
+    home.layout({1280.f, 800.f});
+    int found = 0;
+    for (float y = 0.f; y < 800.f; y += 2.f)
+        for (float x = 0.f; x < 1280.f; x += 8.f)
+            if (home.editButtonAt({x, y})) {
+                ++found;
+                EXPECT_EQ(home.entryAt({x, y}), home.selected()) << "on the selected row";
+            }
+    EXPECT_GT(found, 20);
 }
 
 TEST(EditorScene, BodyTextIsLarge) {
