@@ -763,6 +763,13 @@ class WindowApp {
                 m_editor->click(m_editorScene->hitAt({static_cast<float>(event.mouseButton.x),
                                                       static_cast<float>(event.mouseButton.y)}));
             break;
+        case sf::Event::Closed:
+            // Closing the window with unsaved changes asks first, like Esc.
+            if (!m_editor->editor().dirty()) return false;
+            m_editor->requestLeave();
+            m_closeAfterEditor = true;
+            changed = true;
+            break;
         case sf::Event::MouseWheelScrolled:
             if (event.mouseWheelScroll.delta != 0.f) {
                 const std::size_t step = m_editor->selectedStep();
@@ -775,8 +782,11 @@ class WindowApp {
         }
         if (m_editor->closed()) {
             leaveEditor();
+            if (m_closeAfterEditor) m_window.close();
             return true;
         }
+        if (m_editor->prompt() != EditorController::Prompt::LeaveUnsaved)
+            m_closeAfterEditor = false; // "keep editing"
         if (changed) {
             if (m_editor->savedAny() && !m_editor->editor().dirty()) {
                 reloadLibrary(m_editor->id()); // the home list shows what was saved
@@ -939,6 +949,7 @@ class WindowApp {
     RoutineWatcher m_watcher;
     std::unique_ptr<EditorController> m_editor;
     std::unique_ptr<EditorScene> m_editorScene;
+    bool m_closeAfterEditor = false; // the window's close button asked about unsaved changes
     Stats m_stats;
     bool m_checkInVisible = false;
 
