@@ -26,19 +26,6 @@ sf::Event::KeyEvent key(sf::Keyboard::Key code) {
     return k;
 }
 
-void expectInsideAndCalm(const EditorScene& scene, const sf::Image& image, sf::Vector2u size,
-                         const std::string& name) {
-    for (const auto& bounds : scene.textBounds())
-        EXPECT_TRUE(test::inside(bounds, size))
-            << name << ": text cut off at " << bounds.left << "," << bounds.top << " "
-            << bounds.width << "x" << bounds.height;
-    const test::PixelStats stats = test::measure(image);
-    EXPECT_LT(stats.meanLuminance, 60.0) << name;
-    EXPECT_GE(stats.meanRed, stats.meanBlue) << name;
-    EXPECT_LT(stats.brightFraction, 0.05) << name;
-    EXPECT_LT(stats.blueFraction, 0.001) << name;
-}
-
 TEST(EditorScene, FitsAndStaysCalmAtBothSizes) {
     ASSERT_NE(test::theme(), nullptr);
     EditorController controller = nightlyController();
@@ -50,7 +37,7 @@ TEST(EditorScene, FitsAndStaysCalmAtBothSizes) {
         const std::string suffix = std::to_string(size.x) + "x" + std::to_string(size.y);
         sf::Image image = test::render({&scene}, size);
         test::saveArtifact(image, "editor-" + suffix);
-        expectInsideAndCalm(scene, image, size, "editor-" + suffix);
+        test::expectFitsAndCalm(scene, image, size, "editor-" + suffix);
     }
 }
 
@@ -65,7 +52,7 @@ TEST(EditorScene, QuestionsFitToo) {
         const std::string suffix = std::to_string(size.x) + "x" + std::to_string(size.y);
         sf::Image image = test::render({&scene}, size);
         test::saveArtifact(image, "editor-picker-" + suffix);
-        expectInsideAndCalm(scene, image, size, "editor-picker-" + suffix);
+        test::expectFitsAndCalm(scene, image, size, "editor-picker-" + suffix);
     }
     controller.keyPressed(key(sf::Keyboard::Enter)); // adds: now there are changes
     controller.keyPressed(key(sf::Keyboard::Escape));
@@ -74,7 +61,7 @@ TEST(EditorScene, QuestionsFitToo) {
         const std::string suffix = std::to_string(size.x) + "x" + std::to_string(size.y);
         sf::Image image = test::render({&scene}, size);
         test::saveArtifact(image, "editor-leave-" + suffix);
-        expectInsideAndCalm(scene, image, size, "editor-leave-" + suffix);
+        test::expectFitsAndCalm(scene, image, size, "editor-leave-" + suffix);
     }
     controller.keyPressed(key(sf::Keyboard::Escape));
     controller.keyPressed(key(sf::Keyboard::H));
@@ -82,7 +69,7 @@ TEST(EditorScene, QuestionsFitToo) {
         const std::string suffix = std::to_string(size.x) + "x" + std::to_string(size.y);
         sf::Image image = test::render({&scene}, size);
         test::saveArtifact(image, "editor-help-" + suffix);
-        expectInsideAndCalm(scene, image, size, "editor-help-" + suffix);
+        test::expectFitsAndCalm(scene, image, size, "editor-help-" + suffix);
     }
 }
 
@@ -97,7 +84,7 @@ TEST(EditorScene, ALongListScrollsToKeepTheChosenStretchInView) {
         const std::string suffix = std::to_string(size.x) + "x" + std::to_string(size.y);
         sf::Image image = test::render({&scene}, size);
         test::saveArtifact(image, "editor-long-" + suffix);
-        expectInsideAndCalm(scene, image, size, "editor-long-" + suffix);
+        test::expectFitsAndCalm(scene, image, size, "editor-long-" + suffix);
         bool selectedShown = false;
         for (float y = 0.f; y < static_cast<float>(size.y); y += 3.f) {
             const EditorHit hit = scene.hitAt({static_cast<float>(size.x) * 0.2f, y});

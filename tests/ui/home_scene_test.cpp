@@ -43,19 +43,6 @@ std::vector<HomeEntry> sampleEntries() {
     return entries;
 }
 
-void expectInsideAndCalm(const HomeScene& scene, const sf::Image& image, sf::Vector2u size,
-                         const std::string& name) {
-    for (const auto& bounds : scene.textBounds())
-        EXPECT_TRUE(test::inside(bounds, size))
-            << name << ": text cut off at " << bounds.left << "," << bounds.top << " "
-            << bounds.width << "x" << bounds.height;
-    const test::PixelStats stats = test::measure(image);
-    EXPECT_LT(stats.meanLuminance, 60.0) << name;
-    EXPECT_GE(stats.meanRed, stats.meanBlue) << name;
-    EXPECT_LT(stats.brightFraction, 0.05) << name;
-    EXPECT_LT(stats.blueFraction, 0.001) << name;
-}
-
 TEST(HomeScene, ListsTheBuiltInRoutinesWithTheirLength) {
     ASSERT_NE(test::theme(), nullptr);
     const RoutineLibrary library = RoutineLibrary::load(NS_ROUTINES_DIR, brokenUserDir());
@@ -87,7 +74,7 @@ TEST(HomeScene, ListsTheBuiltInRoutinesWithTheirLength) {
         const sf::Image image = test::render({&scene}, size);
         const std::string name = "home-" + std::to_string(size.x) + "x" + std::to_string(size.y);
         test::saveArtifact(image, name);
-        expectInsideAndCalm(scene, image, size, name);
+        test::expectFitsAndCalm(scene, image, size, name);
     }
 }
 
@@ -134,7 +121,7 @@ TEST(HomeScene, ErrorsAreWrappedNotCutOff) {
         const std::string name =
             "home-errors-" + std::to_string(size.x) + "x" + std::to_string(size.y);
         test::saveArtifact(image, name);
-        expectInsideAndCalm(scene, image, size, name);
+        test::expectFitsAndCalm(scene, image, size, name);
     }
 }
 
@@ -157,7 +144,7 @@ TEST(HomeScene, ManyRoutinesScrollToKeepTheSelectionInView) {
     EXPECT_TRUE(selectedVisible);
     const sf::Image image = test::render({&scene}, size);
     test::saveArtifact(image, "home-scrolled-800x600");
-    expectInsideAndCalm(scene, image, size, "home-scrolled");
+    test::expectFitsAndCalm(scene, image, size, "home-scrolled");
 }
 
 TEST(HomeScene, NoRoutinesSaysWhereToPutThem) {
@@ -170,7 +157,7 @@ TEST(HomeScene, NoRoutinesSaysWhereToPutThem) {
     const sf::Vector2u size{800, 600};
     const sf::Image image = test::render({&scene}, size);
     test::saveArtifact(image, "home-empty-800x600");
-    expectInsideAndCalm(scene, image, size, "home-empty");
+    test::expectFitsAndCalm(scene, image, size, "home-empty");
 }
 
 } // namespace

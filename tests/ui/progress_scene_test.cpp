@@ -18,19 +18,6 @@ std::string suffix(sf::Vector2u size) {
     return "-" + std::to_string(size.x) + "x" + std::to_string(size.y);
 }
 
-void expectFitsAndCalm(const Scene& scene, const sf::Image& image, sf::Vector2u size,
-                       const std::string& name) {
-    for (const auto& bounds : scene.textBounds())
-        EXPECT_TRUE(test::inside(bounds, size))
-            << name << ": text cut off at " << bounds.left << "," << bounds.top << " "
-            << bounds.width << "x" << bounds.height;
-    const test::PixelStats stats = test::measure(image);
-    EXPECT_LT(stats.meanLuminance, 60.0) << name;
-    EXPECT_GE(stats.meanRed, stats.meanBlue) << name;
-    EXPECT_LT(stats.brightFraction, 0.05) << name;
-    EXPECT_LT(stats.blueFraction, 0.001) << name;
-}
-
 // No two texts of the screen overlap (a pixel of slack for anti-aliasing).
 void expectNoOverlap(const Scene& scene, const std::string& name) {
     const auto bounds = scene.textBounds();
@@ -99,7 +86,7 @@ TEST(ProgressScene, FitsEverySizeAndStaysCalm) {
                                          (interactive ? "" : "-picture") + suffix(size);
                 const sf::Image image = test::render({&scene}, size);
                 test::saveArtifact(image, name);
-                expectFitsAndCalm(scene, image, size, name);
+                test::expectFitsAndCalm(scene, image, size, name);
                 expectNoOverlap(scene, name);
             }
         }
@@ -113,7 +100,7 @@ TEST(ProgressScene, EmptyHistoryStillDrawsACalendar) {
     for (auto size : kSizes) {
         const sf::Image image = test::render({&scene}, size);
         test::saveArtifact(image, "progress-empty" + suffix(size));
-        expectFitsAndCalm(scene, image, size, "progress-empty" + suffix(size));
+        test::expectFitsAndCalm(scene, image, size, "progress-empty" + suffix(size));
     }
     EXPECT_EQ(scene.calendarWeeks(), 6);
     EXPECT_FALSE(scene.showsDoctorNote());
@@ -233,7 +220,7 @@ TEST(ProgressScene, LongHistoriesShowUpToTwelveWeeks) {
     for (auto size : kSizes) {
         const sf::Image image = test::render({&scene}, size);
         test::saveArtifact(image, "progress-12-weeks" + suffix(size));
-        expectFitsAndCalm(scene, image, size, "progress-12-weeks" + suffix(size));
+        test::expectFitsAndCalm(scene, image, size, "progress-12-weeks" + suffix(size));
         expectNoOverlap(scene, "progress-12-weeks" + suffix(size));
     }
     // From a Monday six weeks before tonight's week: seven rows, Monday first.

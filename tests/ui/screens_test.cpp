@@ -11,19 +11,6 @@ namespace {
 
 const sf::Vector2u kSizes[] = {{1280, 800}, {800, 600}, {1920, 1080}};
 
-void expectFitsAndCalm(const Scene& scene, const sf::Image& image, sf::Vector2u size,
-                       const std::string& name) {
-    for (const auto& bounds : scene.textBounds())
-        EXPECT_TRUE(test::inside(bounds, size))
-            << name << ": text cut off at " << bounds.left << "," << bounds.top << " "
-            << bounds.width << "x" << bounds.height;
-    const test::PixelStats stats = test::measure(image);
-    EXPECT_LT(stats.meanLuminance, 60.0) << name;
-    EXPECT_GE(stats.meanRed, stats.meanBlue) << name;
-    EXPECT_LT(stats.brightFraction, 0.05) << name;
-    EXPECT_LT(stats.blueFraction, 0.001) << name;
-}
-
 std::string suffix(sf::Vector2u size) {
     return "-" + std::to_string(size.x) + "x" + std::to_string(size.y);
 }
@@ -35,7 +22,7 @@ TEST(DoneScene, SaysWellDoneAndHowLongWasHeld) {
     for (auto size : kSizes) {
         const sf::Image image = test::render({&scene}, size);
         test::saveArtifact(image, "done" + suffix(size));
-        expectFitsAndCalm(scene, image, size, "done" + suffix(size));
+        test::expectFitsAndCalm(scene, image, size, "done" + suffix(size));
     }
 }
 
@@ -46,7 +33,7 @@ TEST(HelpOverlay, ListsEveryKeyInsideTheWindow) {
     for (auto size : kSizes) {
         const sf::Image image = test::render({&help}, size);
         test::saveArtifact(image, "help" + suffix(size));
-        expectFitsAndCalm(help, image, size, "help" + suffix(size));
+        test::expectFitsAndCalm(help, image, size, "help" + suffix(size));
     }
 }
 
@@ -56,7 +43,7 @@ TEST(MessageOverlay, StopQuestionFitsTheSmallestWindow) {
     for (auto size : kSizes) {
         const sf::Image image = test::render({&confirm}, size);
         test::saveArtifact(image, "confirm" + suffix(size));
-        expectFitsAndCalm(confirm, image, size, "confirm" + suffix(size));
+        test::expectFitsAndCalm(confirm, image, size, "confirm" + suffix(size));
     }
 }
 
@@ -67,11 +54,11 @@ TEST(Indicator, ShowsTheVolumeBriefly) {
     for (auto size : kSizes) {
         const sf::Image image = test::render({&indicator}, size);
         test::saveArtifact(image, "volume" + suffix(size));
-        expectFitsAndCalm(indicator, image, size, "volume" + suffix(size));
+        test::expectFitsAndCalm(indicator, image, size, "volume" + suffix(size));
     }
     indicator.show("Sound off  (M turns it on)", -1.f);
     const sf::Image image = test::render({&indicator}, {800, 600});
-    expectFitsAndCalm(indicator, image, {800, 600}, "muted");
+    test::expectFitsAndCalm(indicator, image, {800, 600}, "muted");
 }
 
 } // namespace

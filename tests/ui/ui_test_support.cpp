@@ -115,4 +115,17 @@ bool inside(const sf::FloatRect& r, sf::Vector2u size) {
            r.top + r.height <= size.y + 1.f;
 }
 
+void expectFitsAndCalm(const Scene& scene, const sf::Image& image, sf::Vector2u size,
+                       const std::string& name) {
+    for (const auto& bounds : scene.textBounds())
+        EXPECT_TRUE(inside(bounds, size))
+            << name << ": text cut off at " << bounds.left << "," << bounds.top << " "
+            << bounds.width << "x" << bounds.height;
+    const PixelStats stats = measure(image);
+    EXPECT_LT(stats.meanLuminance, 60.0) << name;
+    EXPECT_GE(stats.meanRed, stats.meanBlue) << name;
+    EXPECT_LT(stats.brightFraction, 0.05) << name;
+    EXPECT_LT(stats.blueFraction, 0.001) << name;
+}
+
 } // namespace ns::test

@@ -44,4 +44,9 @@ std::size_t differingPixels(const sf::Image& a, const sf::Image& b);
 // True when `inner` lies inside a target of `size` (a pixel of slack for anti-aliasing).
 bool inside(const sf::FloatRect& inner, sf::Vector2u size);
 
+// Every text of `scene` inside the target (nothing cut off), and the picture night-friendly:
+// dark, warm (red at least blue), almost nothing bright, no blue. `name` labels failures.
+void expectFitsAndCalm(const Scene& scene, const sf::Image& image, sf::Vector2u size,
+                       const std::string& name);
+
 } // namespace ns::test
