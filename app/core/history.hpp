@@ -20,24 +20,24 @@ struct SessionRecord {
     long long id = 0;
     std::string routineId;
     std::string routineName;
-    std::time_t startedAt = 0;           // UTC seconds
-    std::optional<std::time_t> endedAt;  // UTC seconds
-    int utcOffsetMinutes = 0;            // local offset at start
-    std::string night;                   // YYYY-MM-DD the session counts for
+    std::time_t startedAt = 0;          // UTC seconds
+    std::optional<std::time_t> endedAt; // UTC seconds
+    int utcOffsetMinutes = 0;           // local offset at start
+    std::string night;                  // YYYY-MM-DD the session counts for
     int plannedHoldSeconds = 0;
     int holdSecondsDone = 0;
     int stepsSkipped = 0;
-    std::string status = "interrupted";  // completed | quit | interrupted
-    std::string source = "window";       // window | text | log
+    std::string status = "interrupted"; // completed | quit | interrupted
+    std::string source = "window";      // window | text | log
 };
 
 struct CheckIn {
-    std::string night;            // the night it is about (YYYY-MM-DD)
-    int cramps = 0;               // 0..20
-    std::optional<int> pain;      // worst pain 0..10
-    std::optional<int> sleep;     // how much cramps disturbed sleep 0..10
+    std::string night;        // the night it is about (YYYY-MM-DD)
+    int cramps = 0;           // 0..20
+    std::optional<int> pain;  // worst pain 0..10
+    std::optional<int> sleep; // how much cramps disturbed sleep 0..10
     std::string note;
-    std::time_t recordedAt = 0;   // UTC seconds
+    std::time_t recordedAt = 0; // UTC seconds
 };
 
 constexpr int kMaxCramps = 20;

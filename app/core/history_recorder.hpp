@@ -18,8 +18,9 @@ class HistoryRecorder final : public SessionObserver {
 
     // `store` may be null (no history available): then nothing is recorded. `source` is
     // "window" or "text".
-    HistoryRecorder(HistoryStore* store, const Session& session, DayStart dayStart,
-                    std::string source, WallClock wallClock = [] { return std::time(nullptr); });
+    HistoryRecorder(
+        HistoryStore* store, const Session& session, DayStart dayStart, std::string source,
+        WallClock wallClock = [] { return std::time(nullptr); });
 
     void onPhaseStarted(const PhaseEvent& event) override;
     void onPaused(long long atMs) override;
@@ -30,7 +31,7 @@ class HistoryRecorder final : public SessionObserver {
     void checkpoint();
     static constexpr long long kCheckpointMs = 5000;
 
-    bool failed() const { return m_failed; }            // a write failed: show it
+    bool failed() const { return m_failed; } // a write failed: show it
     const std::string& error() const { return m_error; }
     long long sessionId() const { return m_id; }
 

@@ -16,9 +16,9 @@ const char* toString(Side side);      // "none", "left", "right"
 
 struct Phase {
     PhaseKind kind = PhaseKind::Prepare;
-    int step = 0;  // index into Routine::steps (0-based)
+    int step = 0; // index into Routine::steps (0-based)
     Side side = Side::None;
-    int rep = 1;   // 1-based repetition
+    int rep = 1; // 1-based repetition
     int startSeconds = 0;
     int durationSeconds = 0;
     int endSeconds() const { return startSeconds + durationSeconds; }

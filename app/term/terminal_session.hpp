@@ -12,8 +12,8 @@ namespace ns {
 
 struct TerminalOptions {
     std::optional<std::string> tracePath;
-    Settings settings; // volume and mute for the chimes
-    bool sound = true; // play chimes when an audio device is there
+    Settings settings;                     // volume and mute for the chimes
+    bool sound = true;                     // play chimes when an audio device is there
     class HistoryStore* history = nullptr; // where the session is recorded (null: not recorded)
     DayStart dayStart;
 };

@@ -138,8 +138,8 @@ TEST_F(CommandLine, PlanJsonHasEveryPhaseBackToBack) {
     EXPECT_EQ(plan["routine"], "nightly");
     int expectedStart = 0;
     for (const auto& phase : plan["phases"]) {
-        for (const char* key : {"kind", "step", "name", "side", "rep", "start_seconds",
-                                "duration_seconds"})
+        for (const char* key :
+             {"kind", "step", "name", "side", "rep", "start_seconds", "duration_seconds"})
             EXPECT_TRUE(phase.contains(key)) << key;
         EXPECT_EQ(phase["start_seconds"].get<int>(), expectedStart);
         expectedStart += phase["duration_seconds"].get<int>();

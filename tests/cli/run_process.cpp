@@ -58,9 +58,11 @@ ProcessResult runNightstretch(const std::vector<std::string>& args,
         dup2(out, 1);
         dup2(err, 2);
         std::vector<char*> cargv, cenv;
-        for (auto& a : argv) cargv.push_back(a.data());
+        for (auto& a : argv)
+            cargv.push_back(a.data());
         cargv.push_back(nullptr);
-        for (auto& e : environment) cenv.push_back(e.data());
+        for (auto& e : environment)
+            cenv.push_back(e.data());
         cenv.push_back(nullptr);
         execve(cargv[0], cargv.data(), cenv.data());
         _exit(127);

@@ -8,8 +8,8 @@
 namespace ns::test {
 
 struct ProcessResult {
-    int exitCode = -1;    // -1 when it did not exit normally
-    int signal = 0;       // the signal that killed it, if any
+    int exitCode = -1; // -1 when it did not exit normally
+    int signal = 0;    // the signal that killed it, if any
     std::string out;
     std::string err;
 };
