@@ -27,6 +27,7 @@
 #include "x11_connect.hpp"
 
 #include <SFML/Graphics/RenderWindow.hpp>
+#include <SFML/System/Err.hpp>
 #include <SFML/System/Sleep.hpp>
 
 #include <spdlog/spdlog.h>
@@ -196,6 +197,11 @@ class WindowApp {
         m_home.setEntries(homeEntries(m_library));
 
         createWindow(m_options.fullscreen || m_settings.fullscreen);
+        if (!m_window.isOpen()) {
+            std::cerr << "nightstretch: the window could not be opened (no usable OpenGL on this "
+                         "display); use 'nightstretch start --text'\n";
+            return 3;
+        }
         if (initialRoutine) {
             m_openedWithRoutine = true;
             startSession(std::move(*initialRoutine));
@@ -238,7 +244,11 @@ class WindowApp {
             mode = desktop;
             style = sf::Style::Fullscreen;
         }
+        // The loop never waits on vsync; where the driver cannot set it (Xvfb), SFML says so on
+        // stderr while making the window, noise for the person, so its error stream is muted.
+        std::streambuf* errors = sf::err().rdbuf(nullptr);
         m_window.create(mode, "Nightstretch", style);
+        sf::err().rdbuf(errors);
         if (!fullscreen) {
             // SFML 2.5 centres new windows with the screen's width for both axes: do it right.
             m_window.setPosition({static_cast<int>(desktop.width - mode.width) / 2,
