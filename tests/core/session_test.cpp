@@ -1,6 +1,8 @@
 // The session engine on a manual clock: every event is recorded and compared as text.
 #include "session.hpp"
 
+#include "test_routines.hpp"
+
 #include <gtest/gtest.h>
 
 #include <string>
@@ -48,26 +50,8 @@ class RecordingObserver final : public SessionObserver {
     void add(std::string line) { lines.push_back(std::move(line)); }
 };
 
-Step makeStep(Sides sides, int hold, int reps = 1, int prepare = 5, int rest = 10,
-              int switchSeconds = 5) {
-    Step step;
-    step.stretch.name = "Stretch";
-    step.sides = sides;
-    step.hold = hold;
-    step.reps = reps;
-    step.prepare = prepare;
-    step.rest = rest;
-    step.switchSeconds = switchSeconds;
-    return step;
-}
-
-Routine makeRoutine(std::vector<Step> steps) {
-    Routine routine;
-    routine.id = "test";
-    routine.name = "Test";
-    routine.steps = std::move(steps);
-    return routine;
-}
+using test::makeRoutine;
+using test::makeStep;
 
 // Step 1: prepare [0,5) hold [5,15). Step 2: prepare [15,20) hold L [20,30) switch [30,35)
 // hold R [35,45). Total 45 s, holds 30 s.

@@ -1,6 +1,8 @@
 // The timeline rules of DESIGN "Routine files", one behaviour a test.
 #include "timeline.hpp"
 
+#include "test_routines.hpp"
+
 #include <gtest/gtest.h>
 
 #include <string>
@@ -9,26 +11,8 @@
 namespace ns {
 namespace {
 
-Step makeStep(Sides sides, int hold = 30, int reps = 1, int prepare = 5, int rest = 10,
-              int switchSeconds = 5) {
-    Step step;
-    step.stretch.name = "Test stretch";
-    step.sides = sides;
-    step.hold = hold;
-    step.reps = reps;
-    step.prepare = prepare;
-    step.rest = rest;
-    step.switchSeconds = switchSeconds;
-    return step;
-}
-
-Routine makeRoutine(std::vector<Step> steps) {
-    Routine routine;
-    routine.id = "test";
-    routine.name = "Test";
-    routine.steps = std::move(steps);
-    return routine;
-}
+using test::makeRoutine;
+using test::makeStep;
 
 // "prepare 5", "hold L 30", ...: a compact picture of a timeline.
 std::vector<std::string> describe(const Timeline& timeline) {
