@@ -16,11 +16,8 @@ using ns::test::writeFile;
 
 namespace {
 
-class CommandLine : public ::testing::Test {
+class CommandLine : public ns::test::TempHomeTest {
   protected:
-    void SetUp() override { m_home = makeTempDir(); }
-    void TearDown() override { fs::remove_all(m_home); }
-
     // Runs with a private --home, after the command (global options work on either side).
     ns::test::ProcessResult run(std::vector<std::string> args,
                                 std::map<std::string, std::string> env = {}) {
@@ -33,7 +30,6 @@ class CommandLine : public ::testing::Test {
         writeFile(path, toml);
         return path;
     }
-    std::string m_home;
 };
 
 const char* kShortRoutine = R"(name = "Short"

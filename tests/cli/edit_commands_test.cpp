@@ -14,11 +14,8 @@ using ns::test::writeFile;
 
 namespace {
 
-class EditCommands : public ::testing::Test {
+class EditCommands : public ns::test::TempHomeTest {
   protected:
-    void SetUp() override { m_home = makeTempDir(); }
-    void TearDown() override { fs::remove_all(m_home); }
-
     ns::test::ProcessResult run(std::vector<std::string> args,
                                 std::map<std::string, std::string> env = {}) {
         args.insert(args.begin(), {"--home", m_home});
@@ -45,7 +42,6 @@ class EditCommands : public ::testing::Test {
                 "routines" / (id + ".toml"))
             .string();
     }
-    std::string m_home;
 };
 
 TEST_F(EditCommands, NewCreatesAValidRoutineOnce) {

@@ -17,11 +17,8 @@ using ns::test::writeFile;
 
 namespace {
 
-class HistoryCommands : public ::testing::Test {
+class HistoryCommands : public ns::test::TempHomeTest {
   protected:
-    void SetUp() override { m_home = makeTempDir(); }
-    void TearDown() override { fs::remove_all(m_home); }
-
     // Every run in UTC, so local times in the tests mean what they say.
     ns::test::ProcessResult run(std::vector<std::string> args) {
         args.insert(args.begin(), {"--home", m_home});
@@ -36,7 +33,6 @@ class HistoryCommands : public ::testing::Test {
         EXPECT_EQ(result.exitCode, 0) << result.err;
         return nlohmann::json::parse(result.out);
     }
-    std::string m_home;
 };
 
 TEST_F(HistoryCommands, StatsFollowTheStreakRules) {

@@ -1,6 +1,9 @@
 // Runs the real nightstretch binary in a child process and captures what it prints.
 #pragma once
 
+#include <gtest/gtest.h>
+
+#include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
@@ -22,5 +25,13 @@ ProcessResult runNightstretch(const std::vector<std::string>& args,
 std::string makeTempDir();
 void writeFile(const std::string& path, const std::string& text);
 std::string readFile(const std::string& path);
+
+// A test with its own empty folder for --home, removed afterwards.
+class TempHomeTest : public ::testing::Test {
+  protected:
+    void SetUp() override { m_home = makeTempDir(); }
+    void TearDown() override { std::filesystem::remove_all(m_home); }
+    std::string m_home;
+};
 
 } // namespace ns::test
