@@ -87,9 +87,23 @@ int displayConnectionFd() {
     return display != nullptr ? ConnectionNumber(display) : -1;
 }
 
-bool displayHasQueuedEvents() {
+bool displayHasQueuedEvents(unsigned long window) {
     Display* display = lastDisplay();
-    return display != nullptr && XEventsQueued(display, QueuedAfterFlush) > 0;
+    if (display == nullptr) return false;
+    XEventsQueued(display, QueuedAfterFlush); // send what is pending, read what has arrived
+    // A predicate that never accepts looks at every queued event and takes none.
+    struct Search {
+        unsigned long window;
+        bool found;
+    } search{window, false};
+    const auto look = [](Display*, XEvent* event, XPointer arg) -> Bool {
+        auto* wanted = reinterpret_cast<Search*>(arg);
+        if (wanted->window == 0 || event->xany.window == wanted->window) wanted->found = true;
+        return False;
+    };
+    XEvent unused;
+    XCheckIfEvent(display, &unused, look, reinterpret_cast<XPointer>(&search));
+    return search.found;
 }
 
 } // namespace ns

@@ -12,8 +12,11 @@ bool displayReachable();
 // poll() it for POLLIN to sleep until the X server has something to say.
 int displayConnectionFd();
 
-// Whether events are waiting in Xlib's queue or on that socket (it flushes pending requests
-// first, so nothing is left unsent before a poll). False when there is no display.
-bool displayHasQueuedEvents();
+// Whether events for `window` (an sf::WindowHandle; 0: for any window) are waiting in Xlib's
+// queue or on that socket; it flushes pending requests first, so nothing is left unsent before a
+// poll. Ask with the window: SFML 2.5 takes only its live window's events, so those of a window
+// it destroyed stay in the queue for good, and "any" would then stay true. False without a
+// display.
+bool displayHasQueuedEvents(unsigned long window = 0);
 
 } // namespace ns
