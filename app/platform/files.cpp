@@ -84,14 +84,27 @@ int createUnique(const Target& target, std::string_view suffix, fs::path& temp,
             break;
         }
         const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
-        std::string name = "." + target.file.filename().string() + ".tmp-" +
-                           std::to_string(::getpid()) + "-" + std::to_string(counter++) + "-" +
-                           std::to_string(stamp % 1000000);
+        // Within NAME_MAX whatever the file's name.
+        const std::string base = target.file.filename().string().substr(0, 100);
+        std::string name = "." + base + ".tmp-" + std::to_string(::getpid()) + "-" +
+                           std::to_string(counter++) + "-" + std::to_string(stamp % 1000000);
         name += suffix;
         temp = target.dir / name;
         const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-        if (fd >= 0) return fd;
-        savedErrno = errno;
+        if (fd < 0) {
+            savedErrno = errno;
+            continue;
+        }
+        // The old file's permission bits from the start, so a private file is never readable
+        // by others while its new contents are written.
+        struct stat old {};
+        if (::stat(target.file.c_str(), &old) == 0 && ::fchmod(fd, old.st_mode & 07777) != 0) {
+            savedErrno = errno;
+            ::close(fd);
+            ::unlink(temp.c_str());
+            break;
+        }
+        return fd;
     }
     fail(error, "cannot create a temporary file in " + quoted(target.dir) + ": " +
                     systemError(savedErrno));
@@ -130,13 +143,10 @@ bool abandon(int fd, const fs::path& temp, const fs::path& requested, const std:
                            systemError(errorNumber));
 }
 
-// The common end of both ways in: the old file's permission bits, fsync, close, rename, folder
-// fsync. `fd` is open on `temp` and is always closed; `temp` is gone unless it became the file.
+// The common end of both ways in: fsync, close, rename, folder fsync. `fd` is open on `temp` and
+// is always closed; `temp` is gone unless it became the file.
 bool commit(int fd, const fs::path& temp, const Target& target, const fs::path& requested,
             std::string* error) {
-    struct stat old {};
-    if (::stat(target.file.c_str(), &old) == 0 && ::fchmod(fd, old.st_mode & 07777) != 0)
-        return abandon(fd, temp, requested, "keeping its permissions", errno, error);
     if (!stageAllowed(AtomicWriteStage::Sync))
         return abandon(fd, temp, requested, "syncing", EIO, error);
     if (::fsync(fd) != 0) return abandon(fd, temp, requested, "syncing", errno, error);

@@ -97,6 +97,30 @@ TEST_F(AtomicWrite, ReplacesAnExistingFileAndKeepsItsPermissions) {
     }
 }
 
+TEST_F(AtomicWrite, APrivateFileStaysPrivateWhileItsNewContentsAreWritten) {
+    const fs::path file = m_root / "history.csv";
+    write(file, "old");
+    fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write);
+    std::vector<fs::perms> seen;
+    setAtomicWriteHookForTests([&](AtomicWriteStage stage) {
+        if (stage == AtomicWriteStage::Write)
+            for (const auto& item : fs::directory_iterator(m_root))
+                if (item.path() != file) seen.push_back(permissionsOf(item.path()));
+        return true;
+    });
+    std::string error;
+    ASSERT_TRUE(writeFileAtomically(file, "new contents", &error)) << error;
+    ASSERT_EQ(seen.size(), 1u) << "the temporary file, half written";
+    EXPECT_EQ(seen[0], fs::perms::owner_read | fs::perms::owner_write);
+}
+
+TEST_F(AtomicWrite, AVeryLongNameCanStillBeWritten) {
+    const fs::path file = m_root / (std::string(250, 'n') + ".toml");
+    std::string error;
+    ASSERT_TRUE(writeFileAtomically(file, "x", &error)) << error;
+    EXPECT_EQ(readFile(file), "x");
+}
+
 TEST_F(AtomicWrite, FollowsASymlinkAndKeepsIt) {
     fs::create_directories(m_root / "dotfiles");
     write(m_root / "dotfiles" / "mine.toml", "old");
