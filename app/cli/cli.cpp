@@ -15,7 +15,7 @@
 #include "settings.hpp"
 #include "terminal_session.hpp"
 #include "timeline.hpp"
-#include "window_app.hpp"
+#include "window_loader.hpp"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -230,7 +230,7 @@ int openFrontEnd(const Paths& paths, const std::optional<std::string>& routine, 
     options.history = history.store.get();
     options.historyNotice = history.notice;
     options.dayStart = dayStart;
-    return runWindow(options);
+    return runWindowFromModule(options);
 }
 
 // A routine for `log`: resolved like start's, exit code when it cannot be.

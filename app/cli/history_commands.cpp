@@ -7,10 +7,10 @@
 #include "format.hpp"
 #include "history.hpp"
 #include "nights.hpp"
-#include "progress_picture.hpp"
 #include "settings.hpp"
 #include "stats_json.hpp"
 #include "timeline.hpp"
+#include "window_loader.hpp"
 
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
@@ -177,7 +177,7 @@ int statsCommand(const Paths& paths, const StatsOptions& options) {
 
     if (options.png) {
         std::string error;
-        const int code = saveProgressPicture(stats, *options.png, paths, &error);
+        const int code = saveProgressPictureFromModule(stats, *options.png, paths, &error);
         if (code != kExitOk) return fail(code, error);
         if (!options.json) std::printf("Wrote %s\n", options.png->c_str());
     }

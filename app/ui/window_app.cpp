@@ -33,6 +33,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <poll.h>
+
 #include <csignal>
 
 #include <algorithm>
@@ -886,14 +888,30 @@ class WindowApp {
         if (m_session) consider(m_session->nextWakeup());
         consider(m_indicatorUntil);
         consider(m_closeAt);
-        auto wait = std::chrono::duration_cast<std::chrono::microseconds>(kPollSlice);
+        // Input wakes the loop through the X connection; the cap lets the routine watcher look
+        // about once a second.
+        constexpr std::chrono::microseconds kLongestWait = std::chrono::seconds(1);
+        auto wait = kLongestWait;
         if (due) {
             const auto untilDue =
                 std::chrono::duration_cast<std::chrono::microseconds>(*due - m_clock.now());
             if (untilDue.count() <= 0) return;
             wait = std::min(wait, untilDue);
         }
-        sf::sleep(sf::microseconds(wait.count()));
+        // Already read from the socket (poll() would not see them): only this window's count, as
+        // a window SFML destroyed (full screen toggled) leaves its last events queued for good.
+        if (displayHasQueuedEvents(static_cast<unsigned long>(m_window.getSystemHandle()))) return;
+        const int connection = displayConnectionFd();
+        if (connection < 0) { // no connection known: look for input in short slices, as before
+            wait =
+                std::min(wait, std::chrono::duration_cast<std::chrono::microseconds>(kPollSlice));
+            sf::sleep(sf::microseconds(wait.count()));
+            return;
+        }
+        pollfd readable{connection, POLLIN, 0};
+        const timespec timeout{static_cast<time_t>(wait.count() / 1000000),
+                               static_cast<long>(wait.count() % 1000000) * 1000};
+        ::ppoll(&readable, 1, &timeout, nullptr); // a signal (EINTR) also ends the wait
     }
 
     const WindowOptions& m_options;

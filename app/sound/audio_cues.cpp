@@ -1,6 +1,9 @@
 // Audio cues: additive synthesis of soft bells and ticks, and their playback through SFML with a
-// quiet probe for the audio device so that a machine without sound stays silent and clean.
+// quiet probe for the audio device so that a machine without sound stays silent and clean, and
+// a watcher thread that pauses the device once the last cue has rung out.
 #include "audio_cues.hpp"
+
+#include "audio_device_pause.hpp"
 
 #include <SFML/Audio/Sound.hpp>
 #include <SFML/Audio/SoundBuffer.hpp>
@@ -10,10 +13,14 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <chrono>
 #include <cmath>
+#include <condition_variable>
 #include <cstdio>
 #include <exception>
+#include <mutex>
 #include <string>
+#include <thread>
 
 #include <dlfcn.h>
 #include <fcntl.h>
@@ -150,6 +157,15 @@ std::size_t cueIndex(Cue cue) {
 
 // Counts sounds actually started, for the tests (declared there; not part of the interface).
 std::atomic<unsigned long> g_soundsStarted{0};
+// How long the last resume of a paused device took, in microseconds, for the tests' record.
+std::atomic<long long> g_lastResumeMicros{-1};
+
+using SteadyTime = std::chrono::steady_clock::time_point;
+// The device is paused this long after the last cue's buffer has played out: the backend's own
+// buffer (tens of ms) still holds the bell's last samples, and pausing drops what it holds.
+constexpr std::chrono::milliseconds kRingOutMargin{300};
+// When a voice still sounds at its expected end (the device runs behind the clock), look again.
+constexpr std::chrono::milliseconds kRecheck{100};
 
 // 0..100 to SFML's linear gain in percent. Loudness goes roughly with amplitude^0.6, so a power
 // of 5/3 makes 50 sound about half as loud as 100 (-10 dB) while 100 stays the cue's own level.
@@ -230,6 +246,9 @@ namespace detail {
 unsigned long audioCuesSoundsStarted() {
     return g_soundsStarted.load();
 }
+long long audioCuesLastResumeMicros() {
+    return g_lastResumeMicros.load();
+}
 } // namespace detail
 
 std::vector<std::int16_t> synthesizeCue(Cue cue, unsigned sampleRate) {
@@ -255,6 +274,45 @@ struct AudioCues::Impl {
     int volume = 70;
     bool muted = false;
     std::unique_ptr<Playback> playback; // null: sound unavailable
+
+    // The watcher thread and play() both touch the sounds and the device: all under `mutex`.
+    mutable std::mutex mutex;
+    std::condition_variable wake;
+    AudioDevicePause device;
+    bool paused = false;
+    bool stopping = false;
+    SteadyTime quietAfter{}; // when every cue started so far will have rung out
+    std::thread watcher;
+
+    int sounding() const {
+        int count = 0;
+        if (playback)
+            for (const sf::Sound& sound : playback->pool)
+                count += sound.getStatus() == sf::Sound::Playing ? 1 : 0;
+        return count;
+    }
+
+    // Sleeps until the last cue has rung out, then pauses the device until play() resumes it.
+    void watch() {
+        std::unique_lock<std::mutex> lock(mutex);
+        while (!stopping) {
+            if (paused) {
+                wake.wait(lock);
+                continue;
+            }
+            const SteadyTime now = std::chrono::steady_clock::now();
+            if (now < quietAfter) {
+                wake.wait_until(lock, quietAfter);
+                continue;
+            }
+            if (sounding() > 0) {
+                quietAfter = now + kRecheck;
+                continue;
+            }
+            device.pause();
+            paused = true;
+        }
+    }
 };
 
 AudioCues::AudioCues() {
@@ -280,14 +338,27 @@ AudioCues::AudioCues() {
             return;
         }
         m_impl->playback = std::move(playback);
-    } catch (const std::exception& error) { // e.g. out of memory: still no reason to stop the app
+        m_impl->device = AudioDevicePause(); // SFML's device is open now that buffers exist
+    } catch (const std::exception& error) {  // e.g. out of memory: still no reason to stop the app
         spdlog::warn("sound unavailable: {}; continuing silently", error.what());
         return;
     }
     setVolume(m_impl->volume);
+    if (m_impl->device.supported())
+        m_impl->watcher = std::thread([impl = m_impl.get()] { impl->watch(); });
+    else
+        spdlog::info("the audio device cannot be paused between cues");
 }
 
-AudioCues::~AudioCues() = default;
+AudioCues::~AudioCues() {
+    if (!m_impl->watcher.joinable()) return;
+    {
+        std::lock_guard<std::mutex> lock(m_impl->mutex);
+        m_impl->stopping = true;
+    }
+    m_impl->wake.notify_one();
+    m_impl->watcher.join();
+}
 
 bool AudioCues::available() const {
     return m_impl->playback != nullptr;
@@ -295,6 +366,7 @@ bool AudioCues::available() const {
 
 // Applies to voices already sounding too: OpenAL ramps gain changes, so this does not click.
 void AudioCues::setVolume(int volume) {
+    std::lock_guard<std::mutex> lock(m_impl->mutex);
     m_impl->volume = std::clamp(volume, 0, 100);
     if (!m_impl->playback) return;
     const float gain = perceptualVolume(m_impl->volume);
@@ -315,9 +387,29 @@ bool AudioCues::muted() const {
     return m_impl->muted;
 }
 
+bool AudioCues::devicePaused() const {
+    std::lock_guard<std::mutex> lock(m_impl->mutex);
+    return m_impl->paused;
+}
+
+int AudioCues::soundsPlaying() const {
+    std::lock_guard<std::mutex> lock(m_impl->mutex);
+    return m_impl->sounding();
+}
+
 void AudioCues::play(Cue cue) {
     if (!m_impl->playback || m_impl->muted || m_impl->volume == 0) return;
+    std::lock_guard<std::mutex> lock(m_impl->mutex);
     Playback& playback = *m_impl->playback;
+    if (m_impl->paused) {
+        const auto before = std::chrono::steady_clock::now();
+        m_impl->device.resume();
+        m_impl->paused = false;
+        const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
+            std::chrono::steady_clock::now() - before);
+        g_lastResumeMicros = micros.count();
+        spdlog::debug("audio device resumed for a cue in {} us", micros.count());
+    }
 
     // A free voice if there is one, else the one started longest ago (its tail is the quietest).
     std::size_t slot = 0;
@@ -341,6 +433,13 @@ void AudioCues::play(Cue cue) {
     sound.play();
     playback.startedAt[slot] = ++playback.playCount;
     ++g_soundsStarted;
+
+    const auto ringsOutAt =
+        std::chrono::steady_clock::now() +
+        std::chrono::microseconds(playback.buffers[cueIndex(cue)].getDuration().asMicroseconds()) +
+        kRingOutMargin;
+    m_impl->quietAfter = std::max(m_impl->quietAfter, ringsOutAt);
+    m_impl->wake.notify_one();
 }
 
 } // namespace ns

@@ -1,5 +1,6 @@
 // Soft chimes for every change of phase and ticks for the last seconds of a hold, synthesized
-// at start-up. Works silently (with one warning) when there is no audio device.
+// at start-up. Works silently (with one warning) when there is no audio device. Between cues the
+// audio device is paused, so no mixer runs while the person holds a stretch.
 #pragma once
 
 #include "session.hpp"
@@ -26,7 +27,12 @@ class AudioCues final : public SessionObserver {
     void setMuted(bool muted);
     bool muted() const;
 
-    void play(Cue cue); // no-op when unavailable or muted
+    // True while the device is paused: nothing has sounded since the last cue rang out.
+    bool devicePaused() const;
+    // Voices sounding now (0 when unavailable).
+    int soundsPlaying() const;
+
+    void play(Cue cue); // no-op when unavailable or muted; resumes a paused device first
     void onCue(const CueEvent& event) override { play(event.cue); }
 
   private:

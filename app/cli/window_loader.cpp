@@ -1,0 +1,90 @@
+// Finds libnightstretch_window.so in lib/nightstretch/ beside the binary's bin/ (the build tree
+// and the install prefix share that layout), loads it once and checks it is from this build.
+#include "window_loader.hpp"
+
+#include "exit_codes.hpp"
+#include "window_module.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <dlfcn.h>
+
+#include <iostream>
+#include <system_error>
+
+namespace ns {
+
+namespace {
+
+constexpr const char* kModuleName = "libnightstretch_window.so";
+
+template <typename Function> Function symbolAs(void* symbol) {
+    Function function = nullptr;
+    static_assert(sizeof symbol == sizeof function);
+    __builtin_memcpy(&function, &symbol, sizeof function);
+    return function;
+}
+
+struct WindowModule {
+    decltype(&nightstretch_run_window) runWindow = nullptr;
+    decltype(&nightstretch_save_progress_picture) saveProgressPicture = nullptr;
+};
+
+// Never unloaded: SFML and Mesa register exit handlers that must find their code still mapped.
+const WindowModule* loadWindowModule() {
+    static const WindowModule module = []() -> WindowModule {
+        std::error_code ec;
+        const std::filesystem::path binary = std::filesystem::read_symlink("/proc/self/exe", ec);
+        if (ec) {
+            spdlog::info("window module: cannot find the running binary: {}", ec.message());
+            return {};
+        }
+        const std::filesystem::path file =
+            binary.parent_path().parent_path() / "lib" / "nightstretch" / kModuleName;
+        void* handle = ::dlopen(file.c_str(), RTLD_NOW | RTLD_LOCAL);
+        if (handle == nullptr) {
+            const char* why = ::dlerror();
+            spdlog::info("window module: {}", why ? why : file.string());
+            return {};
+        }
+        const auto version = symbolAs<decltype(&nightstretch_window_module_version)>(
+            ::dlsym(handle, "nightstretch_window_module_version"));
+        WindowModule found;
+        found.runWindow =
+            symbolAs<decltype(found.runWindow)>(::dlsym(handle, "nightstretch_run_window"));
+        found.saveProgressPicture = symbolAs<decltype(found.saveProgressPicture)>(
+            ::dlsym(handle, "nightstretch_save_progress_picture"));
+        if (!version || version() != windowModuleVersion() || !found.runWindow ||
+            !found.saveProgressPicture) {
+            spdlog::info("window module: {} is from another build", file.string());
+            return {};
+        }
+        return found;
+    }();
+    return module.runWindow ? &module : nullptr;
+}
+
+} // namespace
+
+int runWindowFromModule(const WindowOptions& options) {
+    const WindowModule* module = loadWindowModule();
+    if (module == nullptr) {
+        std::cerr << "nightstretch: the window part of Nightstretch is missing: use "
+                     "'nightstretch start --text'\n";
+        return kExitEnvironment;
+    }
+    return module->runWindow(&options);
+}
+
+int saveProgressPictureFromModule(const Stats& stats, const std::filesystem::path& file,
+                                  const Paths& paths, std::string* error) {
+    const WindowModule* module = loadWindowModule();
+    if (module == nullptr) {
+        if (error)
+            *error = "the window part of Nightstretch is missing, so no picture can be drawn";
+        return kExitEnvironment;
+    }
+    return module->saveProgressPicture(&stats, file.c_str(), &paths, error);
+}
+
+} // namespace ns

@@ -1,0 +1,22 @@
+// The window module's entry points (see window_module.hpp): thin forwards to the window and the
+// progress picture, built only into libnightstretch_window.so.
+#include "window_module.hpp"
+
+#include "progress_picture.hpp"
+
+extern "C" {
+
+const char* nightstretch_window_module_version() {
+    static const std::string version = ns::windowModuleVersion();
+    return version.c_str();
+}
+
+int nightstretch_run_window(const ns::WindowOptions* options) {
+    return ns::runWindow(*options);
+}
+
+int nightstretch_save_progress_picture(const ns::Stats* stats, const char* file,
+                                       const ns::Paths* paths, std::string* error) {
+    return ns::saveProgressPicture(*stats, file, *paths, error);
+}
+}
