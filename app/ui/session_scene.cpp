@@ -147,9 +147,45 @@ SessionScene::SessionScene(const Theme& theme, const Session& session)
 bool SessionScene::refresh() {
     SessionView fresh = describe(m_session);
     if (fresh == m_view) return false;
+    const SessionScene before(*this); // the drawables as shown, to compare with the new ones
     m_view = std::move(fresh);
-    layout(m_size);
+    arrange();
+    m_damage.add(changesSince(before));
     return true;
+}
+
+FrameDamage SessionScene::takeDamage() {
+    FrameDamage damage = std::move(m_damage);
+    m_damage.clear();
+    return damage;
+}
+
+// Compares every drawable with its previous self: the damage follows what is drawn, whatever
+// part of the view changed.
+FrameDamage SessionScene::changesSince(const SessionScene& before) const {
+    FrameDamage damage;
+    if (before.m_size != m_size || before.m_notice != m_notice ||
+        before.m_instructionLines.size() != m_instructionLines.size() ||
+        before.m_hasDrainFill != m_hasDrainFill || before.m_hasProgressFill != m_hasProgressFill) {
+        damage.addEverything();
+        return damage;
+    }
+    for (const auto& [old, now] : {std::pair{&before.m_phase, &m_phase},
+                                   {&before.m_position, &m_position},
+                                   {&before.m_noticeText, &m_noticeText},
+                                   {&before.m_name, &m_name},
+                                   {&before.m_countdown, &m_countdown},
+                                   {&before.m_next, &m_next},
+                                   {&before.m_timeLeft, &m_timeLeft}})
+        damage.add(textChange(*old, *now));
+    for (std::size_t i = 0; i < m_instructionLines.size(); ++i)
+        damage.add(textChange(before.m_instructionLines[i], m_instructionLines[i]));
+    for (const auto& [old, now] : {std::pair{&before.m_drainTrack, &m_drainTrack},
+                                   {&before.m_drainFill, &m_drainFill},
+                                   {&before.m_progressTrack, &m_progressTrack},
+                                   {&before.m_progressFill, &m_progressFill}})
+        damage.add(shapeChange(*old, *now));
+    return damage;
 }
 
 void SessionScene::setNotice(const std::string& notice) {
@@ -160,8 +196,13 @@ void SessionScene::setNotice(const std::string& notice) {
 
 void SessionScene::layout(sf::Vector2f size) {
     m_size = size;
-    const float w = size.x;
-    const float h = size.y;
+    arrange();
+    m_damage.addEverything();
+}
+
+void SessionScene::arrange() {
+    const float w = m_size.x;
+    const float h = m_size.y;
     const float mx = kMarginX * w;
     const float contentWidth = w - 2.f * mx;
     const sf::Font& regular = m_theme.regular();
@@ -241,7 +282,14 @@ void SessionScene::layout(sf::Vector2f size) {
                     progressHeight / 2.f, palette::kAccentDim);
     m_progressFill.setPosition(mx, kProgressTop * h);
 
-    layoutInstructions(kInstructionsTop * h, kNextTop * h - 0.015f * h, contentWidth * 0.92f);
+    // Wrapping is most of the layout's cost and the words change only with the phase.
+    if (m_view.instructions != m_wrappedInstructions || m_view.caution != m_wrappedCaution ||
+        m_size != m_wrappedSize) {
+        layoutInstructions(kInstructionsTop * h, kNextTop * h - 0.015f * h, contentWidth * 0.92f);
+        m_wrappedInstructions = m_view.instructions;
+        m_wrappedCaution = m_view.caution;
+        m_wrappedSize = m_size;
+    }
 }
 
 // Wraps the instructions (and the caution) into the band between the bar and the bottom row,

@@ -2,6 +2,7 @@
 // comes next, and the whole routine's progress. A view of a Session; it never changes it.
 #pragma once
 
+#include "frame_damage.hpp"
 #include "scene.hpp"
 #include "session.hpp"
 #include "theme.hpp"
@@ -48,6 +49,10 @@ class SessionScene final : public Scene {
     // Reads the session again; true (and relaid out) when what is shown changed.
     bool refresh();
 
+    // What changed on the screen since the last call: when only the second moved on, the
+    // countdown's changed digits, the bars and the time left; after anything else, everything.
+    FrameDamage takeDamage();
+
     void setNotice(const std::string& notice); // "sound unavailable", discreet, top right
 
     void layout(sf::Vector2f size) override;
@@ -59,6 +64,8 @@ class SessionScene final : public Scene {
     sf::FloatRect countdownBounds() const { return m_countdown.getGlobalBounds(); }
 
   private:
+    void arrange(); // layout() without marking everything changed
+    FrameDamage changesSince(const SessionScene& before) const;
     void layoutInstructions(float top, float bottom, float width);
 
     const Theme& m_theme;
@@ -73,6 +80,10 @@ class SessionScene final : public Scene {
     sf::Text m_name;
     sf::Text m_countdown;
     std::vector<sf::Text> m_instructionLines;
+    // What m_instructionLines were wrapped from.
+    std::vector<std::string> m_wrappedInstructions;
+    std::string m_wrappedCaution;
+    sf::Vector2f m_wrappedSize;
     sf::Text m_next;
     sf::Text m_timeLeft;
     sf::ConvexShape m_drainTrack;
@@ -81,6 +92,7 @@ class SessionScene final : public Scene {
     sf::ConvexShape m_progressTrack;
     sf::ConvexShape m_progressFill;
     bool m_hasProgressFill = false;
+    FrameDamage m_damage = FrameDamage::everything();
 };
 
 } // namespace ns

@@ -8,6 +8,7 @@
 #include "done_scene.hpp"
 #include "editor_controller.hpp"
 #include "editor_scene.hpp"
+#include "frame_presenter.hpp"
 #include "history.hpp"
 #include "history_recorder.hpp"
 #include "home_scene.hpp"
@@ -190,6 +191,7 @@ class WindowApp {
                 m_window.close();
                 return 130;
             }
+            if (m_presenter.takeExposure()) m_dirty = true;
             sf::Event event;
             while (m_window.pollEvent(event))
                 handleEvent(event);
@@ -197,8 +199,12 @@ class WindowApp {
             // Changed routine files: looked at no more than once a second, inside this loop.
             if (m_watcher.poll(std::chrono::steady_clock::now())) routineFilesChanged();
             if (!m_window.isOpen()) break;
-            if (m_sessionScene && m_sessionScene->refresh()) m_dirty = true;
-            if (m_dirty) render();
+            // Only the session screen says what changed; anything else redraws everything.
+            FrameDamage damage = m_dirty ? FrameDamage::everything() : FrameDamage();
+            if (m_sessionScene && m_sessionScene->refresh())
+                damage.add(m_screen == Screen::Session ? m_sessionScene->takeDamage()
+                                                       : FrameDamage::everything());
+            if (!damage.empty()) render(damage);
             sleepUntilSomethingIsDue();
         }
         endSession();
@@ -221,6 +227,7 @@ class WindowApp {
         std::streambuf* errors = sf::err().rdbuf(nullptr);
         m_window.create(mode, "Nightstretch", style);
         sf::err().rdbuf(errors);
+        m_presenter.windowCreated();
         if (!fullscreen) {
             // SFML 2.5 centres new windows with the screen's width for both axes: do it right.
             m_window.setPosition({static_cast<int>(desktop.width - mode.width) / 2,
@@ -835,7 +842,15 @@ class WindowApp {
         m_dirty = true;
     }
 
-    void render() {
+    void render(const FrameDamage& damage) {
+        if (m_sessionScene) m_sessionScene->takeDamage(); // shown now, whichever way
+        m_presenter.present(damage, [this] { drawFrame(); });
+        m_dirty = false;
+        traceFrame();
+    }
+
+    // The whole frame: the screen, then the overlays on top.
+    void drawFrame() {
         m_window.clear(palette::kBackground);
         switch (m_screen) {
         case Screen::Home:
@@ -859,9 +874,6 @@ class WindowApp {
         if (m_confirmVisible) m_confirmOverlay.draw(m_window);
         if (m_helpVisible) m_help.draw(m_window);
         if (m_indicatorUntil) m_indicator.draw(m_window);
-        m_window.display();
-        m_dirty = false;
-        traceFrame();
     }
 
     void traceFrame() {
@@ -931,6 +943,7 @@ class WindowApp {
     SteadyClock m_clock;
     std::unique_ptr<Session> m_session;
     sf::RenderWindow m_window;
+    FramePresenter m_presenter{m_window};
     sf::Vector2f m_size{1280.f, 800.f};
     bool m_fullscreen = false;
 
