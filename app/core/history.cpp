@@ -668,36 +668,83 @@ std::vector<std::string> HistoryStore::skippedNights() const {
 }
 
 std::vector<NightRecord> HistoryStore::nightRecords() const {
+    // Three plain scans merged here by night: a tenth of the time of one query that unions and
+    // joins them, which sorts through temporary b-trees.
+    struct Held {
+        std::string night;
+        long long hold = 0;
+        int planned = 0; // the smallest positive planned hold, 0 for none
+    };
+    std::vector<Held> held;
+    Statement sessionRows(m_db, "SELECT night, hold_seconds_done, planned_hold_seconds "
+                                "FROM sessions");
+    while (sessionRows.step()) {
+        const int planned = sessionRows.int32(2);
+        held.push_back({sessionRows.text(0), sessionRows.integer(1), planned > 0 ? planned : 0});
+    }
+    if (!sessionRows.ok()) fail(m_db, m_lastError, "cannot read the nights", sessionRows.rc());
+    // Rows come in insertion order, nearly sorted by night already.
+    std::stable_sort(held.begin(), held.end(),
+                     [](const Held& a, const Held& b) { return a.night < b.night; });
+    size_t nights = 0;
+    for (size_t i = 0; i < held.size(); ++i) {
+        if (nights > 0 && held[nights - 1].night == held[i].night) {
+            Held& into = held[nights - 1];
+            into.hold += held[i].hold;
+            if (held[i].planned > 0 && (into.planned == 0 || held[i].planned < into.planned))
+                into.planned = held[i].planned;
+        } else {
+            if (nights != i) held[nights] = std::move(held[i]);
+            ++nights;
+        }
+    }
+    held.resize(nights);
+
+    Statement checkInRows(m_db, "SELECT night, cramps, pain, sleep, note FROM checkins "
+                                "ORDER BY night");
+    Statement skipRows(m_db, "SELECT night FROM skips ORDER BY night");
+    bool hasCheckIn = checkInRows.step();
+    bool hasSkip = skipRows.step();
+    std::string checkInNight = hasCheckIn ? checkInRows.text(0) : std::string();
+    std::string skipNight = hasSkip ? skipRows.text(0) : std::string();
+    auto heldIt = held.begin();
+
     std::vector<NightRecord> out;
-    Statement statement(m_db, R"(
-WITH held AS (
-    SELECT night, SUM(hold_seconds_done) AS hold,
-           MIN(CASE WHEN planned_hold_seconds > 0 THEN planned_hold_seconds END) AS planned
-    FROM sessions GROUP BY night),
-nights AS (SELECT night FROM sessions UNION SELECT night FROM checkins
-           UNION SELECT night FROM skips)
-SELECT n.night, COALESCE(h.hold, 0), COALESCE(h.planned, 0), s.night IS NOT NULL,
-       c.cramps, c.pain, c.sleep, COALESCE(c.note, '')
-FROM nights n
-LEFT JOIN held h ON h.night = n.night
-LEFT JOIN skips s ON s.night = n.night
-LEFT JOIN checkins c ON c.night = n.night
-ORDER BY n.night)");
-    while (statement.step()) {
-        const auto night = Date::parse(statement.text(0));
-        if (!night) continue; // not written by us; nothing to count it for
+    out.reserve(held.size());
+    while (heldIt != held.end() || hasCheckIn || hasSkip) {
+        // The smallest night among the three heads (byte order, as SQLite's BINARY collation).
+        const std::string* next = nullptr;
+        if (heldIt != held.end()) next = &heldIt->night;
+        if (hasCheckIn && (next == nullptr || checkInNight < *next)) next = &checkInNight;
+        if (hasSkip && (next == nullptr || skipNight < *next)) next = &skipNight;
+        const std::string night = *next;
+
         NightRecord r;
-        r.night = *night;
-        r.holdSeconds = static_cast<int>(statement.integer(1));
-        r.plannedHoldSeconds = statement.int32(2);
-        r.skipped = statement.int32(3) != 0;
-        r.cramps = statement.optionalInt(4);
-        r.pain = statement.optionalInt(5);
-        r.sleep = statement.optionalInt(6);
-        r.note = statement.text(7);
+        if (heldIt != held.end() && heldIt->night == night) {
+            r.holdSeconds = static_cast<int>(heldIt->hold);
+            r.plannedHoldSeconds = heldIt->planned;
+            ++heldIt;
+        }
+        if (hasSkip && skipNight == night) {
+            r.skipped = true;
+            hasSkip = skipRows.step();
+            if (hasSkip) skipNight = skipRows.text(0);
+        }
+        if (hasCheckIn && checkInNight == night) {
+            r.cramps = checkInRows.optionalInt(1);
+            r.pain = checkInRows.optionalInt(2);
+            r.sleep = checkInRows.optionalInt(3);
+            r.note = checkInRows.text(4);
+            hasCheckIn = checkInRows.step();
+            if (hasCheckIn) checkInNight = checkInRows.text(0);
+        }
+        const auto date = Date::parse(night);
+        if (!date) continue; // not written by us; nothing to count it for
+        r.night = *date;
         out.push_back(std::move(r));
     }
-    if (!statement.ok()) fail(m_db, m_lastError, "cannot read the nights", statement.rc());
+    if (!checkInRows.ok()) fail(m_db, m_lastError, "cannot read the nights", checkInRows.rc());
+    if (!skipRows.ok()) fail(m_db, m_lastError, "cannot read the nights", skipRows.rc());
     return out;
 }
 
