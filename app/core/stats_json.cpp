@@ -9,7 +9,62 @@ nlohmann::ordered_json orNull(const std::optional<int>& value) {
     return value ? nlohmann::ordered_json(*value) : nlohmann::ordered_json(nullptr);
 }
 
+// One "key": value line at the given indent, with a comma when more follow.
+void field(std::string& out, const char* indent, const char* key, const std::string& value,
+           bool more = true) {
+    out += indent;
+    out += '"';
+    out += key;
+    out += "\": ";
+    out += value;
+    out += more ? ",\n" : "\n";
+}
+
+std::string number(const std::optional<int>& value) {
+    return value ? std::to_string(*value) : std::string("null");
+}
+
+// A JSON string: fixed ASCII text (dates, states) needs only its quotes.
+std::string quoted(const std::string& text) {
+    return '"' + text + '"';
+}
+
 } // namespace
+
+std::string statsJsonText(const Stats& stats) {
+    std::string out;
+    out.reserve(64 + stats.nights.size() * 150);
+    out += "{\n";
+    field(out, "  ", "current_streak", std::to_string(stats.currentStreak));
+    field(out, "  ", "best_streak", std::to_string(stats.bestStreak));
+    field(out, "  ", "nights_done", std::to_string(stats.nightsDone));
+    field(out, "  ", "nights_partial", std::to_string(stats.nightsPartial));
+    field(out, "  ", "nights_skipped", std::to_string(stats.nightsSkipped));
+    field(out, "  ", "programme_night", number(stats.programmeNight));
+    field(out, "  ", "tonight", quoted(stats.tonight.str()));
+    field(out, "  ", "tonight_state", quoted(toString(stats.tonightState)));
+    if (stats.nights.empty()) {
+        out += "  \"nights\": []\n}";
+        return out;
+    }
+    out += "  \"nights\": [\n";
+    for (size_t i = 0; i < stats.nights.size(); ++i) {
+        const NightSummary& summary = stats.nights[i];
+        const bool note = !summary.note.empty();
+        out += "    {\n";
+        field(out, "      ", "night", quoted(summary.night.str()));
+        field(out, "      ", "state", quoted(toString(summary.state)));
+        field(out, "      ", "hold_seconds", std::to_string(summary.holdSeconds));
+        field(out, "      ", "cramps", number(summary.cramps));
+        field(out, "      ", "pain", number(summary.pain));
+        field(out, "      ", "sleep", number(summary.sleep), note);
+        // A person's words: escaped (and refused when not UTF-8) exactly as the library does.
+        if (note) field(out, "      ", "note", nlohmann::ordered_json(summary.note).dump(), false);
+        out += i + 1 < stats.nights.size() ? "    },\n" : "    }\n";
+    }
+    out += "  ]\n}";
+    return out;
+}
 
 nlohmann::ordered_json statsToJson(const Stats& stats) {
     nlohmann::ordered_json doc;

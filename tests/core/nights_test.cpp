@@ -633,6 +633,34 @@ TEST(StatsJson, ProgrammeNightIsNullBeforeAnyDoneNight) {
     EXPECT_FALSE(doc["nights"][0].contains("note"));
 }
 
+TEST(StatsJson, TextIsTheDumpedDocumentByteForByte) {
+    std::vector<NightRecord> records;
+    for (int ago = 400; ago >= 0; --ago) {
+        if (ago % 7 == 3) continue; // a missed night now and then
+        records.push_back(ago % 5 == 0 ? partialNight(daysAgo(ago)) : doneNight(daysAgo(ago)));
+    }
+    NightRecord diary = checkInNight(daysAgo(2), 3, 8);
+    diary.sleep = 0;
+    diary.note = "calf \"both\"\\ left\n\tthen right\x01 \xc3\xa9 \xe2\x9c\x93 /";
+    records.push_back(diary);
+    records.push_back(skippedNight(daysAgo(3)));
+    const Stats stats = computeStats(records, kTonight);
+    EXPECT_EQ(statsJsonText(stats), statsToJson(stats).dump(2));
+
+    const Stats fresh = computeStats({}, kTonight);
+    EXPECT_EQ(statsJsonText(fresh), statsToJson(fresh).dump(2));
+    Stats none; // no nights at all: an empty array on one line
+    EXPECT_EQ(statsJsonText(none), statsToJson(none).dump(2));
+}
+
+TEST(StatsJson, TextRefusesANoteThatIsNotUtf8AsTheDocumentDoes) {
+    NightRecord diary = checkInNight(daysAgo(1), 1);
+    diary.note = "bad \xff byte";
+    const Stats stats = computeStats({diary}, kTonight);
+    EXPECT_THROW(statsToJson(stats).dump(2), nlohmann::json::type_error);
+    EXPECT_THROW(statsJsonText(stats), nlohmann::json::type_error);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Progress: weekly chart, two-week comparison, doctor suggestion
 
