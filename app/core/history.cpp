@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <exception>
@@ -248,6 +249,58 @@ Check checkIntegrity(sqlite3* db) {
     return check;
 }
 
+// A fingerprint of the file's bytes and its log's (a missing log counts as an empty one); ""
+// when the file cannot be read. Any change within one 8-byte word changes it.
+std::string fingerprint(const fs::path& file) {
+    std::uint64_t hash = 14695981039346656037ull;
+    std::string sizes;
+    for (const std::string& name : {file.string(), file.string() + "-wal"}) {
+        std::FILE* in = std::fopen(name.c_str(), "rb");
+        if (in == nullptr && name != file.string()) {
+            sizes += " 0";
+            continue;
+        }
+        if (in == nullptr) return {};
+        std::uint64_t words[8192];
+        unsigned long long size = 0;
+        for (;;) {
+            const size_t n = std::fread(words, 1, sizeof words, in);
+            if (n % sizeof(std::uint64_t) != 0)
+                std::memset(reinterpret_cast<char*>(words) + n, 0,
+                            sizeof(std::uint64_t) - n % sizeof(std::uint64_t));
+            for (size_t i = 0; i < (n + sizeof(std::uint64_t) - 1) / sizeof(std::uint64_t); ++i)
+                hash = (hash ^ words[i]) * 1099511628211ull;
+            size += n;
+            if (n < sizeof words) break;
+        }
+        const bool failed = std::ferror(in) != 0;
+        std::fclose(in);
+        if (failed) return {};
+        sizes += " " + std::to_string(size);
+    }
+    char hex[20];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+    return "1" + sizes + " " + hex;
+}
+
+// Beside the file: the fingerprint of the bytes last found sound by the check.
+fs::path checkedStamp(const fs::path& file) {
+    return file.string() + ".checked";
+}
+
+std::string readStamp(const fs::path& file) {
+    std::ifstream in(checkedStamp(file));
+    std::string line;
+    std::getline(in, line);
+    return line;
+}
+
+// Best effort: without the stamp the next open only checks again.
+void writeStamp(const fs::path& file, const std::string& print) {
+    std::ofstream out(checkedStamp(file), std::ios::trunc);
+    out << print << '\n';
+}
+
 // One way of opening the file, and what came of it.
 struct Attempt {
     std::string name;
@@ -258,9 +311,10 @@ struct Opened {
     bool readOnly = false;
     bool damaged = false; // not a database, or failed its check
     bool busy = false;    // another process holds it: not a reason to open it read-only
+    bool checked = false; // the structural check ran
     std::string detail;
 };
-Opened tryOpen(const Attempt& attempt) {
+Opened tryOpen(const fs::path& file, const Attempt& attempt) {
     Opened opened;
     auto [db, rc] = openDb(attempt.name, attempt.flags);
     if (db == nullptr) {
@@ -277,13 +331,21 @@ Opened tryOpen(const Attempt& attempt) {
     // Until the file is known to be sound, closing must not checkpoint its log into it (and
     // delete the log): a damaged file and its -wal are to be moved aside as they are.
     sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
-    const Check check = checkIntegrity(db);
-    if (check.damaged || check.rc != SQLITE_OK) {
-        closeDb(db);
-        opened.damaged = check.damaged;
-        opened.busy = (check.rc & 0xff) == SQLITE_BUSY || (check.rc & 0xff) == SQLITE_LOCKED;
-        opened.detail = check.detail;
-        return opened;
+    // The check reads every page (most of the time of `stats` over years of history); bytes
+    // identical to those it last found sound need not be read through it again.
+    const std::string before = fingerprint(file);
+    if (before.empty() || before != readStamp(file)) {
+        opened.checked = true;
+        const Check check = checkIntegrity(db);
+        if (check.damaged || check.rc != SQLITE_OK) {
+            closeDb(db);
+            opened.damaged = check.damaged;
+            opened.busy = (check.rc & 0xff) == SQLITE_BUSY || (check.rc & 0xff) == SQLITE_LOCKED;
+            opened.detail = check.detail;
+            return opened;
+        }
+        // Only bytes that stayed the same through the check are vouched for.
+        if (!before.empty() && fingerprint(file) == before) writeStamp(file, before);
     }
     sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, nullptr);
     opened.db = db;
@@ -424,7 +486,7 @@ HistoryStore::OpenResult HistoryStore::open(const fs::path& file) {
             bool damaged = plainlyNotADatabase(file, opened.detail);
             for (const Attempt& attempt : attempts) {
                 if (damaged) break;
-                opened = tryOpen(attempt);
+                opened = tryOpen(file, attempt);
                 if (opened.db != nullptr || opened.damaged || opened.busy) {
                     damaged = opened.damaged;
                     break;
@@ -448,6 +510,7 @@ HistoryStore::OpenResult HistoryStore::open(const fs::path& file) {
             return result;
         }
 
+        result.checked = opened.checked;
         sqlite3* db = opened.db;
         std::unique_ptr<HistoryStore> store(new HistoryStore(db, file));
         const int version = store->schemaVersion();
@@ -455,7 +518,7 @@ HistoryStore::OpenResult HistoryStore::open(const fs::path& file) {
             // Written by a newer nightstretch: read what we can, never change it.
             if (!opened.readOnly) {
                 store.reset();
-                Opened again = tryOpen(attempts[1]);
+                Opened again = tryOpen(file, attempts[1]);
                 if (again.db != nullptr) store.reset(new HistoryStore(again.db, file));
             }
             result.error = "the history '" + file.string() + "' was written by a newer " +

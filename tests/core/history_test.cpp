@@ -370,6 +370,33 @@ TEST_F(HistoryStoreTest, NightRecordsComeInNightOrderWhateverOrderTheyWereWritte
     EXPECT_FALSE(records[3].pain);
 }
 
+TEST_F(HistoryStoreTest, TheCheckIsSkippedOnlyForTheBytesItLastPassed) {
+    {
+        auto opened = HistoryStore::open(m_file);
+        ASSERT_TRUE(opened.store);
+        EXPECT_TRUE(opened.checked) << "a new file";
+        ASSERT_GT(opened.store->addSession(makeSession("2024-03-01", 60, 60)), 0);
+    }
+    // Closing folds the log into the file: changed bytes, checked once more, then trusted.
+    EXPECT_TRUE(HistoryStore::open(m_file).checked);
+    auto again = HistoryStore::open(m_file);
+    ASSERT_TRUE(again.store);
+    EXPECT_FALSE(again.checked);
+    EXPECT_EQ(again.store->nightRecords().size(), 1u);
+    again.store.reset();
+
+    // Damage that keeps the size: every byte of the sessions table's page, after the header page.
+    std::string bytes = readBytes(m_file);
+    ASSERT_GE(bytes.size(), 8192u);
+    std::fill(bytes.begin() + 4096, bytes.begin() + 8192, '\xff');
+    writeBytes(m_file, bytes);
+    auto damaged = HistoryStore::open(m_file);
+    EXPECT_TRUE(damaged.checked);
+    EXPECT_FALSE(damaged.movedAside.empty()) << "the damage went unseen";
+    ASSERT_TRUE(damaged.store);
+    EXPECT_TRUE(damaged.store->nightRecords().empty());
+}
+
 // Damaged files, each moved aside byte for byte under a time-stamped name.
 std::string randomBytes(size_t n) {
     std::mt19937 random(12345);
