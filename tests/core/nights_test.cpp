@@ -162,6 +162,10 @@ TEST(Date, ParseRejectsAnythingButARealYYYYMMDD) {
 TEST(Date, FormatsWithZeroPadding) {
     EXPECT_EQ(Date::fromYmd(2026, 1, 5).str(), "2026-01-05");
     EXPECT_EQ(Date{}.str(), "1970-01-01");
+    EXPECT_EQ(Date::fromYmd(7, 10, 9).str(), "0007-10-09");
+    EXPECT_EQ(Date::fromYmd(0, 12, 31).str(), "0000-12-31");
+    EXPECT_EQ(Date::fromYmd(9999, 12, 31).str(), "9999-12-31");
+    EXPECT_EQ(Date::fromYmd(10000, 1, 1).str(), "10000-01-01");
 }
 
 TEST(NightDayStart, AcceptsHoursAndMinutes) {
@@ -526,6 +530,31 @@ TEST(Streak, RecordsMayComeInAnyOrder) {
         {doneNight(daysAgo(1)), doneNight(daysAgo(3)), doneNight(daysAgo(2))}, kTonight);
     EXPECT_EQ(stats.currentStreak, 3);
     EXPECT_EQ(stats.nights.front().night, daysAgo(3));
+}
+
+TEST(Streak, RecordsOfOneNightMergeInTheOrderGivenWhereverTheyLie) {
+    NightRecord early = checkInNight(daysAgo(2), 1, 5);
+    early.note = "first";
+    NightRecord late = checkInNight(daysAgo(2), 4);
+    late.note = "second";
+    NightRecord held = partialNight(daysAgo(2));
+    held.holdSeconds = 100;
+    NightRecord more = partialNight(daysAgo(2));
+    more.holdSeconds = 90; // together past the threshold: done
+    const Stats stats = computeStats(
+        {early, doneNight(daysAgo(1)), held, doneNight(daysAgo(4)), late, more}, kTonight);
+    ASSERT_EQ(stats.nights.size(), 5u);
+    EXPECT_EQ(stats.nights[0].night, daysAgo(4));
+    const NightSummary& night = stats.nights[2];
+    EXPECT_EQ(night.night, daysAgo(2));
+    EXPECT_EQ(night.holdSeconds, 190);
+    EXPECT_EQ(night.state, NightState::Done);
+    EXPECT_EQ(night.cramps, 4);
+    EXPECT_EQ(night.pain, 5);
+    EXPECT_EQ(night.note, "second");
+    EXPECT_EQ(stats.nights[3].state, NightState::Done);
+    EXPECT_EQ(stats.nights[1].state, NightState::Missed);
+    EXPECT_EQ(stats.currentStreak, 2);
 }
 
 // ---------------------------------------------------------------------------------------------
