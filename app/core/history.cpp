@@ -747,8 +747,9 @@ std::vector<NightRecord> HistoryStore::nightRecords() const {
     }
     if (!sessionRows.ok()) fail(m_db, m_lastError, "cannot read the nights", sessionRows.rc());
     // Rows come in insertion order, nearly sorted by night already.
-    std::stable_sort(held.begin(), held.end(),
-                     [](const Held& a, const Held& b) { return a.night < b.night; });
+    const auto byNight = [](const Held& a, const Held& b) { return a.night < b.night; };
+    if (!std::is_sorted(held.begin(), held.end(), byNight))
+        std::stable_sort(held.begin(), held.end(), byNight);
     size_t nights = 0;
     for (size_t i = 0; i < held.size(); ++i) {
         if (nights > 0 && held[nights - 1].night == held[i].night) {
