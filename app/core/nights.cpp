@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <deque>
 #include <time.h>
 #include <vector>
 
@@ -81,21 +82,31 @@ std::optional<Date> Date::parse(const std::string& text) {
 }
 
 std::string Date::str() const {
+    std::string out;
+    appendTo(out);
+    return out;
+}
+
+void Date::appendTo(std::string& out) const {
     const YearMonthDay d = ymd();
-    if (d.year >= 0 && d.year <= 9999) {
-        // By hand: snprintf's format parsing was a third of writing ten years of `stats --json`.
-        std::string out = "0000-00-00";
-        for (int i = 3, year = d.year; i >= 0; --i, year /= 10)
-            out[static_cast<std::size_t>(i)] = static_cast<char>('0' + year % 10);
-        out[5] = static_cast<char>('0' + d.month / 10);
-        out[6] = static_cast<char>('0' + d.month % 10);
-        out[8] = static_cast<char>('0' + d.day / 10);
-        out[9] = static_cast<char>('0' + d.day % 10);
-        return out;
+    if (d.year < 0 || d.year > 9999) {
+        char buffer[32];
+        std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", d.year, d.month, d.day);
+        out += buffer;
+        return;
     }
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", d.year, d.month, d.day);
-    return buffer;
+    // By hand: snprintf's format parsing was a third of writing ten years of `stats --json`.
+    const char text[10] = {static_cast<char>('0' + d.year / 1000),
+                           static_cast<char>('0' + d.year / 100 % 10),
+                           static_cast<char>('0' + d.year / 10 % 10),
+                           static_cast<char>('0' + d.year % 10),
+                           '-',
+                           static_cast<char>('0' + d.month / 10),
+                           static_cast<char>('0' + d.month % 10),
+                           '-',
+                           static_cast<char>('0' + d.day / 10),
+                           static_cast<char>('0' + d.day % 10)};
+    out.append(text, sizeof text);
 }
 
 int Date::weekday() const {
@@ -207,23 +218,29 @@ Stats computeStats(const std::vector<NightRecord>& records, Date tonight) {
     };
     if (!std::is_sorted(kept.begin(), kept.end(), byDay))
         std::stable_sort(kept.begin(), kept.end(), byDay);
-    std::vector<NightRecord> byNight;
+    std::deque<NightRecord> merged; // copies only for nights given in more than one record
+    std::vector<const NightRecord*> byNight;
     byNight.reserve(kept.size());
     for (const NightRecord* record : kept) {
-        if (!byNight.empty() && byNight.back().night.days == record->night.days)
-            mergeInto(byNight.back(), *record);
-        else
-            byNight.push_back(*record);
+        if (byNight.empty() || byNight.back()->night.days != record->night.days) {
+            byNight.push_back(record);
+            continue;
+        }
+        if (merged.empty() || byNight.back() != &merged.back()) {
+            merged.push_back(*byNight.back());
+            byNight.back() = &merged.back();
+        }
+        mergeInto(merged.back(), *record);
     }
 
-    const Date first = byNight.empty() ? tonight : byNight.front().night;
+    const Date first = byNight.empty() ? tonight : byNight.front()->night;
     stats.nights.reserve(static_cast<std::size_t>(tonight.days - first.days + 1));
     auto next = byNight.begin();
     for (Date night = first; night <= tonight; night = night.plus(1)) {
         NightSummary summary;
         summary.night = night;
-        if (next != byNight.end() && next->night.days == night.days) {
-            const NightRecord& record = *next++;
+        if (next != byNight.end() && (*next)->night.days == night.days) {
+            const NightRecord& record = **next++;
             summary.state = stateOf(record);
             summary.holdSeconds = record.holdSeconds;
             summary.cramps = record.cramps;

@@ -73,7 +73,11 @@ std::string statsJsonText(const Stats& stats) {
         const NightSummary& summary = stats.nights[i];
         const bool note = !summary.note.empty();
         out += "    {\n";
-        field(out, "      ", "night", summary.night.str());
+        key(out, "      ", "night");
+        out += '"';
+        summary.night.appendTo(out);
+        out += '"';
+        end(out, true);
         key(out, "      ", "state");
         out += '"';
         out += toString(summary.state);
