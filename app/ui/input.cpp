@@ -2,46 +2,46 @@
 
 namespace ns {
 
-Command commandForKey(const sf::Event::KeyEvent& key) {
+WindowCommand commandForKey(const sf::Event::KeyEvent& key) {
     switch (key.code) {
     case sf::Keyboard::Up:
-        return Command::Up;
+        return WindowCommand::Up;
     case sf::Keyboard::Down:
-        return Command::Down;
+        return WindowCommand::Down;
     case sf::Keyboard::Enter:
-        return Command::Enter;
+        return WindowCommand::Enter;
     case sf::Keyboard::Space:
-        return Command::TogglePause;
+        return WindowCommand::TogglePause;
     case sf::Keyboard::Right:
-        return Command::NextPhase;
+        return WindowCommand::NextPhase;
     case sf::Keyboard::Left:
-        return Command::Back;
+        return WindowCommand::Back;
     case sf::Keyboard::N:
-        return Command::NextStep;
+        return WindowCommand::NextStep;
     case sf::Keyboard::M:
-        return Command::Mute;
+        return WindowCommand::Mute;
     case sf::Keyboard::Add:
     case sf::Keyboard::Equal:
-        return Command::VolumeUp; // '+' is Shift+'=' on most keyboards
+        return WindowCommand::VolumeUp; // '+' is Shift+'=' on most keyboards
     case sf::Keyboard::Subtract:
     case sf::Keyboard::Hyphen:
-        return Command::VolumeDown;
+        return WindowCommand::VolumeDown;
     case sf::Keyboard::F:
-        return Command::Fullscreen;
+        return WindowCommand::Fullscreen;
     case sf::Keyboard::H:
     case sf::Keyboard::F1:
     case sf::Keyboard::Slash:
-        return Command::Help; // '?' is Shift+'/'
+        return WindowCommand::Help; // '?' is Shift+'/'
     case sf::Keyboard::Escape:
-        return Command::Escape;
+        return WindowCommand::Escape;
     case sf::Keyboard::Q:
-        return Command::Quit;
+        return WindowCommand::Quit;
     case sf::Keyboard::P:
-        return Command::Progress;
+        return WindowCommand::Progress;
     case sf::Keyboard::E:
-        return Command::Edit;
+        return WindowCommand::Edit;
     default:
-        return Command::None;
+        return WindowCommand::None;
     }
 }
 

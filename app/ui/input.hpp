@@ -5,7 +5,7 @@
 
 namespace ns {
 
-enum class Command {
+enum class WindowCommand {
     None,
     Up,
     Down,
@@ -25,6 +25,6 @@ enum class Command {
     Edit,        // E: the diary of the chosen night, on the progress screen
 };
 
-Command commandForKey(const sf::Event::KeyEvent& key);
+WindowCommand commandForKey(const sf::Event::KeyEvent& key);
 
 } // namespace ns

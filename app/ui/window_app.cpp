@@ -12,6 +12,7 @@
 #include "history_recorder.hpp"
 #include "home_scene.hpp"
 #include "input.hpp"
+#include "keymap.hpp"
 #include "layout.hpp"
 #include "night_text.hpp"
 #include "overlays.hpp"
@@ -177,7 +178,7 @@ class WindowApp {
           m_trace(std::move(trace)), m_home(theme), m_done(theme),
           m_pauseOverlay(theme, "Paused — Space to continue", "Esc to stop the routine"),
           m_confirmOverlay(theme, "Stop the routine?", "Enter = stop, Esc = keep going"),
-          m_help(theme), m_indicator(theme), m_progress(theme), m_checkIn(theme),
+          m_help(theme, {}), m_indicator(theme), m_progress(theme), m_checkIn(theme),
           m_checkInPrompt(CheckInPrompt::defaultFile(options.paths.stateDir)),
           m_watcher(options.paths.userRoutinesDir()),
           m_exitWhenDone(envFlag(kExitWhenDoneVariable)) {}
@@ -476,30 +477,30 @@ class WindowApp {
         return true;
     }
 
-    void progressCommand(Command command) {
+    void progressCommand(WindowCommand command) {
         switch (command) {
-        case Command::Up:
+        case WindowCommand::Up:
             m_dirty |= m_progress.moveSelection(-7);
             break;
-        case Command::Down:
+        case WindowCommand::Down:
             m_dirty |= m_progress.moveSelection(7);
             break;
-        case Command::Back:
+        case WindowCommand::Back:
             m_dirty |= m_progress.moveSelection(-1);
             break;
-        case Command::NextPhase:
+        case WindowCommand::NextPhase:
             m_dirty |= m_progress.moveSelection(1);
             break;
-        case Command::Enter:
-        case Command::Edit:
+        case WindowCommand::Enter:
+        case WindowCommand::Edit:
             if (const auto night = m_progress.selectedNight()) openCheckIn(*night);
             break;
-        case Command::Escape:
-        case Command::Progress:
+        case WindowCommand::Escape:
+        case WindowCommand::Progress:
             m_screen = Screen::Home;
             m_dirty = true;
             break;
-        case Command::Quit:
+        case WindowCommand::Quit:
             m_window.close();
             break;
         default:
@@ -573,29 +574,29 @@ class WindowApp {
         }
     }
 
-    void handleCommand(Command command) {
-        if (command == Command::None) return;
+    void handleCommand(WindowCommand command) {
+        if (command == WindowCommand::None) return;
         // Keys that work everywhere.
         switch (command) {
-        case Command::Mute:
+        case WindowCommand::Mute:
             toggleMute();
             return;
-        case Command::VolumeUp:
+        case WindowCommand::VolumeUp:
             changeVolume(kVolumeStep);
             return;
-        case Command::VolumeDown:
+        case WindowCommand::VolumeDown:
             changeVolume(-kVolumeStep);
             return;
-        case Command::Fullscreen:
+        case WindowCommand::Fullscreen:
             toggleFullscreen();
             return;
         default:
             break;
         }
         if (m_confirmVisible) {
-            if (command == Command::Enter) {
+            if (command == WindowCommand::Enter) {
                 stopSession();
-            } else if (command == Command::Escape) {
+            } else if (command == WindowCommand::Escape) {
                 m_confirmVisible = false;
                 if (m_resumeAfterConfirm && m_session) m_session->resume();
             }
@@ -603,14 +604,14 @@ class WindowApp {
             return;
         }
         if (m_helpVisible) {
-            if (command == Command::Help || command == Command::Escape ||
-                command == Command::Enter) {
+            if (command == WindowCommand::Help || command == WindowCommand::Escape ||
+                command == WindowCommand::Enter) {
                 m_helpVisible = false;
                 m_dirty = true;
                 return;
             }
-        } else if (command == Command::Help) {
-            m_helpVisible = true;
+        } else if (command == WindowCommand::Help) {
+            showHelp();
             m_dirty = true;
             return;
         }
@@ -632,32 +633,43 @@ class WindowApp {
         }
     }
 
-    void homeCommand(Command command) {
+    // The help of the screen showing, from the keymap.
+    void showHelp() {
+        KeyContext context = KeyContext::Home;
+        if (m_screen == Screen::Session) context = KeyContext::Session;
+        if (m_screen == Screen::Done) context = KeyContext::Done;
+        if (m_screen == Screen::Progress) context = KeyContext::Progress;
+        m_help.setLines(helpLines(context));
+        m_help.layout(m_size);
+        m_helpVisible = true;
+    }
+
+    void homeCommand(WindowCommand command) {
         switch (command) {
-        case Command::Up:
+        case WindowCommand::Up:
             m_dirty |= m_home.moveSelection(-1);
             break;
-        case Command::Down:
+        case WindowCommand::Down:
             m_dirty |= m_home.moveSelection(1);
             break;
-        case Command::Enter:
+        case WindowCommand::Enter:
             startSelected();
             break;
-        case Command::Edit:
+        case WindowCommand::Edit:
             editSelected();
             break;
-        case Command::NextStep: // N on home: a new routine
+        case WindowCommand::NextStep: // N on home: a new routine
             editNew();
             break;
-        case Command::Progress:
+        case WindowCommand::Progress:
             if (m_options.history) {
                 refreshHistory();
                 m_screen = Screen::Progress;
                 m_dirty = true;
             }
             break;
-        case Command::Escape:
-        case Command::Quit:
+        case WindowCommand::Escape:
+        case WindowCommand::Quit:
             m_window.close();
             break;
         default:
@@ -666,23 +678,23 @@ class WindowApp {
     }
 
     // Phase-changing controls are refused by the session in the first moment of a phase.
-    void sessionCommand(Command command) {
+    void sessionCommand(WindowCommand command) {
         if (!m_session) return;
         switch (command) {
-        case Command::TogglePause:
+        case WindowCommand::TogglePause:
             m_session->togglePause();
             break;
-        case Command::NextPhase:
+        case WindowCommand::NextPhase:
             m_session->nextPhase();
             break;
-        case Command::Back:
+        case WindowCommand::Back:
             m_session->back();
             break;
-        case Command::NextStep:
+        case WindowCommand::NextStep:
             m_session->nextStep();
             break;
-        case Command::Escape:
-        case Command::Quit:
+        case WindowCommand::Escape:
+        case WindowCommand::Quit:
             // Hold still while the question is asked; "keep going" resumes.
             m_resumeAfterConfirm = !m_session->paused() && m_session->pause();
             m_confirmVisible = true;
@@ -694,13 +706,13 @@ class WindowApp {
         m_dirty = true;
     }
 
-    void doneCommand(Command command) {
+    void doneCommand(WindowCommand command) {
         switch (command) {
-        case Command::Enter:
+        case WindowCommand::Enter:
             goHome();
             break;
-        case Command::Escape:
-        case Command::Quit:
+        case WindowCommand::Escape:
+        case WindowCommand::Quit:
             m_window.close();
             break;
         default:
