@@ -10,6 +10,7 @@
 #include "nights.hpp"
 #include "paths.hpp"
 #include "routine_loader.hpp"
+#include "routine_lookup.hpp"
 #include "settings.hpp"
 #include "terminal_session.hpp"
 #include "timeline.hpp"
@@ -19,6 +20,7 @@
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -39,50 +41,19 @@ void printDiagnostics(const Diagnostics& diagnostics) {
         std::cerr << d.format() << '\n';
 }
 
-bool looksLikePath(const std::string& routine) {
-    return routine.find('/') != std::string::npos ||
-           (routine.size() > 5 && routine.compare(routine.size() - 5, 5, ".toml") == 0);
-}
-
-// A routine named by id or path, or the exit code and message for why it cannot be had.
+// The named routine (id or path), or the exit code after its problems are printed.
 struct Resolved {
     std::optional<Routine> routine;
     int exitCode = kExitOk;
 };
 
 Resolved resolveRoutine(const std::string& name, const RoutineLibrary& library) {
-    if (looksLikePath(name)) {
-        std::error_code ec;
-        if (!fs::is_regular_file(name, ec)) {
-            std::cerr << "nightstretch: cannot read '" << name
-                      << "': " << (fs::exists(name, ec) ? "not a regular file" : "no such file")
-                      << '\n';
-            return {std::nullopt, kExitUsage};
-        }
-        RoutineLoadResult result = loadRoutineFile(name, library.catalog);
-        if (!result.ok()) {
-            printDiagnostics(result.diagnostics);
-            const bool unreadable = !result.diagnostics.empty() && result.diagnostics[0].line == 0;
-            return {std::nullopt, unreadable ? kExitUsage : kExitInvalid};
-        }
-        return {std::move(result.routine), kExitOk};
+    RoutineLookup lookup = findRoutine(name, library);
+    if (!lookup.ok()) {
+        printDiagnostics(lookup.diagnostics);
+        return {std::nullopt, lookup.exitCode()};
     }
-    const RoutineEntry* entry = library.find(name);
-    if (entry == nullptr) {
-        std::vector<std::string> ids;
-        for (const auto& e : library.entries)
-            ids.push_back(e.id);
-        std::cerr << "nightstretch: unknown routine '" << name << "'";
-        if (auto close = closestMatch(name, ids); !close.empty())
-            std::cerr << "; did you mean '" << close << "'?";
-        std::cerr << " (try 'nightstretch list')\n";
-        return {std::nullopt, kExitUsage};
-    }
-    if (!entry->result.ok()) {
-        printDiagnostics(entry->result.diagnostics);
-        return {std::nullopt, kExitInvalid};
-    }
-    return {entry->result.routine, kExitOk};
+    return {std::move(lookup.routine), kExitOk};
 }
 
 RoutineLibrary loadLibrary(const Paths& paths) {
@@ -151,18 +122,11 @@ int checkFiles(const Paths& paths, const std::vector<std::string>& files) {
     const RoutineLibrary library = loadLibrary(paths);
     int exitCode = kExitOk;
     for (const auto& file : files) {
-        std::error_code ec;
-        if (!fs::is_regular_file(file, ec)) {
-            std::cerr << file << ": error: cannot read file: "
-                      << (fs::exists(file, ec) ? "not a regular file" : "no such file") << '\n';
-            exitCode = kExitUsage;
-            continue;
-        }
         if (fs::path(file).filename() == "stretches.toml") {
             CatalogLoadResult catalog = loadCatalogFile(file);
             printDiagnostics(catalog.diagnostics);
             if (!catalog.diagnostics.empty()) {
-                if (exitCode == kExitOk) exitCode = kExitInvalid;
+                exitCode = std::max(exitCode, exitCodeFor(catalog.diagnostics));
             } else {
                 std::printf("%s: ok, %zu stretches\n", file.c_str(),
                             catalog.catalog.stretches.size());
@@ -172,13 +136,7 @@ int checkFiles(const Paths& paths, const std::vector<std::string>& files) {
         RoutineLoadResult result = loadRoutineFile(file, library.catalog);
         if (!result.ok()) {
             printDiagnostics(result.diagnostics);
-            const bool unreadable = !result.diagnostics.empty() &&
-                                    result.diagnostics[0].line == 0 &&
-                                    result.diagnostics[0].message.rfind("cannot read", 0) == 0;
-            if (unreadable)
-                exitCode = kExitUsage;
-            else if (exitCode == kExitOk)
-                exitCode = kExitInvalid;
+            exitCode = std::max(exitCode, exitCodeFor(result.diagnostics));
             continue;
         }
         const Timeline timeline = buildTimeline(*result.routine);

@@ -4,6 +4,7 @@
 
 #include "exit_codes.hpp"
 #include "routine_loader.hpp"
+#include "routine_lookup.hpp"
 #include "routine_writer.hpp"
 
 #include <sys/wait.h>
@@ -48,20 +49,6 @@ std::optional<std::string> readText(const fs::path& file) {
     return buffer.str();
 }
 
-// The file a routine id or path names, and whether it exists.
-std::optional<fs::path> sourceOf(const Paths& paths, const std::string& routine) {
-    std::error_code ec;
-    if (routine.find('/') != std::string::npos || fs::path(routine).extension() == ".toml") {
-        if (fs::is_regular_file(routine, ec)) return fs::path(routine);
-        return std::nullopt;
-    }
-    for (const fs::path& dir : {paths.userRoutinesDir(), paths.builtInRoutinesDir()}) {
-        const fs::path file = dir / (routine + ".toml");
-        if (fs::is_regular_file(file, ec)) return file;
-    }
-    return std::nullopt;
-}
-
 // Runs the person's editor on `file` through the shell, so "code --wait" works too.
 int runEditor(const fs::path& file) {
     const char* editor = std::getenv("VISUAL");
@@ -102,13 +89,6 @@ char ask(const std::string& question, char byDefault, char withoutTerminal) {
 
 } // namespace
 
-bool validRoutineId(const std::string& id) {
-    if (id.empty() || id.size() > 40 || id[0] == '-') return false;
-    for (char c : id)
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
-    return id != "stretches";
-}
-
 int newCommand(const Paths& paths, const std::string& id, const std::optional<std::string>& from) {
     if (!validRoutineId(id)) {
         std::cerr << "nightstretch: '" << id
@@ -125,15 +105,15 @@ int newCommand(const Paths& paths, const std::string& id, const std::optional<st
     }
     std::string text = kTemplate;
     if (from) {
-        auto source = sourceOf(paths, *from);
-        if (!source) {
-            std::cerr << "nightstretch: no routine '" << *from
-                      << "' to start from (try 'nightstretch list')\n";
-            return kExitUsage;
-        }
-        auto sourceText = readText(*source);
+        const RoutineLibrary library =
+            RoutineLibrary::load(paths.builtInRoutinesDir(), paths.userRoutinesDir());
+        const RoutineLocateResult source = locateRoutine(*from, library);
+        for (const auto& d : source.diagnostics)
+            std::cerr << d.format() << '\n';
+        if (!source.location) return exitCodeFor(source.diagnostics);
+        auto sourceText = readText(source.location->file);
         if (!sourceText) {
-            std::cerr << "nightstretch: cannot read " << source->string() << '\n';
+            std::cerr << "nightstretch: cannot read " << source.location->file.string() << '\n';
             return kExitUsage;
         }
         text = *sourceText;
@@ -149,8 +129,7 @@ int newCommand(const Paths& paths, const std::string& id, const std::optional<st
 }
 
 int editCommand(const Paths& paths, const std::string& routine) {
-    const bool isPath =
-        routine.find('/') != std::string::npos || fs::path(routine).extension() == ".toml";
+    const bool isPath = looksLikeRoutinePath(routine);
     fs::path target;
     std::optional<std::string> lastGood;
     if (isPath) {
@@ -170,11 +149,19 @@ int editCommand(const Paths& paths, const std::string& routine) {
         if (!lastGood) {
             // Editing a built-in routine edits the person's own copy; built-in files stay as they
             // are.
-            const fs::path builtIn = paths.builtInRoutinesDir() / (routine + ".toml");
-            lastGood = readText(builtIn);
+            const RoutineLibrary known =
+                RoutineLibrary::load(paths.builtInRoutinesDir(), paths.userRoutinesDir());
+            const RoutineLocateResult source = locateRoutine(routine, known);
+            if (!source.location) {
+                for (const auto& d : source.diagnostics)
+                    std::cerr << d.format() << '\n';
+                std::cerr << "nightstretch: to make a new routine: 'nightstretch new " << routine
+                          << "'\n";
+                return exitCodeFor(source.diagnostics);
+            }
+            lastGood = readText(source.location->file);
             if (!lastGood) {
-                std::cerr << "nightstretch: no routine '" << routine
-                          << "'; create it with 'nightstretch new " << routine << "'\n";
+                std::cerr << "nightstretch: cannot read " << source.location->file.string() << '\n';
                 return kExitUsage;
             }
         }

@@ -13,7 +13,4 @@ namespace ns {
 int newCommand(const Paths& paths, const std::string& id, const std::optional<std::string>& from);
 int editCommand(const Paths& paths, const std::string& routine);
 
-// A routine id a person may choose: 1-40 of a-z, 0-9 and '-', starting with a letter or digit.
-bool validRoutineId(const std::string& id);
-
 } // namespace ns

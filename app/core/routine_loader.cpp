@@ -77,7 +77,8 @@ StepSpec readStep(TomlChecker& check, const toml::table& table, int stepNumber,
     if (stretchNode) {
         if (auto id = check.text(*stretchNode, "stretch", false)) {
             if (!catalog.find(*id))
-                check.error(*stretchNode, unknownStretchMessage(*id, stepNumber, catalog));
+                check.error(*stretchNode, unknownStretchMessage(*id, stepNumber, catalog),
+                            DiagnosticKind::UnknownId);
             step.stretchId = std::move(*id);
         }
     }
@@ -109,7 +110,8 @@ std::vector<StepSpec> readSteps(TomlChecker& check, const toml::table& root,
     std::vector<StepSpec> steps;
     const toml::node* node = root.get("steps");
     if (!node) {
-        check.errorInFile("the routine has no steps; add at least one [[steps]] table");
+        check.errorInFile("the routine has no steps; add at least one [[steps]] table",
+                          DiagnosticKind::NoSteps);
         return steps;
     }
     const toml::array* array = node->as_array();
@@ -119,7 +121,8 @@ std::vector<StepSpec> readSteps(TomlChecker& check, const toml::table& root,
         return steps;
     }
     if (array->empty()) {
-        check.error(*node, "'steps' is empty; add at least one [[steps]] table");
+        check.error(*node, "'steps' is empty; add at least one [[steps]] table",
+                    DiagnosticKind::NoSteps);
         return steps;
     }
     for (std::size_t i = 0; i < array->size(); ++i) {
@@ -250,7 +253,7 @@ std::optional<std::string> readTextFile(const fs::path& file, std::string& reaso
 }
 
 Diagnostic cannotRead(const fs::path& file, const std::string& reason) {
-    return {file.string(), 0, 0, "cannot read file: " + reason};
+    return {file.string(), 0, 0, "cannot read file: " + reason, DiagnosticKind::Unreadable};
 }
 
 // Routine files in `dir`, by name; a missing or unreadable folder is simply empty.

@@ -145,7 +145,8 @@ std::optional<toml::table> parseToml(std::string_view doc, const std::string& so
     if (const int line = lineNestedTooDeeply(doc)) {
         diagnostics.push_back({sourceName, line, 0,
                                "this line has more than " + std::to_string(kMaxDotsPerLine) +
-                                   " dotted parts; it is nested far too deeply"});
+                                   " dotted parts; it is nested far too deeply",
+                               DiagnosticKind::Syntax});
         return std::nullopt;
     }
 #if TOML_EXCEPTIONS
@@ -153,7 +154,7 @@ std::optional<toml::table> parseToml(std::string_view doc, const std::string& so
         return toml::parse(doc, std::string_view(sourceName));
     } catch (const toml::parse_error& err) {
         diagnostics.push_back({sourceName, lineOf(err.source().begin), columnOf(err.source().begin),
-                               syntaxMessage(err.description())});
+                               syntaxMessage(err.description()), DiagnosticKind::Syntax});
         return std::nullopt;
     }
 #else
@@ -161,20 +162,21 @@ std::optional<toml::table> parseToml(std::string_view doc, const std::string& so
     if (!result) {
         const toml::parse_error& err = result.error();
         diagnostics.push_back({sourceName, lineOf(err.source().begin), columnOf(err.source().begin),
-                               syntaxMessage(err.description())});
+                               syntaxMessage(err.description()), DiagnosticKind::Syntax});
         return std::nullopt;
     }
     return std::move(result).table();
 #endif
 }
 
-void TomlChecker::error(const toml::source_region& where, std::string message) {
+void TomlChecker::error(const toml::source_region& where, std::string message,
+                        DiagnosticKind kind) {
     m_diagnostics.push_back(
-        {m_sourceName, lineOf(where.begin), columnOf(where.begin), std::move(message)});
+        {m_sourceName, lineOf(where.begin), columnOf(where.begin), std::move(message), kind});
 }
 
-void TomlChecker::errorInFile(std::string message) {
-    m_diagnostics.push_back({m_sourceName, 0, 0, std::move(message)});
+void TomlChecker::errorInFile(std::string message, DiagnosticKind kind) {
+    m_diagnostics.push_back({m_sourceName, 0, 0, std::move(message), kind});
 }
 
 void TomlChecker::rejectUnknownKeys(const toml::table& table,
@@ -195,7 +197,8 @@ void TomlChecker::rejectUnknownKeys(const toml::table& table,
             }
         }
         // Keys parsed from a document always carry a position; fall back to the value's anyway.
-        error(key.source().begin.line > 0 ? key.source() : value.source(), std::move(message));
+        error(key.source().begin.line > 0 ? key.source() : value.source(), std::move(message),
+              DiagnosticKind::UnknownKey);
     }
 }
 

@@ -29,9 +29,14 @@ class TomlChecker {
   public:
     explicit TomlChecker(std::string sourceName) : m_sourceName(std::move(sourceName)) {}
 
-    void error(const toml::source_region& where, std::string message);
-    void error(const toml::node& where, std::string message) { error(where.source(), message); }
-    void errorInFile(std::string message); // about the whole file: line 0
+    void error(const toml::source_region& where, std::string message,
+               DiagnosticKind kind = DiagnosticKind::InvalidValue);
+    void error(const toml::node& where, std::string message,
+               DiagnosticKind kind = DiagnosticKind::InvalidValue) {
+        error(where.source(), std::move(message), kind);
+    }
+    // About the whole file: line 0.
+    void errorInFile(std::string message, DiagnosticKind kind = DiagnosticKind::InvalidValue);
 
     // Reports each key of `table` not in `allowed`, e.g. "unknown key 'hodl' in step 2; did you
     // mean 'hold'?". `where` is "at the top level", "in [defaults]", "in step 2"...

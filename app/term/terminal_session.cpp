@@ -3,10 +3,9 @@
 
 #include "audio_cues.hpp"
 #include "format.hpp"
-#include "history_recorder.hpp"
 #include "session.hpp"
+#include "session_run.hpp"
 #include "timeline.hpp"
-#include "trace.hpp"
 
 #include <poll.h>
 #include <termios.h>
@@ -147,39 +146,35 @@ int pollTimeout(const Session& session, const Clock& clock) {
 } // namespace
 
 int runTerminalSession(const Routine& routine, const TerminalOptions& options) {
-    Timeline timeline = buildTimeline(routine);
-    if (timeline.phases.empty()) {
-        std::cerr << "nightstretch: routine '" << routine.id << "' has nothing to do\n";
-        return 1;
-    }
     SteadyClock clock;
-    Session session(routine, std::move(timeline), clock);
-
-    std::unique_ptr<TraceWriter> trace;
-    if (options.tracePath) {
-        trace = std::make_unique<TraceWriter>(*options.tracePath);
-        if (!trace->ok()) {
-            std::cerr << "nightstretch: cannot write the trace file '" << *options.tracePath
-                      << "'\n";
-            return 2;
-        }
-        session.addObserver(trace.get());
+    SessionRunOptions runOptions;
+    runOptions.tracePath = options.tracePath;
+    runOptions.history = options.history;
+    runOptions.dayStart = options.dayStart;
+    runOptions.source = "text";
+    std::string error;
+    int exitCode = 0;
+    std::unique_ptr<SessionRun> run =
+        SessionRun::create(routine, clock, std::move(runOptions), &error, &exitCode);
+    if (!run) {
+        std::cerr << "nightstretch: " << error << '\n';
+        return exitCode;
     }
+    Session& session = run->session();
+
     std::unique_ptr<AudioCues> audio;
+    ObserverRegistration audioRegistration;
     if (options.sound) {
         audio = std::make_unique<AudioCues>();
         audio->setVolume(options.settings.volume);
         audio->setMuted(options.settings.muted);
-        session.addObserver(audio.get());
+        audioRegistration = run->attach(*audio);
     }
-
-    HistoryRecorder recorder(options.history, session, options.dayStart, "text");
-    session.addObserver(&recorder);
 
     RawTerminal terminal;
     const bool interactive = terminal.active();
     TerminalView view(session, interactive && isatty(STDOUT_FILENO));
-    session.addObserver(&view);
+    ObserverRegistration viewRegistration = run->attach(view);
 
     g_signalled = 0;
     auto previousInt = std::signal(SIGINT, onSignal);
@@ -189,7 +184,7 @@ int runTerminalSession(const Routine& routine, const TerminalOptions& options) {
     std::printf("%s: %s in all.%s\n", routine.name.c_str(),
                 formatMinutes(session.timeline().totalSeconds).c_str(),
                 interactive ? " Space pause, N next stretch, Q quit." : "");
-    session.start();
+    run->start();
     while (!session.finished()) {
         view.refresh();
         pollfd input{STDIN_FILENO, POLLIN, 0};
@@ -199,8 +194,7 @@ int runTerminalSession(const Routine& routine, const TerminalOptions& options) {
             session.interrupt();
             break;
         }
-        session.update();
-        recorder.checkpoint();
+        run->update();
         if (ready > 0 && (input.revents & POLLIN)) {
             char key = 0;
             while (read(STDIN_FILENO, &key, 1) == 1) {
@@ -223,13 +217,12 @@ int runTerminalSession(const Routine& routine, const TerminalOptions& options) {
             }
         }
     }
-    session.removeObserver(&view);
-    session.removeObserver(&recorder);
-    if (recorder.failed())
+    viewRegistration.reset();
+    if (run->historyFailed())
         std::fprintf(stderr, "nightstretch: this session could not be saved to the history: %s\n",
-                     recorder.error().c_str());
+                     run->historyError().c_str());
     if (audio) {
-        session.removeObserver(audio.get());
+        audioRegistration.reset();
         if (session.status() == SessionStatus::Completed && audio->available() && !audio->muted())
             ::usleep(1500 * 1000); // let the "done" chime ring out before the process ends
     }

@@ -1,6 +1,7 @@
 #include "editor_controller.hpp"
 
 #include "format.hpp"
+#include "routine_lookup.hpp"
 #include "routine_writer.hpp"
 
 #include <algorithm>
@@ -139,11 +140,17 @@ std::string EditorController::idFromName(const std::string& name,
     }
     while (!base.empty() && base.back() == '-')
         base.pop_back();
-    if (base.size() > 40) base.resize(40);
     if (base.empty()) base = "my-routine";
-    std::string id = base;
-    for (int n = 2; taken.count(id) || id == "stretches"; ++n)
-        id = base + "-" + std::to_string(n);
+    // Every id made here passes validRoutineId, the rule `edit` and `new` use: the base is cut so
+    // that a "-N" suffix still fits the length limit.
+    std::string id = base.substr(0, kMaxRoutineIdLength);
+    for (int n = 2; taken.count(id) || !validRoutineId(id); ++n) {
+        const std::string suffix = "-" + std::to_string(n);
+        std::string cut = base.substr(0, kMaxRoutineIdLength - suffix.size());
+        while (!cut.empty() && cut.back() == '-')
+            cut.pop_back();
+        id = cut + suffix;
+    }
     return id;
 }
 

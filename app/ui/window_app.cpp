@@ -18,6 +18,7 @@
 #include "overlays.hpp"
 #include "progress_scene.hpp"
 #include "routine_loader.hpp"
+#include "routine_lookup.hpp"
 #include "routine_watcher.hpp"
 #include "session.hpp"
 #include "session_scene.hpp"
@@ -126,47 +127,16 @@ void printDiagnostics(const Diagnostics& diagnostics) {
         std::cerr << d.format() << '\n';
 }
 
-bool looksLikePath(const std::string& arg) {
-    return arg.find('/') != std::string::npos ||
-           (arg.size() > 5 && arg.compare(arg.size() - 5, 5, ".toml") == 0);
-}
-
-// The routine named on the command line, or the exit code after saying what is wrong.
+// The routine named on the command line, or the exit code after saying what is wrong (the same
+// words and code as every other command).
 int resolveRoutine(const std::string& arg, const RoutineLibrary& library,
                    std::optional<Routine>& routine) {
-    if (looksLikePath(arg)) {
-        const std::filesystem::path file(arg);
-        std::error_code ec;
-        if (!std::filesystem::is_regular_file(file, ec) || !std::ifstream(file).good()) {
-            std::cerr << "nightstretch: cannot read the routine file '" << arg << "'\n";
-            return 2;
-        }
-        RoutineLoadResult result = loadRoutineFile(file, library.catalog);
-        if (!result.ok()) {
-            printDiagnostics(result.diagnostics);
-            return 1;
-        }
-        routine = std::move(result.routine);
-    } else {
-        const RoutineEntry* entry = library.find(arg);
-        if (!entry) {
-            std::string known;
-            for (const auto& e : library.entries)
-                known += (known.empty() ? "" : ", ") + e.id;
-            std::cerr << "nightstretch: unknown routine '" << arg
-                      << "'; known: " << (known.empty() ? "(none)" : known) << '\n';
-            return 2;
-        }
-        if (!entry->result.ok()) {
-            printDiagnostics(entry->result.diagnostics);
-            return 1;
-        }
-        routine = entry->result.routine;
+    RoutineLookup lookup = findRoutine(arg, library);
+    if (!lookup.ok()) {
+        printDiagnostics(lookup.diagnostics);
+        return lookup.exitCode();
     }
-    if (buildTimeline(*routine).phases.empty()) {
-        std::cerr << "nightstretch: the routine '" << arg << "' has nothing to do\n";
-        return 1;
-    }
+    routine = std::move(lookup.routine);
     return 0;
 }
 

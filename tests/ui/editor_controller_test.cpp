@@ -2,6 +2,7 @@
 // redo, saving writes the user's copy and never the built-in file, the question on leaving, and
 // the stretch picker.
 #include "editor_controller.hpp"
+#include "routine_lookup.hpp"
 
 #include "routine_loader.hpp"
 
@@ -236,6 +237,18 @@ TEST(EditorController, IdsComeFromNamesAndAreUnique) {
     EXPECT_EQ(EditorController::idFromName("Übungen für Waden", {}), "ubungen-fur-waden");
     EXPECT_EQ(EditorController::idFromName("Nightly", {"nightly"}), "nightly-2");
     EXPECT_EQ(EditorController::idFromName("Nightly", {"nightly", "nightly-2"}), "nightly-3");
+}
+
+// `edit` and `new` take the ids the editor makes: the same rule, even for long names.
+TEST(EditorController, IdsFromLongNamesStillPassTheIdRule) {
+    const std::string name = "A very long name for my gentle evening calf and hamstring routine";
+    const std::string first = EditorController::idFromName(name, {});
+    EXPECT_TRUE(validRoutineId(first)) << first;
+    const std::string second = EditorController::idFromName(name, {first});
+    EXPECT_TRUE(validRoutineId(second)) << second;
+    EXPECT_NE(second, first);
+    EXPECT_EQ(second.substr(second.size() - 2), "-2");
+    EXPECT_TRUE(validRoutineId(EditorController::idFromName("Stretches", {})));
 }
 
 } // namespace

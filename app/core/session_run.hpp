@@ -1,0 +1,84 @@
+// One routine being done, wired once: the session, its history recorder and its trace, and the
+// front end's observers attached for exactly as long as their registrations live. Both front ends
+// (window, terminal) run sessions through this; a new channel is one more observer.
+#pragma once
+
+#include "clock.hpp"
+#include "nights.hpp"
+#include "routine.hpp"
+#include "session.hpp"
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace ns {
+
+class HistoryRecorder;
+class HistoryStore;
+class TraceWriter;
+
+// Keeps one observer attached to a session; detaches it when destroyed or reset. It never touches a
+// session that is gone. Movable, not copyable.
+class ObserverRegistration {
+  public:
+    ObserverRegistration() = default;
+    ObserverRegistration(const std::shared_ptr<Session>& session, SessionObserver& observer);
+    ~ObserverRegistration();
+    ObserverRegistration(ObserverRegistration&& other) noexcept;
+    ObserverRegistration& operator=(ObserverRegistration&& other) noexcept;
+    ObserverRegistration(const ObserverRegistration&) = delete;
+    ObserverRegistration& operator=(const ObserverRegistration&) = delete;
+
+    void reset(); // detaches now
+    bool active() const;
+
+  private:
+    std::weak_ptr<Session> m_session;
+    SessionObserver* m_observer = nullptr;
+};
+
+struct SessionRunOptions {
+    std::optional<std::string> tracePath; // write the timing trace here
+    HistoryStore* history = nullptr;      // record the session here (null: not recorded)
+    DayStart dayStart;
+    std::string source = "window"; // "window" or "text", stored with the session
+};
+
+class SessionRun {
+  public:
+    // Builds the timeline, opens the trace, attaches the history recorder and the trace writer.
+    // nullptr, with one sentence in `*error` and the exit code in `*exitCode`, when the routine has
+    // nothing to do (1) or the trace file cannot be written (2).
+    static std::unique_ptr<SessionRun> create(Routine routine, const Clock& clock,
+                                              SessionRunOptions options, std::string* error,
+                                              int* exitCode);
+    ~SessionRun(); // a session still running ends as "quit"; everything is detached
+    SessionRun(const SessionRun&) = delete;
+    SessionRun& operator=(const SessionRun&) = delete;
+
+    Session& session() { return *m_session; }
+    const Session& session() const { return *m_session; }
+
+    // Attaches `observer` until the returned registration is destroyed (or this run ends).
+    [[nodiscard]] ObserverRegistration attach(SessionObserver& observer);
+
+    void start();
+    void update(); // moves the session to now and saves the hold time when it is due
+
+    TraceWriter* trace() { return m_trace.get(); } // null without a trace
+    bool historyFailed() const;
+    const std::string& historyError() const;
+
+  private:
+    SessionRun() = default;
+
+    // Declared so that registrations go first, then the observers, then the session.
+    std::shared_ptr<Session> m_session;
+    std::unique_ptr<TraceWriter> m_trace;
+    std::unique_ptr<HistoryRecorder> m_recorder;
+    ObserverRegistration m_traceRegistration;
+    ObserverRegistration m_recorderRegistration;
+};
+
+} // namespace ns

@@ -1,0 +1,176 @@
+// The session runner: one place that wires a session to its history record and trace, and
+// observers that are attached exactly as long as their registrations live.
+#include "session_run.hpp"
+
+#include "history.hpp"
+#include "test_routines.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+using namespace ns;
+using ns::test::makeRoutine;
+using ns::test::makeStep;
+
+namespace {
+
+// Counts what it is told.
+struct CountingObserver final : SessionObserver {
+    int phases = 0;
+    int finishes = 0;
+    SessionStatus lastStatus = SessionStatus::Running;
+    void onPhaseStarted(const PhaseEvent&) override { ++phases; }
+    void onFinished(const FinishEvent& event) override {
+        ++finishes;
+        lastStatus = event.status;
+    }
+};
+
+class SessionRunTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        std::string pattern = (fs::temp_directory_path() / "ns-run-XXXXXX").string();
+        ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+        m_dir = pattern;
+    }
+    void TearDown() override {
+        std::error_code ec;
+        fs::remove_all(m_dir, ec);
+    }
+    std::unique_ptr<SessionRun> make(Routine routine, SessionRunOptions options = {}) {
+        std::string error;
+        int code = -1;
+        auto run =
+            SessionRun::create(std::move(routine), m_clock, std::move(options), &error, &code);
+        EXPECT_TRUE(run) << error;
+        EXPECT_EQ(code, 0);
+        return run;
+    }
+    static std::string readAll(const fs::path& file) {
+        std::ifstream in(file);
+        std::stringstream text;
+        text << in.rdbuf();
+        return text.str();
+    }
+
+    ManualClock m_clock;
+    fs::path m_dir;
+};
+
+TEST_F(SessionRunTest, AttachedObserversHearTheSessionUntilTheirRegistrationEnds) {
+    auto run = make(makeRoutine({makeStep(Sides::None, 10, 1, 5)}));
+    CountingObserver observer;
+    {
+        ObserverRegistration registration = run->attach(observer);
+        run->start();
+        EXPECT_EQ(observer.phases, 1); // prepare
+    }
+    m_clock.advanceMs(5000);
+    run->update(); // the hold starts, but the registration is gone
+    EXPECT_EQ(observer.phases, 1);
+}
+
+TEST_F(SessionRunTest, ARegistrationThatOutlivesItsRunDoesNothingWhenDestroyed) {
+    CountingObserver observer;
+    ObserverRegistration registration;
+    {
+        auto run = make(makeRoutine({makeStep(Sides::None, 10, 1, 5)}));
+        registration = run->attach(observer);
+        EXPECT_TRUE(registration.active());
+        run->start();
+    }
+    EXPECT_FALSE(registration.active());
+    registration.reset();            // must not touch the session that is gone (ASan would say so)
+    EXPECT_EQ(observer.finishes, 1); // still attached when the run quit its session
+    EXPECT_EQ(observer.lastStatus, SessionStatus::Quit);
+}
+
+TEST_F(SessionRunTest, AMovedRegistrationStaysAttachedOnce) {
+    auto run = make(makeRoutine({makeStep(Sides::None, 10, 1, 0)}));
+    CountingObserver observer;
+    ObserverRegistration first = run->attach(observer);
+    ObserverRegistration second = std::move(first);
+    EXPECT_FALSE(first.active());
+    EXPECT_TRUE(second.active());
+    run->start();
+    EXPECT_EQ(observer.phases, 1);
+}
+
+TEST_F(SessionRunTest, LettingGoOfARunningSessionRecordsItAsQuit) {
+    auto opened = HistoryStore::open(m_dir / "history.sqlite3");
+    ASSERT_TRUE(opened.store) << opened.error;
+    SessionRunOptions options;
+    options.history = opened.store.get();
+    options.source = "text";
+    {
+        auto run = make(makeRoutine({makeStep(Sides::None, 30, 1, 0)}), options);
+        run->start();
+        m_clock.advanceMs(12000);
+        run->update();
+    }
+    const auto sessions = opened.store->sessions();
+    ASSERT_EQ(sessions.size(), 1u);
+    EXPECT_EQ(sessions[0].status, "quit");
+    EXPECT_EQ(sessions[0].source, "text");
+    EXPECT_EQ(sessions[0].holdSecondsDone, 12);
+}
+
+TEST_F(SessionRunTest, TheHistoryIsKeptUpToDateWhileItRuns) {
+    auto opened = HistoryStore::open(m_dir / "history.sqlite3");
+    ASSERT_TRUE(opened.store) << opened.error;
+    SessionRunOptions options;
+    options.history = opened.store.get();
+    auto run = make(makeRoutine({makeStep(Sides::None, 60, 1, 0)}), options);
+    run->start();
+    m_clock.advanceMs(21000);
+    run->update(); // past the checkpoint interval: the hold so far is written
+    const auto sessions = opened.store->sessions();
+    ASSERT_EQ(sessions.size(), 1u);
+    EXPECT_EQ(sessions[0].status, "interrupted"); // as a killed process would leave it
+    EXPECT_EQ(sessions[0].holdSecondsDone, 21);
+    EXPECT_FALSE(run->historyFailed());
+}
+
+TEST_F(SessionRunTest, TheTraceIsWrittenFromStartToEnd) {
+    SessionRunOptions options;
+    options.tracePath = (m_dir / "trace.jsonl").string();
+    {
+        auto run = make(makeRoutine({makeStep(Sides::None, 5, 1, 0)}), options);
+        ASSERT_NE(run->trace(), nullptr);
+        run->start();
+        m_clock.advanceMs(5000);
+        run->update();
+        EXPECT_TRUE(run->session().finished());
+    }
+    const std::string trace = readAll(m_dir / "trace.jsonl");
+    EXPECT_NE(trace.find(R"("event":"phase")"), std::string::npos) << trace;
+    EXPECT_NE(trace.find(R"("event":"end","status":"completed")"), std::string::npos) << trace;
+}
+
+TEST_F(SessionRunTest, AnUnwritableTraceIsExitTwoWithASentence) {
+    SessionRunOptions options;
+    options.tracePath = (m_dir / "no-such-folder" / "trace.jsonl").string();
+    std::string error;
+    int code = 0;
+    auto run =
+        SessionRun::create(makeRoutine({makeStep(Sides::None)}), m_clock, options, &error, &code);
+    EXPECT_FALSE(run);
+    EXPECT_EQ(code, 2);
+    EXPECT_NE(error.find("cannot write the trace file"), std::string::npos) << error;
+}
+
+TEST_F(SessionRunTest, ARoutineWithNothingToDoIsExitOne) {
+    std::string error;
+    int code = 0;
+    auto run = SessionRun::create(makeRoutine({}), m_clock, {}, &error, &code);
+    EXPECT_FALSE(run);
+    EXPECT_EQ(code, 1);
+    EXPECT_NE(error.find("nothing to do"), std::string::npos) << error;
+}
+
+} // namespace
