@@ -107,12 +107,14 @@ void Switchboard::handle(const sf::Event& event) {
             order.push_back(it->get());
         for (Screen* screen : order) {
             if (!inStack(screen)) break;
+            m_acting = screen;
             if (screen->handle(event, *this)) {
                 m_dirty = true;
                 break;
             }
             if (screen->opaque()) break;
         }
+        m_acting = nullptr;
         break;
     }
     }
@@ -123,8 +125,11 @@ void Switchboard::update() {
     std::vector<Screen*> order;
     for (auto& screen : m_stack)
         order.push_back(screen.get());
-    for (Screen* screen : order)
+    for (Screen* screen : order) {
+        m_acting = screen;
         if (inStack(screen) && screen->update(*this)) m_dirty = true;
+    }
+    m_acting = nullptr;
     m_retired.clear();
 
     const TimePoint now = m_clock.now();
@@ -197,9 +202,13 @@ bool Switchboard::inStack(const Screen* screen) const {
                        [screen](const auto& s) { return s.get() == screen; });
 }
 
+// Right above the screen that asked (help over a session stays on top when Space, let through
+// to the session, brings "Paused"); on top otherwise.
 void Switchboard::push(std::unique_ptr<Screen> overlay) {
     overlay->layout(m_size);
-    m_stack.push_back(std::move(overlay));
+    auto at = std::find_if(m_stack.begin(), m_stack.end(),
+                           [this](const auto& s) { return s.get() == m_acting; });
+    m_stack.insert(at == m_stack.end() ? at : at + 1, std::move(overlay));
     m_dirty = true;
 }
 
