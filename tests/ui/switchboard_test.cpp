@@ -14,6 +14,9 @@
 #include "ui_test_support.hpp"
 
 #include "clock.hpp"
+#include "theme.hpp"
+
+#include <SFML/Graphics/RenderTexture.hpp>
 
 #include <gtest/gtest.h>
 
@@ -105,6 +108,20 @@ class SwitchboardTest : public testing::Test {
             m_clock.advanceMs(std::min<long long>(100, ms - done));
             m_board->update();
         }
+    }
+
+    // What the window would show now.
+    sf::Image picture() {
+        sf::RenderTexture texture;
+        if (!texture.create(static_cast<unsigned>(kSize.x), static_cast<unsigned>(kSize.y))) {
+            ADD_FAILURE() << "cannot create a render texture";
+            return {};
+        }
+        texture.clear(palette::kBackground);
+        m_board->draw(texture);
+        texture.display();
+        m_board->presented();
+        return texture.getTexture().copyToImage();
     }
 
     Session& session() {
@@ -384,6 +401,36 @@ TEST_F(SwitchboardTest, ARoutineFromTheCommandLineClosesTheWindowWhenStopped) {
     press(K::Escape);
     press(K::Enter);
     EXPECT_TRUE(m_board->closing());
+}
+
+TEST_F(SwitchboardTest, TheQuestionLooksTheSameWhetherThePauseCameFirstOrNot) {
+    // From a running session and from a paused one, at the same moment: one shade, one panel.
+    open();
+    press(K::Enter);
+    wait(1200);
+    press(K::Escape);
+    const sf::Image fromRunning = picture();
+    test::saveArtifact(fromRunning, "switchboard-stop-question");
+    press(K::Escape);
+    press(K::Space);
+    press(K::Escape);
+    const sf::Image fromPaused = picture();
+    EXPECT_EQ(test::differingPixels(fromRunning, fromPaused), 0u);
+    press(K::Escape); // keep going: "Paused" again, a different picture
+    EXPECT_GT(test::differingPixels(fromRunning, picture()), 1000u);
+}
+
+TEST_F(SwitchboardTest, HelpOverTheSessionIsDrawnOnTopAndFits) {
+    Switchboard& board = open();
+    press(K::Enter);
+    const sf::Image session = picture();
+    press(K::H);
+    const sf::Image help = picture();
+    test::saveArtifact(help, "switchboard-session-help");
+    EXPECT_GT(test::differingPixels(session, help), 10000u);
+    auto* screen = topAs<HelpScreen>(board);
+    ASSERT_NE(screen, nullptr);
+    test::expectFitsAndCalm(screen->overlay(), help, {1280, 800}, "switchboard-session-help");
 }
 
 TEST_F(SwitchboardTest, EscOnHomeCloses) {
