@@ -9,6 +9,7 @@
 #include "logging.hpp"
 #include "nights.hpp"
 #include "paths.hpp"
+#include "process.hpp"
 #include "routine_loader.hpp"
 #include "routine_lookup.hpp"
 #include "settings.hpp"
@@ -239,40 +240,6 @@ int withRoutine(const Paths& paths, const std::string& name,
     Resolved resolved = resolveRoutine(name, library);
     if (!resolved.routine) return resolved.exitCode;
     return action(*resolved.routine);
-}
-
-long long steadyNowMs() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-}
-
-// When the process began, on the steady clock: /proc/self/stat's start time (clock ticks since
-// boot) against CLOCK_BOOTTIME. Falls back to now.
-long long processStartSteadyMs() {
-    const long long now = steadyNowMs();
-    std::FILE* stat = std::fopen("/proc/self/stat", "r");
-    if (stat == nullptr) return now;
-    char buffer[1024] = {};
-    const size_t length = std::fread(buffer, 1, sizeof buffer - 1, stat);
-    std::fclose(stat);
-    buffer[length] = '\0';
-    const char* afterName = std::strrchr(buffer, ')'); // the name may hold spaces
-    if (afterName == nullptr) return now;
-    unsigned long long startTicks = 0;
-    // Fields after the name: state (3) ... starttime is field 22, the 20th after the name.
-    const char* field = afterName + 2;
-    for (int i = 3; i < 22 && field != nullptr; ++i) {
-        field = std::strchr(field, ' ');
-        if (field != nullptr) ++field;
-    }
-    if (field == nullptr || std::sscanf(field, "%llu", &startTicks) != 1) return now;
-    timespec boot{};
-    if (clock_gettime(CLOCK_BOOTTIME, &boot) != 0) return now;
-    const long long bootMs = boot.tv_sec * 1000LL + boot.tv_nsec / 1000000;
-    const long long startMs = static_cast<long long>(startTicks) * 1000 / sysconf(_SC_CLK_TCK);
-    const long long sinceStart = bootMs - startMs;
-    return sinceStart >= 0 && sinceStart < 60000 ? now - sinceStart : now;
 }
 
 } // namespace

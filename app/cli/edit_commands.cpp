@@ -3,15 +3,14 @@
 #include "edit_commands.hpp"
 
 #include "exit_codes.hpp"
+#include "process.hpp"
 #include "routine_loader.hpp"
 #include "routine_lookup.hpp"
 #include "routine_writer.hpp"
 
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cctype>
-#include <cerrno>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -56,25 +55,13 @@ int runEditor(const fs::path& file) {
     std::string command = editor != nullptr && *editor != '\0' ? editor : "";
     if (command.empty()) {
         for (const char* fallback : {"sensible-editor", "nano", "vi"})
-            if (std::system((std::string("command -v ") + fallback + " >/dev/null 2>&1").c_str()) ==
-                0) {
+            if (programOnPath(fallback)) {
                 command = fallback;
                 break;
             }
     }
     if (command.empty()) return -1;
-    const pid_t pid = fork();
-    if (pid < 0) return -1;
-    if (pid == 0) {
-        const std::string script = command + " \"$1\"";
-        execl("/bin/sh", "sh", "-c", script.c_str(), "sh", file.c_str(),
-              static_cast<char*>(nullptr));
-        _exit(127);
-    }
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return runAndWait({"/bin/sh", "-c", command + " \"$1\"", "sh", file.string()});
 }
 
 // Asks on the terminal: an empty answer is `byDefault`; without a terminal, `withoutTerminal`.

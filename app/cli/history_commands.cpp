@@ -3,6 +3,7 @@
 #include "history_commands.hpp"
 
 #include "exit_codes.hpp"
+#include "files.hpp"
 #include "format.hpp"
 #include "history.hpp"
 #include "nights.hpp"
@@ -18,8 +19,8 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
+#include <sstream>
 #include <system_error>
 
 namespace fs = std::filesystem;
@@ -353,7 +354,7 @@ int exportCommand(const Paths& paths, const std::string& csvDir) {
     if (!store) return fail(kExitEnvironment, "the history cannot be opened");
 
     const fs::path sessionsFile = fs::path(csvDir) / "sessions.csv";
-    std::ofstream sessionsOut(sessionsFile, std::ios::trunc);
+    std::ostringstream sessionsOut;
     sessionsOut << "id,routine,routine_name,started_at,ended_at,utc_offset_minutes,night,"
                    "planned_hold_seconds,hold_seconds,steps_skipped,status,source\n";
     for (const auto& s : store->sessions())
@@ -363,16 +364,16 @@ int exportCommand(const Paths& paths, const std::string& csvDir) {
                     << s.holdSecondsDone << ',' << s.stepsSkipped << ',' << s.status << ','
                     << s.source << '\n';
     const fs::path checkInsFile = fs::path(csvDir) / "checkins.csv";
-    std::ofstream checkInsOut(checkInsFile, std::ios::trunc);
+    std::ostringstream checkInsOut;
     checkInsOut << "night,cramps,pain,sleep,note,recorded_at\n";
     for (const auto& c : store->checkIns())
         checkInsOut << c.night << ',' << c.cramps << ',' << optionalText(c.pain) << ','
                     << optionalText(c.sleep) << ',' << csvField(c.note) << ','
                     << utcText(c.recordedAt) << '\n';
-    sessionsOut.flush();
-    checkInsOut.flush();
-    if (!sessionsOut || !checkInsOut)
-        return fail(kExitUsage, "could not write the CSV files in '" + csvDir + "'");
+    std::string error;
+    if (!writeFileAtomically(sessionsFile, sessionsOut.str(), &error) ||
+        !writeFileAtomically(checkInsFile, checkInsOut.str(), &error))
+        return fail(kExitUsage, "could not write the CSV files in '" + csvDir + "': " + error);
     std::printf("Wrote %s and %s\n", sessionsFile.c_str(), checkInsFile.c_str());
     return kExitOk;
 }

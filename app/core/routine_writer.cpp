@@ -1,25 +1,13 @@
-// Writing routines back to TOML by hand, and atomic file replacement (the system calls live here).
+// Writing routines back to TOML by hand; the file itself is replaced by writeFileAtomically.
 #include "routine_writer.hpp"
 
 #include "routine_loader.hpp"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <atomic>
-#include <cerrno>
-#include <chrono>
 #include <cstdio>
-#include <cstring>
-#include <system_error>
-#include <utility>
 
 namespace ns {
 
 namespace {
-
-namespace fs = std::filesystem;
 
 // Where the `#` of a trailing comment goes, as in DESIGN's example.
 constexpr std::size_t kCommentColumn = 20;
@@ -29,16 +17,6 @@ constexpr std::size_t kRangeColumn = 79;
 constexpr std::size_t kMaxInlineListChars = 100;
 
 const char* const kSidesComment = "# \"none\" | \"left\" | \"right\" | \"both\"";
-
-std::function<bool(AtomicWriteStage)>& atomicWriteHook() {
-    static std::function<bool(AtomicWriteStage)> hook;
-    return hook;
-}
-
-bool stageAllowed(AtomicWriteStage stage) {
-    const auto& hook = atomicWriteHook();
-    return !hook || hook(stage);
-}
 
 std::string withComment(std::string line, const std::string& comment) {
     if (line.size() < kCommentColumn)
@@ -120,43 +98,6 @@ void writeStep(std::string& out, const StepSpec& step) {
         out += "sides = " + quotedSides(*step.timing.sides) + "\n";
 }
 
-std::string systemError(int error) {
-    return std::generic_category().message(error);
-}
-
-// A name no other writer is using at the same moment: pid, a counter and the clock.
-fs::path temporaryNameFor(const fs::path& file, unsigned attempt) {
-    static std::atomic<unsigned> counter{0};
-    const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
-    const std::string name = "." + file.filename().string() + ".tmp-" + std::to_string(::getpid()) +
-                             "-" + std::to_string(counter++) + "-" +
-                             std::to_string(stamp % 1000000) + "-" + std::to_string(attempt);
-    return file.parent_path() / name;
-}
-
-bool writeAll(int fd, const char* data, std::size_t size, int& savedErrno) {
-    while (size > 0) {
-        const ssize_t written = ::write(fd, data, size);
-        if (written < 0) {
-            if (errno == EINTR) continue;
-            savedErrno = errno;
-            return false;
-        }
-        data += written;
-        size -= static_cast<std::size_t>(written);
-    }
-    return true;
-}
-
-// The folder's entry for the renamed file reaches the disk too; some file systems can't fsync a
-// folder, and the file itself is already safe, so a failure here is not reported.
-void syncFolder(const fs::path& dir) {
-    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) return;
-    ::fsync(fd);
-    ::close(fd);
-}
-
 } // namespace
 
 std::string tomlQuoted(std::string_view text) {
@@ -227,83 +168,6 @@ std::string formatRoutine(const RoutineDocument& document) {
     return out;
 }
 
-bool writeFileAtomically(const std::filesystem::path& target, const std::string& text,
-                         std::string* error) {
-    const auto fail = [&](const std::string& why) {
-        if (error) *error = why;
-        return false;
-    };
-    try {
-        fs::path file = target;
-        std::error_code ec;
-        if (fs::is_symlink(file, ec)) {
-            const fs::path resolved = fs::canonical(file, ec);
-            if (!ec) file = resolved;
-        }
-        if (!file.has_filename())
-            return fail("cannot write '" + target.string() + "': it names a folder, not a file");
-        const fs::path dir = file.parent_path().empty() ? fs::path(".") : file.parent_path();
-        fs::create_directories(dir, ec);
-        if (ec) return fail("cannot create the folder '" + dir.string() + "': " + ec.message());
-        if (fs::is_directory(file, ec))
-            return fail("cannot write '" + target.string() + "': it is a folder");
-
-        // Keep the permissions a person gave the old file.
-        struct stat old {};
-        const bool hadFile = ::stat(file.c_str(), &old) == 0;
-
-        fs::path temp;
-        int fd = -1;
-        int savedErrno = 0;
-        for (unsigned attempt = 0; attempt < 100 && fd < 0; ++attempt) {
-            temp = dir / temporaryNameFor(file, attempt).filename();
-            if (!stageAllowed(AtomicWriteStage::CreateTemp)) {
-                savedErrno = EIO;
-                break;
-            }
-            fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-            savedErrno = fd < 0 ? errno : 0;
-            if (fd < 0 && savedErrno != EEXIST) break;
-        }
-        if (fd < 0)
-            return fail("cannot create a temporary file in '" + dir.string() +
-                        "': " + systemError(savedErrno));
-        if (hadFile) ::fchmod(fd, old.st_mode & 07777);
-
-        const auto abandon = [&](const std::string& what, int errorNumber) {
-            ::close(fd);
-            ::unlink(temp.c_str());
-            return fail("cannot write '" + target.string() + "': " + what + ": " +
-                        systemError(errorNumber));
-        };
-        const std::size_t half = text.size() / 2;
-        if (!writeAll(fd, text.data(), half, savedErrno)) return abandon("writing", savedErrno);
-        if (!stageAllowed(AtomicWriteStage::Write)) return abandon("writing", EIO);
-        if (!writeAll(fd, text.data() + half, text.size() - half, savedErrno))
-            return abandon("writing", savedErrno);
-        if (!stageAllowed(AtomicWriteStage::Sync)) return abandon("syncing", EIO);
-        if (::fsync(fd) != 0) return abandon("syncing", errno);
-        if (::close(fd) != 0) {
-            savedErrno = errno;
-            ::unlink(temp.c_str());
-            return fail("cannot write '" + target.string() +
-                        "': closing: " + systemError(savedErrno));
-        }
-        if (!stageAllowed(AtomicWriteStage::Rename))
-            savedErrno = EIO;
-        else if (::rename(temp.c_str(), file.c_str()) != 0)
-            savedErrno = errno;
-        if (savedErrno != 0) {
-            ::unlink(temp.c_str());
-            return fail("cannot replace '" + target.string() + "': " + systemError(savedErrno));
-        }
-        syncFolder(dir);
-        return true;
-    } catch (const std::exception& err) {
-        return fail("cannot write '" + target.string() + "': " + err.what());
-    }
-}
-
 bool saveRoutineAtomically(const RoutineDocument& document, const std::filesystem::path& file,
                            const Catalog& catalog, std::string* error) {
     const auto fail = [&](const std::string& why) {
@@ -324,10 +188,6 @@ bool saveRoutineAtomically(const RoutineDocument& document, const std::filesyste
     } catch (const std::exception& err) {
         return fail(std::string("the routine was not saved: ") + err.what());
     }
-}
-
-void setAtomicWriteHookForTests(std::function<bool(AtomicWriteStage)> hook) {
-    atomicWriteHook() = std::move(hook);
 }
 
 } // namespace ns

@@ -1,10 +1,11 @@
 // settings.toml: read leniently (a bad value falls back and is reported), written atomically.
 #include "settings.hpp"
 
+#include "files.hpp"
+
 #include <toml++/toml.h>
 
 #include <algorithm>
-#include <fstream>
 #include <sstream>
 #include <system_error>
 
@@ -75,30 +76,14 @@ Settings Settings::load(const fs::path& file, Diagnostics* diagnostics) {
 }
 
 bool Settings::save(const fs::path& file) const {
-    std::error_code ec;
-    fs::create_directories(file.parent_path(), ec);
-    const fs::path temporary = file.string() + ".tmp";
-    {
-        std::ofstream out(temporary, std::ios::trunc);
-        if (!out) return false;
-        out << "# Nightstretch settings. Edit freely; the app keeps this file up to date.\n"
-            << "volume = " << std::clamp(volume, 0, 100) << "          # 0 to 100\n"
-            << "muted = " << (muted ? "true" : "false") << "\n"
-            << "fullscreen = " << (fullscreen ? "true" : "false") << "\n"
-            << "day_starts_at = \"" << dayStartsAt
-            << "\"  # a session before this time counts for the night before\n";
-        out.flush();
-        if (!out) {
-            fs::remove(temporary, ec);
-            return false;
-        }
-    }
-    fs::rename(temporary, file, ec);
-    if (ec) {
-        fs::remove(temporary, ec);
-        return false;
-    }
-    return true;
+    std::ostringstream out;
+    out << "# Nightstretch settings. Edit freely; the app keeps this file up to date.\n"
+        << "volume = " << std::clamp(volume, 0, 100) << "          # 0 to 100\n"
+        << "muted = " << (muted ? "true" : "false") << "\n"
+        << "fullscreen = " << (fullscreen ? "true" : "false") << "\n"
+        << "day_starts_at = \"" << dayStartsAt
+        << "\"  # a session before this time counts for the night before\n";
+    return writeFileAtomically(file, out.str(), nullptr);
 }
 
 } // namespace ns

@@ -16,7 +16,8 @@ struct Settings {
 
     // Reads the file; a missing file gives the defaults. Problems go to `diagnostics`.
     static Settings load(const std::filesystem::path& file, Diagnostics* diagnostics = nullptr);
-    // Writes atomically (temporary file, then rename). Returns false on failure.
+    // Writes with writeFileAtomically (the folder is made if missing). False on failure, and then
+    // the old file is untouched.
     bool save(const std::filesystem::path& file) const;
 };
 

@@ -1,10 +1,10 @@
 #include "checkin_prompt.hpp"
 
+#include "files.hpp"
 #include "history.hpp"
 
 #include <fstream>
 #include <string>
-#include <system_error>
 
 namespace ns {
 
@@ -29,16 +29,7 @@ std::optional<Date> CheckInPrompt::nightToAsk(const HistoryStore& history, Date 
 }
 
 bool CheckInPrompt::remember(Date tonight) const {
-    std::error_code ec;
-    if (m_file.has_parent_path()) std::filesystem::create_directories(m_file.parent_path(), ec);
-    const std::filesystem::path temporary = m_file.string() + ".tmp";
-    {
-        std::ofstream out(temporary, std::ios::trunc);
-        out << tonight.str() << '\n';
-        if (!out.flush()) return false;
-    }
-    std::filesystem::rename(temporary, m_file, ec);
-    return !ec;
+    return writeFileAtomically(m_file, tonight.str() + "\n", nullptr);
 }
 
 } // namespace ns

@@ -1,16 +1,16 @@
 // stats --png: the progress screen drawn into an off-screen texture at 1280x800 and saved.
 #include "progress_picture.hpp"
 
+#include "files.hpp"
 #include "progress_scene.hpp"
 #include "theme.hpp"
+#include "x11_connect.hpp"
 
 #include <SFML/Graphics/RenderTexture.hpp>
 #include <SFML/System/Err.hpp>
 
-#include <dlfcn.h>
-
 #include <cstdlib>
-#include <cstring>
+#include <optional>
 #include <sstream>
 #include <system_error>
 
@@ -20,26 +20,6 @@ namespace {
 
 constexpr unsigned kWidth = 1280;
 constexpr unsigned kHeight = 800;
-
-// SFML aborts when it cannot open the display, so ask libX11 first (looked up at run time).
-bool canOpenDisplay() {
-    void* x11 = dlopen("libX11.so.6", RTLD_LAZY | RTLD_LOCAL);
-    if (!x11) return true; // cannot tell: let SFML try
-    void* openSymbol = dlsym(x11, "XOpenDisplay");
-    void* closeSymbol = dlsym(x11, "XCloseDisplay");
-    void* (*open)(const char*) = nullptr;
-    int (*close)(void*) = nullptr;
-    std::memcpy(&open, &openSymbol, sizeof open);
-    std::memcpy(&close, &closeSymbol, sizeof close);
-    bool ok = true;
-    if (open && close) {
-        void* display = open(nullptr);
-        ok = display != nullptr;
-        if (display) close(display);
-    }
-    dlclose(x11);
-    return ok;
-}
 
 // SFML writes its own complaints to sf::err(); the one sentence we print is enough.
 class QuietSfml {
@@ -69,7 +49,7 @@ int saveProgressPicture(const Stats& stats, const std::filesystem::path& file, c
         return fail(error, 3,
                     "drawing the progress picture needs a display (DISPLAY is not "
                     "set); run it in a desktop session or under xvfb-run");
-    if (!canOpenDisplay())
+    if (!displayReachable())
         return fail(error, 3,
                     std::string("drawing the progress picture needs a display, and '") + display +
                         "' cannot be opened; run it in a desktop session or under xvfb-run");
@@ -98,18 +78,18 @@ int saveProgressPicture(const Stats& stats, const std::filesystem::path& file, c
     texture.display();
     const sf::Image image = texture.getTexture().copyToImage();
 
-    // SFML picks the format from the extension: write a .png beside it, then move it into place,
-    // so the file is whole or untouched whatever its name.
+    // SFML picks the format from the extension and writes by name: a new .png beside the file,
+    // then moved into place, so the file is whole or untouched whatever its name.
     const std::string cannotWrite = "cannot write " + file.string();
-    std::filesystem::path temporary = file;
-    temporary += ".part.png";
-    if (!image.saveToFile(temporary.string())) return fail(error, 2, cannotWrite);
-    std::error_code ec;
-    std::filesystem::rename(temporary, file, ec);
-    if (ec) {
-        std::filesystem::remove(temporary, ec);
+    const std::optional<std::filesystem::path> temporary =
+        createTemporaryFileBeside(file, ".png", nullptr);
+    if (!temporary) return fail(error, 2, cannotWrite);
+    if (!image.saveToFile(temporary->string())) {
+        std::error_code ec;
+        std::filesystem::remove(*temporary, ec);
         return fail(error, 2, cannotWrite);
     }
+    if (!replaceFileAtomically(*temporary, file, nullptr)) return fail(error, 2, cannotWrite);
     return 0;
 }
 

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 namespace fs = std::filesystem;
 using ns::test::makeTempDir;
@@ -108,6 +109,10 @@ TEST_F(HistoryCommands, ExportWritesBothFilesWithHeaders) {
     EXPECT_EQ(checkIns.rfind("night,cramps,pain,sleep,note,recorded_at\n", 0), 0u);
     EXPECT_NE(checkIns.find("2026-10-01,1,,,\"calf, left \"\"again\"\"\","), std::string::npos)
         << checkIns;
+    std::set<std::string> names;
+    for (const auto& entry : fs::directory_iterator(dir))
+        names.insert(entry.path().filename().string());
+    EXPECT_EQ(names, (std::set<std::string>{"checkins.csv", "sessions.csv"}));
 }
 
 TEST_F(HistoryCommands, ADamagedHistoryIsMovedAsideAndANewOneStarted) {

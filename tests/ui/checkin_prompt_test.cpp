@@ -49,6 +49,10 @@ TEST(CheckInPrompt, AsksOnceADayAboutLastNight) {
     // Asked (whatever the answer): not again today, even after a restart.
     ASSERT_TRUE(prompt.remember(tonight));
     EXPECT_EQ(prompt.lastAsked(), tonight);
+    std::size_t stateFiles = 0;
+    for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir / "state"))
+        ++stateFiles;
+    EXPECT_EQ(stateFiles, 1u) << "only the memo, no temporary file";
     EXPECT_FALSE(prompt.nightToAsk(history, tonight));
     EXPECT_FALSE(
         CheckInPrompt(CheckInPrompt::defaultFile(dir / "state")).nightToAsk(history, tonight));

@@ -1,0 +1,40 @@
+// The one way the app writes a file: whole or not at all, whatever happens to the process.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ns {
+
+// Replaces `file` with `contents`: a new temporary file in the same folder (the folder is created
+// when missing), written in full, fsynced, renamed over `file`, then the folder fsynced. The old
+// file's permission bits are kept; a new file gets 0666 less the umask. A symlink is followed, so
+// the file it points to is replaced and the link stays. On failure the temporary file is removed,
+// the old file is untouched, `*error` (if given) says why in one sentence, and it returns false.
+bool writeFileAtomically(const std::filesystem::path& file, std::string_view contents,
+                         std::string* error);
+
+// For files another library writes by name (SFML's image saver): an empty, new file beside `file`
+// whose name ends with `suffix` (so a writer that picks the format from the extension picks the
+// right one). Fill it, then hand it to replaceFileAtomically. Nothing when it cannot be created.
+std::optional<std::filesystem::path> createTemporaryFileBeside(const std::filesystem::path& file,
+                                                               std::string_view suffix,
+                                                               std::string* error);
+
+// Moves `written` (made by createTemporaryFileBeside for `file`) over `file` the way
+// writeFileAtomically does: permissions kept, fsync, rename, folder fsync. `written` is removed
+// on failure.
+bool replaceFileAtomically(const std::filesystem::path& written, const std::filesystem::path& file,
+                           std::string* error);
+
+// For tests: the steps of writeFileAtomically where a failure can be simulated.
+enum class AtomicWriteStage { CreateTemp, Write, Sync, Rename };
+// Called before each stage (Write: after half the contents are written); returning false makes
+// that stage fail as if the system call had. An empty function (the default) lets everything
+// through.
+void setAtomicWriteHookForTests(std::function<bool(AtomicWriteStage)> hook);
+
+} // namespace ns
