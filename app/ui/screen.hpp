@@ -72,6 +72,8 @@ class Screen {
     virtual void draw(sf::RenderTarget& target) const = 0;
     // False for an overlay: the screens under it are drawn first.
     virtual bool opaque() const { return true; }
+    // Help: what is pushed while it shows goes under it.
+    virtual bool staysOnTop() const { return false; }
     // After a frame went to the screen (the session traces what it showed).
     virtual void presented() {}
 

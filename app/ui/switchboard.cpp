@@ -107,14 +107,12 @@ void Switchboard::handle(const sf::Event& event) {
             order.push_back(it->get());
         for (Screen* screen : order) {
             if (!inStack(screen)) break;
-            m_acting = screen;
             if (screen->handle(event, *this)) {
                 m_dirty = true;
                 break;
             }
             if (screen->opaque()) break;
         }
-        m_acting = nullptr;
         break;
     }
     }
@@ -125,11 +123,8 @@ void Switchboard::update() {
     std::vector<Screen*> order;
     for (auto& screen : m_stack)
         order.push_back(screen.get());
-    for (Screen* screen : order) {
-        m_acting = screen;
+    for (Screen* screen : order)
         if (inStack(screen) && screen->update(*this)) m_dirty = true;
-    }
-    m_acting = nullptr;
     m_retired.clear();
 
     const TimePoint now = m_clock.now();
@@ -202,13 +197,21 @@ bool Switchboard::inStack(const Screen* screen) const {
                        [screen](const auto& s) { return s.get() == screen; });
 }
 
-// Right above the screen that asked (help over a session stays on top when Space, let through
-// to the session, brings "Paused"); on top otherwise.
-void Switchboard::push(std::unique_ptr<Screen> overlay) {
-    overlay->layout(m_size);
-    auto at = std::find_if(m_stack.begin(), m_stack.end(),
-                           [this](const auto& s) { return s.get() == m_acting; });
-    m_stack.insert(at == m_stack.end() ? at : at + 1, std::move(overlay));
+// Help stays on top of the overlays pushed under it (Space let through to a session brings
+// "Paused" under the help); a new opaque screen closes the help about the one before.
+void Switchboard::push(std::unique_ptr<Screen> screen) {
+    screen->layout(m_size);
+    if (screen->opaque()) {
+        while (!m_stack.empty() && m_stack.back()->staysOnTop()) {
+            m_retired.push_back(std::move(m_stack.back()));
+            m_stack.pop_back();
+        }
+    }
+    auto at = m_stack.end();
+    if (!screen->staysOnTop())
+        while (at != m_stack.begin() && (*(at - 1))->staysOnTop())
+            --at;
+    m_stack.insert(at, std::move(screen));
     m_dirty = true;
 }
 

@@ -94,7 +94,6 @@ class Switchboard final : public ScreenHost {
 
     std::vector<std::unique_ptr<Screen>> m_stack;
     std::vector<std::unique_ptr<Screen>> m_retired; // removed while one of them was acting
-    const Screen* m_acting = nullptr; // handling an event: what it pushes goes right above it
     Indicator m_indicator;
     std::optional<TimePoint> m_indicatorUntil;
     std::optional<TimePoint> m_closeAt;

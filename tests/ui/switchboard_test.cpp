@@ -249,6 +249,17 @@ TEST_F(SwitchboardTest, HelpStopsClicksButLetsTheSessionsKeysThrough) {
     EXPECT_NE(topAs<HelpScreen>(board), nullptr) << "help stays over \"Paused\"";
     press(K::Escape);
     EXPECT_NE(topAs<PauseScreen>(board), nullptr);
+    press(K::H); // through "Paused" to the session: help on top
+    EXPECT_NE(topAs<HelpScreen>(board), nullptr);
+    EXPECT_EQ(board.depth(), 3u);
+}
+
+TEST_F(SwitchboardTest, ANewScreenClosesTheHelpOfTheOneBefore) {
+    Switchboard& board = open();
+    press(K::H);
+    press(K::E); // let through to home: the editor opens
+    EXPECT_NE(topAs<EditorScreen>(board), nullptr);
+    EXPECT_EQ(board.depth(), 2u);
 }
 
 TEST_F(SwitchboardTest, AClickOnARoutineStartsItButNotUnderHelp) {
