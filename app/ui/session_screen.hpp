@@ -27,6 +27,7 @@ class SessionScreen final : public Screen {
     void presented() override;
 
     Session& session() { return m_run->session(); }
+    bool traced() { return m_run->trace() != nullptr; }
     const SessionScene& scene() const { return m_scene; }
 
   private:

@@ -444,6 +444,32 @@ TEST_F(SwitchboardTest, HelpOverTheSessionIsDrawnOnTopAndFits) {
     test::expectFitsAndCalm(screen->overlay(), help, {1280, 800}, "switchboard-session-help");
 }
 
+TEST_F(SwitchboardTest, OnlyTheRoutineFromTheCommandLineIsTraced) {
+    const std::filesystem::path tracePath = m_options.paths.stateDir / "trace.jsonl";
+    std::filesystem::create_directories(m_options.paths.stateDir);
+    m_options.tracePath = tracePath.string();
+    m_board =
+        std::make_unique<Switchboard>(m_options,
+                                      RoutineLibrary::load(m_options.paths.builtInRoutinesDir(),
+                                                           m_options.paths.userRoutinesDir()),
+                                      *test::theme(), m_clock);
+    std::string error;
+    int code = 0;
+    m_board->begin(SessionRun::create(test::sampleRoutine(), m_clock,
+                                      windowRunOptions(m_options, true), &error, &code),
+                   kSize);
+    ASSERT_NE(topAs<SessionScreen>(*m_board), nullptr) << error;
+    EXPECT_TRUE(topAs<SessionScreen>(*m_board)->traced());
+    for (int i = 0; i < 4000 && !topAs<DoneScreen>(*m_board); ++i)
+        wait(1000);
+    ASSERT_NE(topAs<DoneScreen>(*m_board), nullptr);
+    press(K::Enter);
+    press(K::Enter);
+    ASSERT_NE(topAs<SessionScreen>(*m_board), nullptr);
+    EXPECT_FALSE(topAs<SessionScreen>(*m_board)->traced());
+    EXPECT_GT(std::filesystem::file_size(tracePath), 0u);
+}
+
 TEST_F(SwitchboardTest, EscOnHomeCloses) {
     Switchboard& board = open();
     press(K::Escape);
