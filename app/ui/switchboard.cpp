@@ -66,7 +66,7 @@ void Switchboard::begin(std::unique_ptr<SessionRun> firstRun, sf::Vector2f size)
         m_openedWithRoutine = true;
         startRun(std::move(firstRun));
     } else {
-        showHome();
+        showHomeScreen("", false); // the library was just loaded
     }
 }
 
@@ -240,9 +240,15 @@ void Switchboard::closeWindow() {
 }
 
 void Switchboard::showHome(const std::string& selectId) {
-    m_library = RoutineLibrary::reload(m_library, m_options.paths.builtInRoutinesDir(),
-                                       m_options.paths.userRoutinesDir());
-    m_watcher.rescan();
+    showHomeScreen(selectId, true);
+}
+
+void Switchboard::showHomeScreen(const std::string& selectId, bool reload) {
+    if (reload) {
+        m_library = RoutineLibrary::reload(m_library, m_options.paths.builtInRoutinesDir(),
+                                           m_options.paths.userRoutinesDir());
+        m_watcher.rescan();
+    }
     m_openedWithRoutine = false;
     m_closeAt.reset();
     std::string notice = m_audio.available() ? "" : "sound unavailable";
