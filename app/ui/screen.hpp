@@ -20,8 +20,8 @@ namespace ns {
 class EditorController;
 class Screen;
 
-// What a screen may ask for. Changes to the stack take effect after the event being handled, so a
-// screen may remove itself safely.
+// What a screen may ask for. A screen taken off the stack lives on until the event (or loop turn)
+// that removed it is over, so a screen may remove itself and go on.
 class ScreenHost {
   public:
     virtual ~ScreenHost() = default;
