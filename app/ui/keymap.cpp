@@ -267,6 +267,15 @@ std::string chordName(const Chord& chord) {
     return name + keyName(chord.key);
 }
 
+std::string keyFor(KeyContext context, Command command) {
+    for (const auto& binding : keymap()) {
+        if (binding.context != context || binding.command != command) continue;
+        for (const auto& chord : binding.chords)
+            if (!chordName(chord).empty()) return chordName(chord);
+    }
+    return "";
+}
+
 std::vector<HelpLine> helpLines(KeyContext context) {
     std::vector<HelpLine> lines;
     auto add = [&lines](const KeyBinding& binding) {

@@ -127,6 +127,9 @@ Command commandFor(KeyContext context, const sf::Event::KeyEvent& key);
 
 // "Ctrl+S", "Space", "→", "?".
 std::string chordName(const Chord& chord);
+// The first key help shows for `command` in `context` ("Space"), for the words a screen says
+// itself ("Paused — Space to continue"); "" when it has none.
+std::string keyFor(KeyContext context, Command command);
 
 // One line of help: the keys, and what they do.
 struct HelpLine {

@@ -6,7 +6,9 @@ namespace ns {
 
 PauseScreen::PauseScreen(const Theme& theme, Session& session)
     : m_theme(theme), m_session(session),
-      m_overlay(theme, "Paused — Space to continue", "Esc to stop the routine") {}
+      m_overlay(theme,
+                "Paused — " + keyFor(KeyContext::Paused, Command::TogglePause) + " to continue",
+                keyFor(KeyContext::Paused, Command::AskToStop) + " to stop the routine") {}
 
 bool PauseScreen::handle(const sf::Event& event, ScreenHost& host) {
     if (event.type != sf::Event::KeyPressed) return false;

@@ -6,7 +6,9 @@ namespace ns {
 
 StopQuestionScreen::StopQuestionScreen(const Theme& theme, Session& session, bool resumeAfter)
     : m_theme(theme), m_session(session), m_resumeAfter(resumeAfter),
-      m_overlay(theme, "Stop the routine?", "Enter = stop, Esc = keep going") {}
+      m_overlay(theme, "Stop the routine?",
+                keyFor(KeyContext::StopQuestion, Command::ConfirmStop) + " = stop, " +
+                    keyFor(KeyContext::StopQuestion, Command::KeepGoing) + " = keep going") {}
 
 bool StopQuestionScreen::handle(const sf::Event& event, ScreenHost& host) {
     if (event.type != sf::Event::KeyPressed) return true;

@@ -113,6 +113,14 @@ TEST(Keymap, HelpOfAScreenIsItsBindingsThenTheGlobalOnes) {
             EXPECT_FALSE(line.keys.empty()) << line.words;
 }
 
+TEST(Keymap, TheQuestionsNameTheirKeysFromTheTable) {
+    EXPECT_EQ(keyFor(KeyContext::Paused, Command::TogglePause), "Space");
+    EXPECT_EQ(keyFor(KeyContext::Paused, Command::AskToStop), "Esc");
+    EXPECT_EQ(keyFor(KeyContext::StopQuestion, Command::ConfirmStop), "Enter");
+    EXPECT_EQ(keyFor(KeyContext::StopQuestion, Command::KeepGoing), "Esc");
+    EXPECT_EQ(keyFor(KeyContext::Home, Command::TogglePause), "");
+}
+
 TEST(Keymap, TheEditorsHelpNamesItsModifiers) {
     std::set<std::string> keys;
     for (const auto& line : helpLines(KeyContext::Editor))
