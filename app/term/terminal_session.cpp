@@ -3,48 +3,22 @@
 
 #include "audio_cues.hpp"
 #include "format.hpp"
+#include "interrupt_signals.hpp"
+#include "raw_terminal.hpp"
 #include "session.hpp"
 #include "session_run.hpp"
 #include "timeline.hpp"
 
 #include <poll.h>
-#include <termios.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <csignal>
 #include <cstdio>
 #include <iostream>
 #include <memory>
 
 namespace ns {
 namespace {
-
-volatile std::sig_atomic_t g_signalled = 0;
-extern "C" void onSignal(int) {
-    g_signalled = 1;
-}
-
-// Puts the terminal in non-canonical, no-echo mode and always restores it.
-class RawTerminal {
-  public:
-    RawTerminal() {
-        if (!isatty(STDIN_FILENO) || tcgetattr(STDIN_FILENO, &m_saved) != 0) return;
-        termios raw = m_saved;
-        raw.c_lflag &= static_cast<tcflag_t>(~(ICANON | ECHO));
-        raw.c_cc[VMIN] = 0;
-        raw.c_cc[VTIME] = 0;
-        m_active = tcsetattr(STDIN_FILENO, TCSANOW, &raw) == 0;
-    }
-    ~RawTerminal() {
-        if (m_active) tcsetattr(STDIN_FILENO, TCSANOW, &m_saved);
-    }
-    bool active() const { return m_active; }
-
-  private:
-    termios m_saved{};
-    bool m_active = false;
-};
 
 std::string phaseLabel(const Phase& phase) {
     switch (phase.kind) {
@@ -176,10 +150,7 @@ int runTerminalSession(const Routine& routine, const TerminalOptions& options) {
     TerminalView view(session, interactive && isatty(STDOUT_FILENO));
     ObserverRegistration viewRegistration = run->attach(view);
 
-    g_signalled = 0;
-    auto previousInt = std::signal(SIGINT, onSignal);
-    auto previousTerm = std::signal(SIGTERM, onSignal);
-    auto previousHup = std::signal(SIGHUP, onSignal);
+    InterruptSignals signals;
 
     std::printf("%s: %s in all.%s\n", routine.name.c_str(),
                 formatMinutes(session.timeline().totalSeconds).c_str(),
@@ -187,10 +158,11 @@ int runTerminalSession(const Routine& routine, const TerminalOptions& options) {
     run->start();
     while (!session.finished()) {
         view.refresh();
-        pollfd input{STDIN_FILENO, POLLIN, 0};
-        const int timeout = pollTimeout(session, clock);
-        const int ready = interactive ? poll(&input, 1, timeout) : poll(nullptr, 0, timeout);
-        if (g_signalled) {
+        // Keys (on a terminal) and signals both wake the wait; otherwise it sleeps until due.
+        pollfd waits[2] = {{signals.wakeFd(), POLLIN, 0}, {STDIN_FILENO, POLLIN, 0}};
+        const int ready = poll(waits, interactive ? 2 : 1, pollTimeout(session, clock));
+        const pollfd& input = waits[1];
+        if (signals.requested()) {
             session.interrupt();
             break;
         }
@@ -226,9 +198,6 @@ int runTerminalSession(const Routine& routine, const TerminalOptions& options) {
         if (session.status() == SessionStatus::Completed && audio->available() && !audio->muted())
             ::usleep(1500 * 1000); // let the "done" chime ring out before the process ends
     }
-    std::signal(SIGINT, previousInt);
-    std::signal(SIGTERM, previousTerm);
-    std::signal(SIGHUP, previousHup);
     return session.status() == SessionStatus::Interrupted ? 130 : 0;
 }
 

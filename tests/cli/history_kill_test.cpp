@@ -74,6 +74,9 @@ class Child {
         }
         return std::nullopt;
     }
+    void signal(int number) {
+        if (m_pid > 0 && !m_reaped) kill(m_pid, number);
+    }
     // SIGKILL and wait for it; the wait status.
     int killAndReap() {
         if (m_pid > 0 && !m_reaped) {
@@ -198,6 +201,61 @@ TEST(HistoryKill, SigkillMidSessionLeavesAnInterruptedSessionWithItsHoldTime) {
     EXPECT_LE(done, 20);
     EXPECT_EQ(sessions[0].values.at(2), "20");
     EXPECT_EQ(sessions[0].values.at(3), "text");
+}
+
+// SIGTERM (a logout, a shutdown): the text mode ends the session as interrupted, keeps its hold
+// time, puts the terminal back and exits 130, without waiting for the next second.
+TEST(HistoryKill, SigtermMidSessionEndsCleanlyAsInterrupted) {
+    const std::string home = ns::test::makeTempDir();
+    ASSERT_FALSE(home.empty());
+    struct Cleanup {
+        std::string dir;
+        ~Cleanup() {
+            std::error_code ec;
+            fs::remove_all(dir, ec);
+        }
+    } cleanup{home};
+    const std::string routine = home + "/one-hold.toml";
+    ns::test::writeFile(routine, kTwentySecondHold);
+    const fs::path db = fs::path(home) / "data" / "history.sqlite3";
+    const std::string errPath = home + "/stderr.txt";
+
+    Child child({"--home", home, "start", "--text", routine}, errPath);
+    ASSERT_TRUE(child.started());
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    std::optional<int> hold;
+    while (std::chrono::steady_clock::now() < deadline) {
+        hold = firstSessionHold(db);
+        if (hold && *hold >= 5) break;
+        if (auto status = child.endedWith())
+            FAIL() << "ended before the signal (status " << *status
+                   << "): " << ns::test::readFile(errPath);
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    ASSERT_TRUE(hold && *hold >= 5) << ns::test::readFile(errPath);
+    child.signal(SIGTERM);
+
+    // A hang guard, not a speed test: the hold has more than 10 s left, so an end inside this
+    // wait can only come from the signal.
+    std::optional<int> status;
+    deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (!(status = child.endedWith()) && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    ASSERT_TRUE(status) << "still running 10 s after SIGTERM";
+    ASSERT_TRUE(WIFEXITED(*status)) << "ended by a signal, not by itself";
+    EXPECT_EQ(WEXITSTATUS(*status), 130);
+
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open_v2(db.c_str(), &raw, SQLITE_OPEN_READWRITE, nullptr), SQLITE_OK);
+    struct Close {
+        sqlite3* db;
+        ~Close() { sqlite3_close_v2(db); }
+    } closer{raw};
+    auto sessions = query(raw, "SELECT status, hold_seconds_done, ended_at FROM sessions");
+    ASSERT_EQ(sessions.size(), 1u);
+    EXPECT_EQ(sessions[0].values.at(0), "interrupted");
+    EXPECT_GE(std::stoi(sessions[0].values.at(1)), 5);
+    EXPECT_NE(sessions[0].values.at(2), "NULL"); // ended, not killed
 }
 
 } // namespace
