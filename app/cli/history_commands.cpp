@@ -182,7 +182,7 @@ int statsCommand(const Paths& paths, const StatsOptions& options) {
         if (!options.json) std::printf("Wrote %s\n", options.png->c_str());
     }
     if (options.json) {
-        std::cout << statsToJson(stats).dump(2) << '\n';
+        std::cout << statsJsonText(stats) << '\n';
         return kExitOk;
     }
     if (options.png) return kExitOk;

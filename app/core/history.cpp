@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <exception>
@@ -248,6 +249,58 @@ Check checkIntegrity(sqlite3* db) {
     return check;
 }
 
+// A fingerprint of the file's bytes and its log's (a missing log counts as an empty one); ""
+// when the file cannot be read. Any change within one 8-byte word changes it.
+std::string fingerprint(const fs::path& file) {
+    std::uint64_t hash = 14695981039346656037ull;
+    std::string sizes;
+    for (const std::string& name : {file.string(), file.string() + "-wal"}) {
+        std::FILE* in = std::fopen(name.c_str(), "rb");
+        if (in == nullptr && name != file.string()) {
+            sizes += " 0";
+            continue;
+        }
+        if (in == nullptr) return {};
+        std::uint64_t words[8192];
+        unsigned long long size = 0;
+        for (;;) {
+            const size_t n = std::fread(words, 1, sizeof words, in);
+            if (n % sizeof(std::uint64_t) != 0)
+                std::memset(reinterpret_cast<char*>(words) + n, 0,
+                            sizeof(std::uint64_t) - n % sizeof(std::uint64_t));
+            for (size_t i = 0; i < (n + sizeof(std::uint64_t) - 1) / sizeof(std::uint64_t); ++i)
+                hash = (hash ^ words[i]) * 1099511628211ull;
+            size += n;
+            if (n < sizeof words) break;
+        }
+        const bool failed = std::ferror(in) != 0;
+        std::fclose(in);
+        if (failed) return {};
+        sizes += " " + std::to_string(size);
+    }
+    char hex[20];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+    return "1" + sizes + " " + hex;
+}
+
+// Beside the file: the fingerprint of the bytes last found sound by the check.
+fs::path checkedStamp(const fs::path& file) {
+    return file.string() + ".checked";
+}
+
+std::string readStamp(const fs::path& file) {
+    std::ifstream in(checkedStamp(file));
+    std::string line;
+    std::getline(in, line);
+    return line;
+}
+
+// Best effort: without the stamp the next open only checks again.
+void writeStamp(const fs::path& file, const std::string& print) {
+    std::ofstream out(checkedStamp(file), std::ios::trunc);
+    out << print << '\n';
+}
+
 // One way of opening the file, and what came of it.
 struct Attempt {
     std::string name;
@@ -258,9 +311,10 @@ struct Opened {
     bool readOnly = false;
     bool damaged = false; // not a database, or failed its check
     bool busy = false;    // another process holds it: not a reason to open it read-only
+    bool checked = false; // the structural check ran
     std::string detail;
 };
-Opened tryOpen(const Attempt& attempt) {
+Opened tryOpen(const fs::path& file, const Attempt& attempt) {
     Opened opened;
     auto [db, rc] = openDb(attempt.name, attempt.flags);
     if (db == nullptr) {
@@ -277,13 +331,21 @@ Opened tryOpen(const Attempt& attempt) {
     // Until the file is known to be sound, closing must not checkpoint its log into it (and
     // delete the log): a damaged file and its -wal are to be moved aside as they are.
     sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
-    const Check check = checkIntegrity(db);
-    if (check.damaged || check.rc != SQLITE_OK) {
-        closeDb(db);
-        opened.damaged = check.damaged;
-        opened.busy = (check.rc & 0xff) == SQLITE_BUSY || (check.rc & 0xff) == SQLITE_LOCKED;
-        opened.detail = check.detail;
-        return opened;
+    // The check reads every page (most of the time of `stats` over years of history); bytes
+    // identical to those it last found sound need not be read through it again.
+    const std::string before = fingerprint(file);
+    if (before.empty() || before != readStamp(file)) {
+        opened.checked = true;
+        const Check check = checkIntegrity(db);
+        if (check.damaged || check.rc != SQLITE_OK) {
+            closeDb(db);
+            opened.damaged = check.damaged;
+            opened.busy = (check.rc & 0xff) == SQLITE_BUSY || (check.rc & 0xff) == SQLITE_LOCKED;
+            opened.detail = check.detail;
+            return opened;
+        }
+        // Only bytes that stayed the same through the check are vouched for.
+        if (!before.empty() && fingerprint(file) == before) writeStamp(file, before);
     }
     sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, nullptr);
     opened.db = db;
@@ -424,7 +486,7 @@ HistoryStore::OpenResult HistoryStore::open(const fs::path& file) {
             bool damaged = plainlyNotADatabase(file, opened.detail);
             for (const Attempt& attempt : attempts) {
                 if (damaged) break;
-                opened = tryOpen(attempt);
+                opened = tryOpen(file, attempt);
                 if (opened.db != nullptr || opened.damaged || opened.busy) {
                     damaged = opened.damaged;
                     break;
@@ -448,6 +510,7 @@ HistoryStore::OpenResult HistoryStore::open(const fs::path& file) {
             return result;
         }
 
+        result.checked = opened.checked;
         sqlite3* db = opened.db;
         std::unique_ptr<HistoryStore> store(new HistoryStore(db, file));
         const int version = store->schemaVersion();
@@ -455,7 +518,7 @@ HistoryStore::OpenResult HistoryStore::open(const fs::path& file) {
             // Written by a newer nightstretch: read what we can, never change it.
             if (!opened.readOnly) {
                 store.reset();
-                Opened again = tryOpen(attempts[1]);
+                Opened again = tryOpen(file, attempts[1]);
                 if (again.db != nullptr) store.reset(new HistoryStore(again.db, file));
             }
             result.error = "the history '" + file.string() + "' was written by a newer " +
@@ -668,36 +731,84 @@ std::vector<std::string> HistoryStore::skippedNights() const {
 }
 
 std::vector<NightRecord> HistoryStore::nightRecords() const {
+    // Three plain scans merged here by night: a tenth of the time of one query that unions and
+    // joins them, which sorts through temporary b-trees.
+    struct Held {
+        std::string night;
+        long long hold = 0;
+        int planned = 0; // the smallest positive planned hold, 0 for none
+    };
+    std::vector<Held> held;
+    Statement sessionRows(m_db, "SELECT night, hold_seconds_done, planned_hold_seconds "
+                                "FROM sessions");
+    while (sessionRows.step()) {
+        const int planned = sessionRows.int32(2);
+        held.push_back({sessionRows.text(0), sessionRows.integer(1), planned > 0 ? planned : 0});
+    }
+    if (!sessionRows.ok()) fail(m_db, m_lastError, "cannot read the nights", sessionRows.rc());
+    // Rows come in insertion order, nearly sorted by night already.
+    const auto byNight = [](const Held& a, const Held& b) { return a.night < b.night; };
+    if (!std::is_sorted(held.begin(), held.end(), byNight))
+        std::stable_sort(held.begin(), held.end(), byNight);
+    size_t nights = 0;
+    for (size_t i = 0; i < held.size(); ++i) {
+        if (nights > 0 && held[nights - 1].night == held[i].night) {
+            Held& into = held[nights - 1];
+            into.hold += held[i].hold;
+            if (held[i].planned > 0 && (into.planned == 0 || held[i].planned < into.planned))
+                into.planned = held[i].planned;
+        } else {
+            if (nights != i) held[nights] = std::move(held[i]);
+            ++nights;
+        }
+    }
+    held.resize(nights);
+
+    Statement checkInRows(m_db, "SELECT night, cramps, pain, sleep, note FROM checkins "
+                                "ORDER BY night");
+    Statement skipRows(m_db, "SELECT night FROM skips ORDER BY night");
+    bool hasCheckIn = checkInRows.step();
+    bool hasSkip = skipRows.step();
+    std::string checkInNight = hasCheckIn ? checkInRows.text(0) : std::string();
+    std::string skipNight = hasSkip ? skipRows.text(0) : std::string();
+    auto heldIt = held.begin();
+
     std::vector<NightRecord> out;
-    Statement statement(m_db, R"(
-WITH held AS (
-    SELECT night, SUM(hold_seconds_done) AS hold,
-           MIN(CASE WHEN planned_hold_seconds > 0 THEN planned_hold_seconds END) AS planned
-    FROM sessions GROUP BY night),
-nights AS (SELECT night FROM sessions UNION SELECT night FROM checkins
-           UNION SELECT night FROM skips)
-SELECT n.night, COALESCE(h.hold, 0), COALESCE(h.planned, 0), s.night IS NOT NULL,
-       c.cramps, c.pain, c.sleep, COALESCE(c.note, '')
-FROM nights n
-LEFT JOIN held h ON h.night = n.night
-LEFT JOIN skips s ON s.night = n.night
-LEFT JOIN checkins c ON c.night = n.night
-ORDER BY n.night)");
-    while (statement.step()) {
-        const auto night = Date::parse(statement.text(0));
-        if (!night) continue; // not written by us; nothing to count it for
+    out.reserve(held.size());
+    while (heldIt != held.end() || hasCheckIn || hasSkip) {
+        // The smallest night among the three heads (byte order, as SQLite's BINARY collation).
+        const std::string* next = nullptr;
+        if (heldIt != held.end()) next = &heldIt->night;
+        if (hasCheckIn && (next == nullptr || checkInNight < *next)) next = &checkInNight;
+        if (hasSkip && (next == nullptr || skipNight < *next)) next = &skipNight;
+        const std::string night = *next;
+
         NightRecord r;
-        r.night = *night;
-        r.holdSeconds = static_cast<int>(statement.integer(1));
-        r.plannedHoldSeconds = statement.int32(2);
-        r.skipped = statement.int32(3) != 0;
-        r.cramps = statement.optionalInt(4);
-        r.pain = statement.optionalInt(5);
-        r.sleep = statement.optionalInt(6);
-        r.note = statement.text(7);
+        if (heldIt != held.end() && heldIt->night == night) {
+            r.holdSeconds = static_cast<int>(heldIt->hold);
+            r.plannedHoldSeconds = heldIt->planned;
+            ++heldIt;
+        }
+        if (hasSkip && skipNight == night) {
+            r.skipped = true;
+            hasSkip = skipRows.step();
+            if (hasSkip) skipNight = skipRows.text(0);
+        }
+        if (hasCheckIn && checkInNight == night) {
+            r.cramps = checkInRows.optionalInt(1);
+            r.pain = checkInRows.optionalInt(2);
+            r.sleep = checkInRows.optionalInt(3);
+            r.note = checkInRows.text(4);
+            hasCheckIn = checkInRows.step();
+            if (hasCheckIn) checkInNight = checkInRows.text(0);
+        }
+        const auto date = Date::parse(night);
+        if (!date) continue; // not written by us; nothing to count it for
+        r.night = *date;
         out.push_back(std::move(r));
     }
-    if (!statement.ok()) fail(m_db, m_lastError, "cannot read the nights", statement.rc());
+    if (!checkInRows.ok()) fail(m_db, m_lastError, "cannot read the nights", checkInRows.rc());
+    if (!skipRows.ok()) fail(m_db, m_lastError, "cannot read the nights", skipRows.rc());
     return out;
 }
 

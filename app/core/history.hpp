@@ -49,10 +49,12 @@ class HistoryStore {
         std::unique_ptr<HistoryStore> store; // null when no database could be opened at all
         std::string error;                   // why not, or a warning (read-only, say)
         std::filesystem::path movedAside;    // a damaged file moved here (never deleted)
+        bool checked = false; // the integrity check ran: the bytes differ from those last checked
     };
     // Opens (creating folders and the file), checks integrity, migrates the schema. A file that
     // cannot be opened as a database or fails its check is moved aside with a time stamp and a
-    // new one is started.
+    // new one is started. The check is skipped while the file and its log are byte for byte the
+    // ones it last passed (their fingerprint is kept beside them, in FILE.checked).
     static OpenResult open(const std::filesystem::path& file);
     ~HistoryStore();
     HistoryStore(const HistoryStore&) = delete;

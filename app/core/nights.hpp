@@ -14,6 +14,7 @@ struct Date {
     int days = 0;
     static std::optional<Date> parse(const std::string& text); // strict YYYY-MM-DD, real dates
     std::string str() const;
+    void appendTo(std::string& out) const; // str() without a string of its own
     Date plus(int n) const { return Date{days + n}; }
     int weekday() const; // 0 = Monday .. 6 = Sunday
     friend bool operator<(Date a, Date b) { return a.days < b.days; }

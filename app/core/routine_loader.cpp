@@ -1,6 +1,8 @@
 // Loading and strict validation of routine files and the stretch catalog; never throws.
 #include "routine_loader.hpp"
 
+#include "format.hpp"
+#include "timeline.hpp"
 #include "toml_check.hpp"
 
 #include <algorithm>
@@ -21,6 +23,10 @@ namespace fs = std::filesystem;
 // A routine is a page of text; anything bigger is a wrong file, not a routine to parse.
 constexpr std::uintmax_t kMaxFileBytes = 1024 * 1024;
 constexpr std::size_t kKnownIdsListed = 6;
+// A bedtime routine is minutes long; these only stop a wrong or hostile file early and clearly.
+constexpr std::size_t kMaxSteps = 100;
+constexpr std::size_t kMaxCatalogStretches = 500;
+constexpr int kMaxTotalSeconds = 2 * 60 * 60;
 
 const std::vector<std::string> kTopLevelKeys = {"name", "description", "defaults", "steps"};
 const std::vector<std::string> kDefaultsKeys = {"prepare", "hold",   "reps",
@@ -125,6 +131,11 @@ std::vector<StepSpec> readSteps(TomlChecker& check, const toml::table& root,
                     DiagnosticKind::NoSteps);
         return steps;
     }
+    if (array->size() > kMaxSteps) {
+        check.error(*node, "a routine can have at most " + std::to_string(kMaxSteps) +
+                               " steps, this one has " + std::to_string(array->size()));
+        return steps;
+    }
     for (std::size_t i = 0; i < array->size(); ++i) {
         const toml::node& item = *array->get(i);
         const int stepNumber = static_cast<int>(i) + 1;
@@ -168,6 +179,12 @@ RoutineDocument readDocument(TomlChecker& check, const toml::table& root, const 
 }
 
 void readCatalog(TomlChecker& check, const toml::table& root, Catalog& catalog) {
+    if (root.size() > kMaxCatalogStretches) {
+        check.errorInFile("a stretch catalog can have at most " +
+                          std::to_string(kMaxCatalogStretches) + " stretches, this one has " +
+                          std::to_string(root.size()));
+        return;
+    }
     for (auto&& [key, value] : root) {
         const std::string id(key.str());
         const std::string where = "in stretch " + quoteForMessage(id);
@@ -320,6 +337,19 @@ void addUserCatalog(const fs::path& file, RoutineLibrary& library) {
         library.catalog.stretches.insert_or_assign(id, std::move(stretch));
 }
 
+// A routine longer than kMaxTotalSeconds is refused whole (its steps are each within range).
+void checkTotalDuration(RoutineLoadResult& result, const std::string& sourceName) {
+    if (!result.routine) return;
+    const int total = buildTimeline(*result.routine).totalSeconds;
+    if (total <= kMaxTotalSeconds) return;
+    result.diagnostics.push_back(
+        {sourceName, 0, 0,
+         "the routine lasts " + formatClock(total) + "; a routine can last at most " +
+             formatClock(kMaxTotalSeconds) + " (shorten holds, repetitions or steps)",
+         DiagnosticKind::InvalidValue});
+    result.routine.reset();
+}
+
 } // namespace
 
 std::string closestMatch(const std::string& word, const std::vector<std::string>& candidates) {
@@ -414,7 +444,10 @@ RoutineLoadResult parseRoutine(std::string_view toml, const std::string& sourceN
     try {
         RoutineDocumentLoadResult parsed = parseRoutineDocument(toml, sourceName, catalog);
         result.diagnostics = std::move(parsed.diagnostics);
-        if (parsed.document) result.routine = resolveRoutine(*parsed.document, id, catalog);
+        if (parsed.document) {
+            result.routine = resolveRoutine(*parsed.document, id, catalog);
+            checkTotalDuration(result, sourceName);
+        }
     } catch (const std::exception& err) {
         result.routine.reset();
         result.diagnostics.push_back(
@@ -431,6 +464,7 @@ RoutineLoadResult loadRoutineFile(const std::filesystem::path& file, const Catal
         if (parsed.document) {
             result.routine = resolveRoutine(*parsed.document, file.stem().string(), catalog);
             result.routine->path = file;
+            checkTotalDuration(result, file.string());
         }
     } catch (const std::exception& err) {
         result.routine.reset();

@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <string>
+
 namespace ns {
 
 // {"current_streak", "best_streak", "nights_done", "nights_partial", "nights_skipped",
@@ -12,5 +14,9 @@ namespace ns {
 //  "nights": [{"night", "state", "hold_seconds", "cramps", "pain", "sleep" (null when not
 //  recorded), "note" (only when there is one)}]}
 nlohmann::ordered_json statsToJson(const Stats& stats);
+
+// The same document as statsToJson(stats).dump(2), byte for byte, written straight into text:
+// ten years of nights in a fifth of the time of building the tree and dumping it.
+std::string statsJsonText(const Stats& stats);
 
 } // namespace ns

@@ -140,6 +140,13 @@ std::string quoteForMessage(std::string_view text) {
     return out;
 }
 
+std::size_t characterCount(std::string_view text) {
+    std::size_t count = 0;
+    for (const char c : text)
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count; // not a continuation byte
+    return count;
+}
+
 std::optional<toml::table> parseToml(std::string_view doc, const std::string& sourceName,
                                      Diagnostics& diagnostics) {
     if (const int line = lineNestedTooDeeply(doc)) {
@@ -231,6 +238,11 @@ std::optional<std::string> TomlChecker::text(const toml::node& node, const std::
         error(node, "'" + key + "' must not be empty");
         return std::nullopt;
     }
+    if (const std::size_t length = characterCount(string->get()); length > kMaxTextChars) {
+        error(node, "'" + key + "' is too long: at most " + std::to_string(kMaxTextChars) +
+                        " characters, got " + std::to_string(length));
+        return std::nullopt;
+    }
     return string->get();
 }
 
@@ -244,11 +256,23 @@ std::optional<std::vector<std::string>> TomlChecker::textList(const toml::node& 
                         describeValue(node));
         return std::nullopt;
     }
+    if (array->size() > kMaxListItems) {
+        error(node, "'" + key + "' has too many lines: at most " + std::to_string(kMaxListItems) +
+                        ", got " + std::to_string(array->size()));
+        return std::nullopt;
+    }
     std::vector<std::string> lines;
     bool ok = true;
     for (std::size_t i = 0; i < array->size(); ++i) {
         const toml::node& item = *array->get(i);
         if (const auto* string = item.as_string()) {
+            if (const std::size_t length = characterCount(string->get()); length > kMaxTextChars) {
+                error(item, "item " + std::to_string(i + 1) + " of '" + key +
+                                "' is too long: at most " + std::to_string(kMaxTextChars) +
+                                " characters, got " + std::to_string(length));
+                ok = false;
+                continue;
+            }
             lines.push_back(string->get());
         } else {
             error(item, "item " + std::to_string(i + 1) + " of '" + key +

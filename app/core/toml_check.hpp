@@ -13,6 +13,13 @@
 
 namespace ns {
 
+// Limits on what a file from anywhere may hold; each is far above what a real routine needs.
+constexpr std::size_t kMaxTextChars = 500;
+constexpr std::size_t kMaxListItems = 30;
+
+// The number of characters (UTF-8 code points) in `text`.
+std::size_t characterCount(std::string_view text);
+
 // What a value is, in words a non-programmer reads: "a string", "a list", "a decimal number (2.5)".
 std::string describeValue(const toml::node& node);
 
@@ -46,8 +53,10 @@ class TomlChecker {
     // A whole number in [min, max]; `unit` ("seconds" or "") goes into the messages.
     std::optional<int> wholeNumber(const toml::node& node, const std::string& key, int min, int max,
                                    const std::string& unit);
+    // Text of at most kMaxTextChars characters (a file from anywhere must not flood the screen).
     std::optional<std::string> text(const toml::node& node, const std::string& key,
                                     bool allowEmpty);
+    // At most kMaxListItems lines, each at most kMaxTextChars characters.
     std::optional<std::vector<std::string>> textList(const toml::node& node,
                                                      const std::string& key);
     std::optional<Sides> sides(const toml::node& node, const std::string& key);

@@ -58,31 +58,38 @@ bool CheckInForm::change(Field field, int delta) {
 }
 
 bool CheckInForm::keyPressed(const sf::Event::KeyEvent& key) {
+    return command(commandFor(KeyContext::CheckIn, key));
+}
+
+bool CheckInForm::command(Command command) {
     if (m_outcome != Outcome::Open) return false;
     const int current = indexOf(m_focused);
-    switch (key.code) {
-    case sf::Keyboard::Up:
+    switch (command) {
+    case Command::PreviousField:
         if (current == 0) return false;
         focus(static_cast<Field>(current - 1));
         return true;
-    case sf::Keyboard::Down:
+    case Command::NextField:
         if (current + 1 >= kFieldCount) return false;
         focus(static_cast<Field>(current + 1));
         return true;
-    case sf::Keyboard::Tab:
-        focus(static_cast<Field>((current + (key.shift ? kFieldCount - 1 : 1)) % kFieldCount));
+    case Command::NextFieldAround:
+        focus(static_cast<Field>((current + 1) % kFieldCount));
         return true;
-    case sf::Keyboard::Left:
+    case Command::PreviousFieldAround:
+        focus(static_cast<Field>((current + kFieldCount - 1) % kFieldCount));
+        return true;
+    case Command::ValueDown:
         return isNumber(m_focused) && change(m_focused, -1);
-    case sf::Keyboard::Right:
+    case Command::ValueUp:
         return isNumber(m_focused) && change(m_focused, 1);
-    case sf::Keyboard::Enter:
+    case Command::Save:
         save();
         return true;
-    case sf::Keyboard::Escape:
+    case Command::Dismiss:
         dismiss();
         return true;
-    case sf::Keyboard::BackSpace:
+    case Command::Erase:
         if (m_focused == Field::Note) {
             if (m_note.isEmpty()) return false;
             m_note.erase(m_note.getSize() - 1);

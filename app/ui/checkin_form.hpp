@@ -3,6 +3,7 @@
 #pragma once
 
 #include "history.hpp"
+#include "keymap.hpp"
 #include "nights.hpp"
 
 #include <SFML/System/String.hpp>
@@ -26,6 +27,7 @@ class CheckInForm {
     // Up/Down (and Tab) move between fields; Left/Right change a number; Enter saves; Escape
     // dismisses; Backspace edits. True when anything shown changed.
     bool keyPressed(const sf::Event::KeyEvent& key);
+    bool command(Command command); // the same, from the keymap's command
     // Digits set the number in focus (typed one after another: "1", "2" gives 12); + and - change
     // it; in the note, printable characters are added.
     bool textEntered(sf::Uint32 unicode);

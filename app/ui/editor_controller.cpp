@@ -211,42 +211,56 @@ bool EditorController::textEntered(sf::Uint32 unicode) {
     return true;
 }
 
-bool EditorController::keyPressed(const sf::Event::KeyEvent& key) {
-    using K = sf::Keyboard;
+KeyContext EditorController::keyContext() const {
     switch (m_prompt) {
     case Prompt::LeaveUnsaved:
-        if (key.code == K::Enter) {
+        return KeyContext::EditorLeave;
+    case Prompt::Help:
+        return KeyContext::EditorHelp;
+    case Prompt::Picker:
+        return KeyContext::EditorPicker;
+    case Prompt::None:
+        break;
+    }
+    return m_typing ? KeyContext::EditorTyping : KeyContext::Editor;
+}
+
+bool EditorController::keyPressed(const sf::Event::KeyEvent& key) {
+    return command(commandFor(keyContext(), key));
+}
+
+bool EditorController::command(Command command) {
+    switch (m_prompt) {
+    case Prompt::LeaveUnsaved:
+        if (command == Command::SaveAndLeave) {
             m_prompt = Prompt::None;
             if (save()) m_closed = true;
-        } else if (key.code == K::N) {
+        } else if (command == Command::Discard) {
             m_prompt = Prompt::None;
             m_closed = true;
-        } else if (key.code == K::Escape) {
+        } else if (command == Command::KeepEditing) {
             m_prompt = Prompt::None;
         } else {
             return false;
         }
         return true;
     case Prompt::Help:
-        if (key.code == K::Escape || key.code == K::Enter || key.code == K::H ||
-            key.code == K::F1 || key.code == K::Slash) {
-            m_prompt = Prompt::None;
-            return true;
-        }
-        return false;
+        if (command != Command::CloseHelp) return false;
+        m_prompt = Prompt::None;
+        return true;
     case Prompt::Picker:
-        switch (key.code) {
-        case K::Up:
+        switch (command) {
+        case Command::SelectPrevious:
             return pickerMove(-1);
-        case K::Down:
+        case Command::SelectNext:
             return pickerMove(1);
-        case K::PageUp:
+        case Command::PageUp:
             return pickerMove(-5);
-        case K::PageDown:
+        case Command::PageDown:
             return pickerMove(5);
-        case K::Enter:
+        case Command::AddStretch:
             return pickerAdd();
-        case K::Escape:
+        case Command::Cancel:
             m_prompt = Prompt::None;
             return true;
         default:
@@ -257,11 +271,11 @@ bool EditorController::keyPressed(const sf::Event::KeyEvent& key) {
     }
 
     if (m_typing) {
-        if (key.code == K::Enter || key.code == K::Escape || key.code == K::Tab) {
+        if (command == Command::FinishTyping) {
             finishTyping(true);
             return true;
         }
-        if (key.code == K::BackSpace) {
+        if (command == Command::Erase) {
             if (m_typed.isEmpty()) return false;
             m_typed.erase(m_typed.getSize() - 1);
             return true;
@@ -269,52 +283,42 @@ bool EditorController::keyPressed(const sf::Event::KeyEvent& key) {
         return false;
     }
 
-    if (key.control) {
-        switch (key.code) {
-        case K::S:
-            return perform(EditorAction::Save);
-        case K::Z:
-            return perform(key.shift ? EditorAction::Redo : EditorAction::Undo);
-        case K::Y:
-            return perform(EditorAction::Redo);
-        default:
-            return false;
-        }
-    }
-
     const bool inValues = m_focus == EditorFocus::StepFields || m_focus == EditorFocus::Defaults;
-    switch (key.code) {
-    case K::Tab: {
-        constexpr int kFocusCount = 5;
-        const int current = static_cast<int>(m_focus);
-        setFocus(
-            static_cast<EditorFocus>((current + (key.shift ? kFocusCount - 1 : 1)) % kFocusCount));
+    constexpr int kFocusCount = 5;
+    const int focus = static_cast<int>(m_focus);
+    switch (command) {
+    case Command::Save:
+        return perform(EditorAction::Save);
+    case Command::Undo:
+        return perform(EditorAction::Undo);
+    case Command::Redo:
+        return perform(EditorAction::Redo);
+    case Command::NextPart:
+        setFocus(static_cast<EditorFocus>((focus + 1) % kFocusCount));
         return true;
-    }
-    case K::Escape:
+    case Command::PreviousPart:
+        setFocus(static_cast<EditorFocus>((focus + kFocusCount - 1) % kFocusCount));
+        return true;
+    case Command::Leave:
         requestLeave();
         return true;
-    case K::H:
-    case K::F1:
-    case K::Slash:
+    case Command::ShowHelp:
         m_prompt = Prompt::Help;
         return true;
-    case K::A:
-    case K::Insert:
+    case Command::AddStretch:
         openPicker();
         return true;
-    case K::Delete:
+    case Command::RemoveStretch:
         return perform(EditorAction::Remove);
-    case K::D:
+    case Command::DuplicateStretch:
         return perform(EditorAction::Duplicate);
-    case K::U:
+    case Command::MoveStretchUp:
         return perform(EditorAction::MoveUp);
-    case K::J:
+    case Command::MoveStretchDown:
         return perform(EditorAction::MoveDown);
-    case K::Up:
-    case K::Down: {
-        const int delta = key.code == K::Up ? -1 : 1;
-        if (key.alt) return perform(delta < 0 ? EditorAction::MoveUp : EditorAction::MoveDown);
+    case Command::SelectPrevious:
+    case Command::SelectNext: {
+        const int delta = command == Command::SelectPrevious ? -1 : 1;
         switch (m_focus) {
         case EditorFocus::Name:
             if (delta > 0) setFocus(EditorFocus::Description);
@@ -339,22 +343,16 @@ bool EditorController::keyPressed(const sf::Event::KeyEvent& key) {
         }
         return false;
     }
-    case K::Left:
-    case K::Right:
-    case K::Hyphen:
-    case K::Subtract:
-    case K::Equal:
-    case K::Add: {
-        const int direction =
-            (key.code == K::Left || key.code == K::Hyphen || key.code == K::Subtract) ? -1 : 1;
-        if (inValues) return changeValue(direction);
-        if (m_focus == EditorFocus::Steps && key.code == K::Right) {
+    case Command::ValueDown:
+    case Command::ValueUp:
+    case Command::ValueUpOrOpen:
+        if (inValues) return changeValue(command == Command::ValueDown ? -1 : 1);
+        if (m_focus == EditorFocus::Steps && command == Command::ValueUpOrOpen) {
             setFocus(EditorFocus::StepFields);
             return true;
         }
         return false;
-    }
-    case K::Enter:
+    case Command::Type:
         if (m_focus == EditorFocus::Name || m_focus == EditorFocus::Description)
             return startTyping();
         if (m_focus == EditorFocus::Steps) {

@@ -3,6 +3,7 @@
 // the RoutineEditor underneath. The scene draws it; tests drive it directly.
 #pragma once
 
+#include "keymap.hpp"
 #include "routine_editor.hpp"
 
 #include <SFML/System/String.hpp>
@@ -65,8 +66,10 @@ class EditorController {
     // "My calf routine!" -> "my-calf-routine"; unique against `taken` ("-2", "-3"...).
     static std::string idFromName(const std::string& name, const std::set<std::string>& taken);
 
-    // Keys and typed text; true when anything shown changed.
+    // Keys (through the keymap) and typed text; true when anything shown changed.
     bool keyPressed(const sf::Event::KeyEvent& key);
+    bool command(Command command);
+    KeyContext keyContext() const; // the editor, typing, or one of its questions
     bool textEntered(sf::Uint32 unicode);
     bool click(const EditorHit& hit);
 

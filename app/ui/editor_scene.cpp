@@ -1,6 +1,7 @@
 #include "editor_scene.hpp"
 
 #include "format.hpp"
+#include "keymap.hpp"
 #include "layout.hpp"
 
 #include <algorithm>
@@ -26,24 +27,6 @@ float outlineWidth(float h) {
 
 EditorScene::EditorScene(const Theme& theme, const EditorController& controller)
     : m_theme(theme), m_controller(controller) {}
-
-const std::vector<std::pair<std::string, std::string>>& EditorScene::keys() {
-    static const std::vector<std::pair<std::string, std::string>> kKeys = {
-        {"Tab", "next part: name, stretches, values, defaults"},
-        {"↑  ↓", "choose a stretch or a value"},
-        {"←  →   −  +", "change the chosen value"},
-        {"Enter", "type the name or description (Enter ends)"},
-        {"A", "add a stretch from the list"},
-        {"Delete", "remove the chosen stretch"},
-        {"D", "copy the chosen stretch"},
-        {"U  J", "move the stretch up, down (or Alt+↑ ↓)"},
-        {"Ctrl+Z", "undo"},
-        {"Ctrl+Y", "redo (or Ctrl+Shift+Z)"},
-        {"Ctrl+S", "save"},
-        {"Esc", "leave the editor"},
-    };
-    return kKeys;
-}
 
 sf::ConvexShape& EditorScene::box(Layer& layer, sf::FloatRect rect, sf::Color fill,
                                   sf::Color outline) {
@@ -448,7 +431,7 @@ void EditorScene::layoutHelp() {
     box(m_overlay, panel, palette::kSurface, palette::kAccentDim);
     text(m_overlay, "Editor keys", true, 0.05f, palette::kAccent, w / 2.f, panel.top + 0.05f * h,
          panel.width * 0.9f, Align::Center);
-    const auto& list = keys();
+    const auto list = helpLines(KeyContext::Editor);
     const float top = panel.top + 0.11f * h;
     const float bottom = panel.top + panel.height - 0.09f * h;
     const float spacing = (bottom - top) / static_cast<float>(list.size());
@@ -457,9 +440,9 @@ void EditorScene::layoutHelp() {
     const float actionWidth = panel.left + panel.width - 0.03f * w - actionLeft;
     for (std::size_t i = 0; i < list.size(); ++i) {
         const float y = top + (static_cast<float>(i) + 0.5f) * spacing;
-        text(m_overlay, list[i].first, true, kBody, palette::kText, keyRight, y,
+        text(m_overlay, list[i].keys, true, kBody, palette::kText, keyRight, y,
              keyRight - panel.left - 0.02f * w, Align::Right);
-        text(m_overlay, list[i].second, false, kBody, palette::kTextSoft, actionLeft, y,
+        text(m_overlay, list[i].words, false, kBody, palette::kTextSoft, actionLeft, y,
              actionWidth);
     }
     text(m_overlay, "The mouse works too: click a stretch, − and +, and the buttons.", false,

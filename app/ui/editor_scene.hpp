@@ -28,9 +28,6 @@ class EditorScene final : public Scene {
     // open).
     EditorHit hitAt(sf::Vector2f point) const;
 
-    // The editor's keys, for the help page.
-    static const std::vector<std::pair<std::string, std::string>>& keys();
-
     void layout(sf::Vector2f size) override;
     void draw(sf::RenderTarget& target) const override;
     std::vector<sf::FloatRect> textBounds() const override;

@@ -55,25 +55,8 @@ std::vector<sf::FloatRect> MessageOverlay::textBounds() const {
     return {m_title.getGlobalBounds(), m_detail.getGlobalBounds()};
 }
 
-HelpOverlay::HelpOverlay(const Theme& theme) : m_theme(theme) {}
-
-const std::vector<std::pair<std::string, std::string>>& HelpOverlay::keys() {
-    static const std::vector<std::pair<std::string, std::string>> kKeys = {
-        {"Space", "pause, or continue"},
-        {"→", "skip to the next part"},
-        {"←", "go back"},
-        {"N", "next stretch"},
-        {"M", "sound on or off"},
-        {"+  −", "louder, softer"},
-        {"F", "full screen"},
-        {"Enter", "start the chosen routine"},
-        {"E  N", "edit, or a new routine"},
-        {"P", "progress and cramp diary"},
-        {"H  ?", "this help"},
-        {"Esc  Q", "stop, or close"},
-    };
-    return kKeys;
-}
+HelpOverlay::HelpOverlay(const Theme& theme, std::vector<HelpLine> lines)
+    : m_theme(theme), m_lines(std::move(lines)) {}
 
 void HelpOverlay::layout(sf::Vector2f size) {
     const float w = size.x;
@@ -85,10 +68,11 @@ void HelpOverlay::layout(sf::Vector2f size) {
     m_title = makeText("Keys", m_theme.bold(), scaledSize(0.058f, h), palette::kAccent);
     placeLine(m_title, w / 2.f, box.top + 0.03f * h, Align::Center);
 
-    const auto& list = keys();
+    const auto& list = m_lines;
     const float top = box.top + 0.13f * h;
     const float bottom = box.top + box.height - 0.11f * h;
-    const float spacing = (bottom - top) / static_cast<float>(list.size());
+    const float spacing =
+        (bottom - top) / static_cast<float>(std::max<std::size_t>(list.size(), 1));
     unsigned textSize = scaledSize(std::min(0.04f, spacing / h * 0.78f), h);
     const float keyColumn = box.left + box.width * 0.36f; // keys end here, right-aligned
     const float actionColumn = keyColumn + 0.04f * w;
@@ -96,10 +80,10 @@ void HelpOverlay::layout(sf::Vector2f size) {
     m_texts.clear();
     for (std::size_t i = 0; i < list.size(); ++i) {
         const float y = top + static_cast<float>(i) * spacing;
-        sf::Text key = makeText(list[i].first, m_theme.bold(), textSize, palette::kText);
+        sf::Text key = makeText(list[i].keys, m_theme.bold(), textSize, palette::kText);
         shrinkToWidth(key, keyColumn - box.left - 0.03f * w);
         placeLine(key, keyColumn, y, Align::Right);
-        sf::Text action = makeText(list[i].second, m_theme.regular(), textSize, palette::kTextSoft);
+        sf::Text action = makeText(list[i].words, m_theme.regular(), textSize, palette::kTextSoft);
         shrinkToWidth(action, actionWidth);
         placeLine(action, actionColumn, y);
         m_texts.push_back(key);

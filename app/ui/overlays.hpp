@@ -2,6 +2,7 @@
 // brief indicator (volume, mute) that disappears by itself.
 #pragma once
 
+#include "keymap.hpp"
 #include "scene.hpp"
 #include "theme.hpp"
 
@@ -34,19 +35,21 @@ class MessageOverlay final : public Scene {
     sf::Text m_detail;
 };
 
-// The keys and what they do.
+// The keys and what they do, as the keymap says for one screen.
 class HelpOverlay final : public Scene {
   public:
-    explicit HelpOverlay(const Theme& theme);
+    HelpOverlay(const Theme& theme, std::vector<HelpLine> lines);
 
     void layout(sf::Vector2f size) override;
     void draw(sf::RenderTarget& target) const override;
     std::vector<sf::FloatRect> textBounds() const override;
 
-    static const std::vector<std::pair<std::string, std::string>>& keys();
+    const std::vector<HelpLine>& lines() const { return m_lines; }
+    void setLines(std::vector<HelpLine> lines) { m_lines = std::move(lines); } // then layout()
 
   private:
     const Theme& m_theme;
+    std::vector<HelpLine> m_lines;
     sf::RectangleShape m_shade;
     sf::ConvexShape m_panel;
     sf::Text m_title;

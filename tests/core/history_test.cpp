@@ -335,6 +335,68 @@ TEST_F(HistoryStoreTest, NightRecordsAggregateSessionsSkipsAndCheckIns) {
     EXPECT_TRUE(records[3].skipped);
 }
 
+TEST_F(HistoryStoreTest, NightRecordsComeInNightOrderWhateverOrderTheyWereWritten) {
+    auto store = openStore();
+    ASSERT_TRUE(store);
+    // A late `log` for an earlier night, and nights known only from a check-in or a skip.
+    store->addSession(makeSession("2024-03-05", 0, 30));
+    store->addSession(makeSession("2024-03-02", 90, 90));
+    store->markSkipped("2024-03-09", 0);
+    store->addSession(makeSession("2024-03-05", 60, 45));
+    store->putCheckIn(makeCheckIn("2024-03-01", 3));
+    store->addSession(makeSession("2024-03-02", 80, 10, "quit"));
+    store->putCheckIn(makeCheckIn("2024-03-09", 1, std::nullopt, 2));
+    // Written by hand, not a night: left out, and the nights around it still merge.
+    RawDb raw(m_file, true);
+    ASSERT_EQ(raw.exec("INSERT INTO skips VALUES ('2024-03-03x', 0)"), SQLITE_OK);
+
+    const auto records = store->nightRecords();
+    std::vector<std::string> nights;
+    for (const auto& r : records)
+        nights.push_back(r.night.str());
+    ASSERT_EQ(nights,
+              (std::vector<std::string>{"2024-03-01", "2024-03-02", "2024-03-05", "2024-03-09"}));
+    EXPECT_EQ(records[0].cramps, std::optional<int>(3));
+    EXPECT_EQ(records[0].holdSeconds, 0);
+    EXPECT_EQ(records[1].holdSeconds, 100);
+    EXPECT_EQ(records[1].plannedHoldSeconds, 80);
+    EXPECT_FALSE(records[1].cramps);
+    EXPECT_FALSE(records[1].skipped);
+    EXPECT_EQ(records[2].holdSeconds, 75);
+    EXPECT_EQ(records[2].plannedHoldSeconds, 60);
+    EXPECT_TRUE(records[3].skipped);
+    EXPECT_EQ(records[3].cramps, std::optional<int>(1));
+    EXPECT_EQ(records[3].sleep, std::optional<int>(2));
+    EXPECT_FALSE(records[3].pain);
+}
+
+TEST_F(HistoryStoreTest, TheCheckIsSkippedOnlyForTheBytesItLastPassed) {
+    {
+        auto opened = HistoryStore::open(m_file);
+        ASSERT_TRUE(opened.store);
+        EXPECT_TRUE(opened.checked) << "a new file";
+        ASSERT_GT(opened.store->addSession(makeSession("2024-03-01", 60, 60)), 0);
+    }
+    // Closing folds the log into the file: changed bytes, checked once more, then trusted.
+    EXPECT_TRUE(HistoryStore::open(m_file).checked);
+    auto again = HistoryStore::open(m_file);
+    ASSERT_TRUE(again.store);
+    EXPECT_FALSE(again.checked);
+    EXPECT_EQ(again.store->nightRecords().size(), 1u);
+    again.store.reset();
+
+    // Damage that keeps the size: every byte of the sessions table's page, after the header page.
+    std::string bytes = readBytes(m_file);
+    ASSERT_GE(bytes.size(), 8192u);
+    std::fill(bytes.begin() + 4096, bytes.begin() + 8192, '\xff');
+    writeBytes(m_file, bytes);
+    auto damaged = HistoryStore::open(m_file);
+    EXPECT_TRUE(damaged.checked);
+    EXPECT_FALSE(damaged.movedAside.empty()) << "the damage went unseen";
+    ASSERT_TRUE(damaged.store);
+    EXPECT_TRUE(damaged.store->nightRecords().empty());
+}
+
 // Damaged files, each moved aside byte for byte under a time-stamped name.
 std::string randomBytes(size_t n) {
     std::mt19937 random(12345);

@@ -162,6 +162,10 @@ TEST(Date, ParseRejectsAnythingButARealYYYYMMDD) {
 TEST(Date, FormatsWithZeroPadding) {
     EXPECT_EQ(Date::fromYmd(2026, 1, 5).str(), "2026-01-05");
     EXPECT_EQ(Date{}.str(), "1970-01-01");
+    EXPECT_EQ(Date::fromYmd(7, 10, 9).str(), "0007-10-09");
+    EXPECT_EQ(Date::fromYmd(0, 12, 31).str(), "0000-12-31");
+    EXPECT_EQ(Date::fromYmd(9999, 12, 31).str(), "9999-12-31");
+    EXPECT_EQ(Date::fromYmd(10000, 1, 1).str(), "10000-01-01");
 }
 
 TEST(NightDayStart, AcceptsHoursAndMinutes) {
@@ -528,6 +532,31 @@ TEST(Streak, RecordsMayComeInAnyOrder) {
     EXPECT_EQ(stats.nights.front().night, daysAgo(3));
 }
 
+TEST(Streak, RecordsOfOneNightMergeInTheOrderGivenWhereverTheyLie) {
+    NightRecord early = checkInNight(daysAgo(2), 1, 5);
+    early.note = "first";
+    NightRecord late = checkInNight(daysAgo(2), 4);
+    late.note = "second";
+    NightRecord held = partialNight(daysAgo(2));
+    held.holdSeconds = 100;
+    NightRecord more = partialNight(daysAgo(2));
+    more.holdSeconds = 90; // together past the threshold: done
+    const Stats stats = computeStats(
+        {early, doneNight(daysAgo(1)), held, doneNight(daysAgo(4)), late, more}, kTonight);
+    ASSERT_EQ(stats.nights.size(), 5u);
+    EXPECT_EQ(stats.nights[0].night, daysAgo(4));
+    const NightSummary& night = stats.nights[2];
+    EXPECT_EQ(night.night, daysAgo(2));
+    EXPECT_EQ(night.holdSeconds, 190);
+    EXPECT_EQ(night.state, NightState::Done);
+    EXPECT_EQ(night.cramps, 4);
+    EXPECT_EQ(night.pain, 5);
+    EXPECT_EQ(night.note, "second");
+    EXPECT_EQ(stats.nights[3].state, NightState::Done);
+    EXPECT_EQ(stats.nights[1].state, NightState::Missed);
+    EXPECT_EQ(stats.currentStreak, 2);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Stats: the nights list, counts and the programme
 
@@ -631,6 +660,34 @@ TEST(StatsJson, ProgrammeNightIsNullBeforeAnyDoneNight) {
     EXPECT_EQ(doc["current_streak"], 0);
     ASSERT_EQ(doc["nights"].size(), 1u);
     EXPECT_FALSE(doc["nights"][0].contains("note"));
+}
+
+TEST(StatsJson, TextIsTheDumpedDocumentByteForByte) {
+    std::vector<NightRecord> records;
+    for (int ago = 400; ago >= 0; --ago) {
+        if (ago % 7 == 3) continue; // a missed night now and then
+        records.push_back(ago % 5 == 0 ? partialNight(daysAgo(ago)) : doneNight(daysAgo(ago)));
+    }
+    NightRecord diary = checkInNight(daysAgo(2), 3, 8);
+    diary.sleep = 0;
+    diary.note = "calf \"both\"\\ left\n\tthen right\x01 \xc3\xa9 \xe2\x9c\x93 /";
+    records.push_back(diary);
+    records.push_back(skippedNight(daysAgo(3)));
+    const Stats stats = computeStats(records, kTonight);
+    EXPECT_EQ(statsJsonText(stats), statsToJson(stats).dump(2));
+
+    const Stats fresh = computeStats({}, kTonight);
+    EXPECT_EQ(statsJsonText(fresh), statsToJson(fresh).dump(2));
+    Stats none; // no nights at all: an empty array on one line
+    EXPECT_EQ(statsJsonText(none), statsToJson(none).dump(2));
+}
+
+TEST(StatsJson, TextRefusesANoteThatIsNotUtf8AsTheDocumentDoes) {
+    NightRecord diary = checkInNight(daysAgo(1), 1);
+    diary.note = "bad \xff byte";
+    const Stats stats = computeStats({diary}, kTonight);
+    EXPECT_THROW(statsToJson(stats).dump(2), nlohmann::json::type_error);
+    EXPECT_THROW(statsJsonText(stats), nlohmann::json::type_error);
 }
 
 // ---------------------------------------------------------------------------------------------

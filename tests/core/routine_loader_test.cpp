@@ -545,3 +545,80 @@ TEST(RoutineLoader, EmptyDocument) {
 
 } // namespace
 } // namespace ns
+
+// Files from anywhere: every limit is one clear diagnostic, found without parsing the whole flood.
+namespace ns {
+namespace {
+
+std::string manySteps(std::size_t count, const std::string& step) {
+    std::string toml = "name = \"Many\"\n";
+    for (std::size_t i = 0; i < count; ++i)
+        toml += "[[steps]]\n" + step;
+    return toml;
+}
+
+TEST(RoutineLimits, TenThousandStepsIsOneClearError) {
+    const auto result =
+        parseRoutine(manySteps(10000, "stretch = \"wall-calf\"\n"), "many.toml", "many",
+                     loadCatalogFile(NS_ROUTINES_DIR "/stretches.toml").catalog);
+    ASSERT_FALSE(result.ok());
+    ASSERT_EQ(result.diagnostics.size(), 1u);
+    EXPECT_NE(result.diagnostics[0].message.find("at most 100 steps, this one has 10000"),
+              std::string::npos)
+        << result.diagnostics[0].format();
+    EXPECT_EQ(result.diagnostics[0].line, 2); // where the steps begin
+}
+
+TEST(RoutineLimits, AHundredStepsAreStillARoutine) {
+    const auto result = parseRoutine(manySteps(100, "name = \"x\"\nhold = 5\nprepare = 0\n"),
+                                     "hundred.toml", "hundred", Catalog{});
+    EXPECT_TRUE(result.ok()) << (result.diagnostics.empty() ? "" : result.diagnostics[0].format());
+}
+
+TEST(RoutineLimits, ATooLongRoutineSaysHowLongItIs) {
+    // 20 steps of 300 s × 10 reps: each value in range, the whole far beyond a bedtime routine.
+    const auto result = parseRoutine(manySteps(20, "name = \"x\"\nhold = 300\nreps = 10\n"),
+                                     "long.toml", "long", Catalog{});
+    ASSERT_FALSE(result.ok());
+    ASSERT_EQ(result.diagnostics.size(), 1u);
+    EXPECT_EQ(result.diagnostics[0].kind, DiagnosticKind::InvalidValue);
+    EXPECT_NE(result.diagnostics[0].message.find("a routine can last at most 2:00:00"),
+              std::string::npos)
+        << result.diagnostics[0].format();
+}
+
+TEST(RoutineLimits, LongTextIsRefusedWithItsLength) {
+    expectLoadFails(withName("description = \"" + std::string(600, 'x') +
+                             "\"\n[[steps]]\nstretch = \"wall-calf\"\n"),
+                    2, 15, "'description' is too long: at most 500 characters, got 600");
+    // Characters, not bytes: 500 accented letters are 1000 bytes and still allowed.
+    std::string accented;
+    for (int i = 0; i < 500; ++i)
+        accented += "é";
+    const auto ok =
+        parseRoutine(withName("description = \"" + accented + "\"\n[[steps]]\nname = \"x\"\n"),
+                     "ok.toml", "ok", Catalog{});
+    EXPECT_TRUE(ok.ok()) << (ok.diagnostics.empty() ? "" : ok.diagnostics[0].format());
+}
+
+TEST(RoutineLimits, TooManyInstructionLinesAreRefused) {
+    std::string lines = "[";
+    for (int i = 0; i < 31; ++i)
+        lines += std::string(i ? ", " : "") + "\"a line\"";
+    lines += "]";
+    expectLoadFails(withName("[[steps]]\nname = \"x\"\ninstructions = " + lines + "\n"), 4, 16,
+                    "'instructions' has too many lines: at most 30, got 31");
+}
+
+TEST(RoutineLimits, AHugeCatalogIsOneError) {
+    std::string toml;
+    for (int i = 0; i < 600; ++i)
+        toml += "[s" + std::to_string(i) + "]\nname = \"x\"\n";
+    const CatalogLoadResult result = parseCatalog(toml, "stretches.toml");
+    ASSERT_EQ(result.diagnostics.size(), 1u);
+    EXPECT_NE(result.diagnostics[0].message.find("at most 500 stretches, this one has 600"),
+              std::string::npos);
+}
+
+} // namespace
+} // namespace ns

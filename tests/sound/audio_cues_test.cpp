@@ -154,6 +154,31 @@ TEST_P(AudioCueSynthesis, HasASaneDuration) {
     }
 }
 
+// FNV-1a over the samples: which exact sound a cue is.
+std::uint64_t fingerprint(const std::vector<std::int16_t>& samples) {
+    std::uint64_t hash = 1469598103934665603ULL;
+    for (std::int16_t s : samples) {
+        const auto u = static_cast<std::uint16_t>(s);
+        for (int shift : {0, 8}) {
+            hash ^= (u >> shift) & 0xFFu;
+            hash *= 1099511628211ULL;
+        }
+    }
+    return hash;
+}
+
+// The chimes were first made with an exp and a sin a sample; they are now made by turning a
+// phasor, which is much faster at start-up. These fingerprints were taken from the direct formula:
+// the sound a person hears must not change by a single sample.
+TEST(AudioCueSynthesis, TheChimesAreExactlyTheSoundsOfTheDirectFormula) {
+    const std::pair<ns::Cue, std::uint64_t> expected[] = {
+        {ns::Cue::Prepare, 4880197100215304485ULL}, {ns::Cue::Hold, 5064747549321067936ULL},
+        {ns::Cue::Switch, 11102230893913247428ULL}, {ns::Cue::Rest, 5735367569669975385ULL},
+        {ns::Cue::Tick, 13181855981233247015ULL},   {ns::Cue::Done, 10781211705012225174ULL}};
+    for (const auto& [cue, hash] : expected)
+        EXPECT_EQ(fingerprint(ns::synthesizeCue(cue, kRate)), hash) << ns::toString(cue);
+}
+
 TEST_P(AudioCueSynthesis, IsDeterministic) {
     EXPECT_EQ(ns::synthesizeCue(GetParam(), kRate), ns::synthesizeCue(GetParam(), kRate));
 }

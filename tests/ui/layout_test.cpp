@@ -1,5 +1,4 @@
 // Formats shown on screen and the text helpers that keep long lines inside the window.
-#include "input.hpp"
 #include "layout.hpp"
 #include "ui_test_support.hpp"
 
@@ -61,35 +60,6 @@ TEST(TextLayout, NonAsciiIsNotABox) {
     const sf::Text text = makeText("Hold — left leg", test::theme()->bold(), 40, palette::kText);
     EXPECT_EQ(text.getString().getSize(), 15u) << "the em dash is one character";
     EXPECT_TRUE(test::theme()->bold().getGlyph(0x2014, 40, false).advance > 0.f);
-}
-
-sf::Event::KeyEvent key(sf::Keyboard::Key code, bool shift = false) {
-    sf::Event::KeyEvent k{};
-    k.code = code;
-    k.shift = shift;
-    return k;
-}
-
-TEST(Keys, EveryDocumentedKeyHasItsCommand) {
-    EXPECT_EQ(commandForKey(key(sf::Keyboard::Space)), Command::TogglePause);
-    EXPECT_EQ(commandForKey(key(sf::Keyboard::Right)), Command::NextPhase);
-    EXPECT_EQ(commandForKey(key(sf::Keyboard::Left)), Command::Back);
-    EXPECT_EQ(commandForKey(key(sf::Keyboard::N)), Command::NextStep);
-    EXPECT_EQ(commandForKey(key(sf::Keyboard::M)), Command::Mute);
-    EXPECT_EQ(commandForKey(key(sf::Keyboard::Add)), Command::VolumeUp);
-    EXPECT_EQ(commandForKey(key(sf::Keyboard::Equal)), Command::VolumeUp);
-    EXPECT_EQ(commandForKey(key(sf::Keyboard::Equal, true)), Command::VolumeUp);
-    EXPECT_EQ(commandForKey(key(sf::Keyboard::Subtract)), Command::VolumeDown);
-    EXPECT_EQ(commandForKey(key(sf::Keyboard::Hyphen)), Command::VolumeDown);
-    EXPECT_EQ(commandForKey(key(sf::Keyboard::F)), Command::Fullscreen);
-    EXPECT_EQ(commandForKey(key(sf::Keyboard::H)), Command::Help);
-    EXPECT_EQ(commandForKey(key(sf::Keyboard::Slash, true)), Command::Help);
-    EXPECT_EQ(commandForKey(key(sf::Keyboard::Escape)), Command::Escape);
-    EXPECT_EQ(commandForKey(key(sf::Keyboard::Q)), Command::Quit);
-    EXPECT_EQ(commandForKey(key(sf::Keyboard::Enter)), Command::Enter);
-    EXPECT_EQ(commandForKey(key(sf::Keyboard::Up)), Command::Up);
-    EXPECT_EQ(commandForKey(key(sf::Keyboard::Down)), Command::Down);
-    EXPECT_EQ(commandForKey(key(sf::Keyboard::Z)), Command::None);
 }
 
 } // namespace

@@ -1,0 +1,51 @@
+#include "checkin_screen.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <ctime>
+
+namespace ns {
+
+CheckInScreen::CheckInScreen(const Theme& theme, HistoryStore& history, Date night, Date tonight)
+    : m_history(history), m_overlay(theme) {
+    m_overlay.open(night, tonight, history.checkInFor(night.str()));
+}
+
+bool CheckInScreen::handle(const sf::Event& event, ScreenHost& host) {
+    CheckInForm& form = m_overlay.form();
+    bool changed = false;
+    switch (event.type) {
+    case sf::Event::KeyPressed:
+        changed = form.keyPressed(event.key);
+        break;
+    case sf::Event::TextEntered:
+        changed = form.textEntered(event.text.unicode);
+        break;
+    case sf::Event::MouseButtonPressed:
+        if (event.mouseButton.button != sf::Mouse::Left) return true;
+        changed = m_overlay.click(clickPoint(event));
+        break;
+    case sf::Event::MouseMoved:
+    case sf::Event::MouseWheelScrolled:
+        return true; // nothing under the form reacts
+    default:
+        return false;
+    }
+    if (form.outcome() == CheckInForm::Outcome::Saved) {
+        host.remove(*this);
+        if (m_history.putCheckIn(form.result(std::time(nullptr)))) {
+            host.showIndicator("Saved in your diary", -1.f);
+        } else {
+            host.showIndicator("Diary not saved: " + m_history.lastError(), -1.f);
+            spdlog::warn("check-in not saved: {}", m_history.lastError());
+        }
+        host.historyChanged();
+    } else if (form.outcome() == CheckInForm::Outcome::Dismissed) {
+        host.remove(*this);
+    } else if (changed) {
+        m_overlay.refresh();
+    }
+    return true;
+}
+
+} // namespace ns

@@ -1,0 +1,29 @@
+// "How was last night?" over home or progress: the cramp diary of one night. It takes every key,
+// letter and click while open (a note may hold any letter); Enter saves, Esc closes.
+#pragma once
+
+#include "checkin_overlay.hpp"
+#include "history.hpp"
+#include "screen.hpp"
+
+namespace ns {
+
+class CheckInScreen final : public Screen {
+  public:
+    // The form for `night`, prefilled from what `history` holds for it.
+    CheckInScreen(const Theme& theme, HistoryStore& history, Date night, Date tonight);
+
+    KeyContext keyContext() const override { return KeyContext::CheckIn; }
+    bool handle(const sf::Event& event, ScreenHost& host) override;
+    void layout(sf::Vector2f size) override { m_overlay.layout(size); }
+    void draw(sf::RenderTarget& target) const override { m_overlay.draw(target); }
+    bool opaque() const override { return false; }
+
+    const CheckInForm& form() const { return m_overlay.form(); }
+
+  private:
+    HistoryStore& m_history;
+    CheckInOverlay m_overlay;
+};
+
+} // namespace ns

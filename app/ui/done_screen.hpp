@@ -1,0 +1,23 @@
+// "Well done" after a routine: Enter goes back to the routines, Esc closes the window.
+#pragma once
+
+#include "done_scene.hpp"
+#include "screen.hpp"
+
+namespace ns {
+
+class DoneScreen final : public Screen {
+  public:
+    DoneScreen(const Theme& theme, const std::string& routineName, int holdSeconds,
+               int plannedSeconds);
+
+    KeyContext keyContext() const override { return KeyContext::Done; }
+    bool handle(const sf::Event& event, ScreenHost& host) override;
+    void layout(sf::Vector2f size) override { m_scene.layout(size); }
+    void draw(sf::RenderTarget& target) const override { m_scene.draw(target); }
+
+  private:
+    DoneScene m_scene;
+};
+
+} // namespace ns

@@ -1,0 +1,105 @@
+#include "session_screen.hpp"
+
+#include "pause_screen.hpp"
+#include "stop_question_screen.hpp"
+#include "trace.hpp"
+
+#include <chrono>
+
+namespace ns {
+
+namespace {
+
+long long steadyNowMs() {
+    return std::chrono::duration_cast<Millis>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+} // namespace
+
+SessionScreen::SessionScreen(const Theme& theme, std::unique_ptr<SessionRun> run,
+                             SessionObserver& sound, const std::string& notice,
+                             long long processStartMs)
+    : m_theme(theme), m_run(std::move(run)), m_sound(m_run->attach(sound)),
+      m_scene(theme, m_run->session()), m_processStartMs(processStartMs) {
+    m_scene.setNotice(notice);
+    m_run->start();
+    m_scene.refresh();
+}
+
+// Phase-changing keys are refused by the session in the first moment of a phase.
+bool SessionScreen::handle(const sf::Event& event, ScreenHost& host) {
+    if (event.type != sf::Event::KeyPressed) return false;
+    Session& session = m_run->session();
+    switch (commandFor(keyContext(), event.key)) {
+    case Command::TogglePause:
+        session.togglePause();
+        if (session.paused()) host.push(std::make_unique<PauseScreen>(m_theme, session));
+        return true;
+    case Command::NextPhase:
+        session.nextPhase();
+        return true;
+    case Command::PhaseBack:
+        session.back();
+        return true;
+    case Command::NextStretch:
+        session.nextStep();
+        return true;
+    case Command::AskToStop: {
+        // Hold still while the question is asked; "keep going" resumes.
+        const bool resumeAfter = !session.paused() && session.pause();
+        host.push(std::make_unique<StopQuestionScreen>(m_theme, session, resumeAfter));
+        return true;
+    }
+    case Command::ShowHelp:
+        host.showHelp(keyContext());
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool SessionScreen::update(ScreenHost& host) {
+    if (m_ended) return false;
+    m_run->update();
+    bool changed = false;
+    if (m_run->historyFailed() && !m_historyProblemShown) {
+        m_scene.setNotice("history not saved: " + m_run->historyError());
+        m_historyProblemShown = true;
+        changed = true;
+    }
+    const Session& session = m_run->session();
+    if (!session.finished()) return changed;
+    m_ended = true;
+    if (session.status() == SessionStatus::Completed) {
+        const Routine& routine = session.routine();
+        host.showDone(routine.name.empty() ? routine.id : routine.name, session.holdSecondsDone(),
+                      session.timeline().holdSeconds);
+    } else {
+        host.routineStopped();
+    }
+    return true;
+}
+
+std::optional<TimePoint> SessionScreen::nextWakeup() const {
+    return m_run->session().nextWakeup();
+}
+
+// The trace measures the first frame and every countdown value as it reached the screen.
+void SessionScreen::presented() {
+    m_scene.takeDamage(); // on the screen now, whichever way it got there
+    TraceWriter* trace = m_run->trace();
+    if (!trace) return;
+    const long long atMs = m_run->session().elapsedMs();
+    if (!m_firstFrameTraced) {
+        trace->firstFrame(atMs, steadyNowMs() - m_processStartMs);
+        m_firstFrameTraced = true;
+    }
+    const std::string& shown = m_scene.countdownText();
+    if (shown != m_lastShownCountdown) {
+        trace->frame(shown, atMs);
+        m_lastShownCountdown = shown;
+    }
+}
+
+} // namespace ns

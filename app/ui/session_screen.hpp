@@ -1,0 +1,46 @@
+// A routine running: the session (through its SessionRun, with the sound attached), its scene, and
+// its keys. Space pauses, → and ← move between parts, N skips a stretch, Esc asks whether to stop.
+#pragma once
+
+#include "screen.hpp"
+#include "session_run.hpp"
+#include "session_scene.hpp"
+
+#include <memory>
+
+namespace ns {
+
+class SessionScreen final : public Screen {
+  public:
+    // `sound` is attached for as long as this screen lives; the run is started here.
+    // `processStartMs` (steady clock) dates the first frame in the trace, when there is one.
+    SessionScreen(const Theme& theme, std::unique_ptr<SessionRun> run, SessionObserver& sound,
+                  const std::string& notice, long long processStartMs);
+
+    KeyContext keyContext() const override { return KeyContext::Session; }
+    bool handle(const sf::Event& event, ScreenHost& host) override;
+    bool update(ScreenHost& host) override;
+    bool changed() override { return m_scene.refresh(); }
+    FrameDamage changedPart() override { return m_scene.takeDamage(); }
+    std::optional<TimePoint> nextWakeup() const override;
+    void layout(sf::Vector2f size) override { m_scene.layout(size); }
+    void draw(sf::RenderTarget& target) const override { m_scene.draw(target); }
+    void presented() override;
+
+    Session& session() { return m_run->session(); }
+    bool traced() { return m_run->trace() != nullptr; }
+    const SessionScene& scene() const { return m_scene; }
+
+  private:
+    const Theme& m_theme;
+    std::unique_ptr<SessionRun> m_run;
+    ObserverRegistration m_sound;
+    SessionScene m_scene;
+    long long m_processStartMs;
+    bool m_historyProblemShown = false;
+    bool m_firstFrameTraced = false;
+    bool m_ended = false;
+    std::string m_lastShownCountdown;
+};
+
+} // namespace ns

@@ -1,0 +1,417 @@
+#include "switchboard.hpp"
+
+#include "checkin_screen.hpp"
+#include "done_screen.hpp"
+#include "editor_controller.hpp"
+#include "editor_screen.hpp"
+#include "help_screen.hpp"
+#include "history.hpp"
+#include "home_screen.hpp"
+#include "progress_screen.hpp"
+#include "session_screen.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <ctime>
+
+namespace ns {
+
+namespace {
+
+constexpr Millis kIndicatorTime{1500};
+// NIGHTSTRETCH_EXIT_WHEN_DONE=1 closes the window this long after a routine completes, so
+// scripted timing runs (start --trace) end by themselves. Otherwise the done screen stays.
+constexpr const char* kExitWhenDoneVariable = "NIGHTSTRETCH_EXIT_WHEN_DONE";
+constexpr Millis kExitWhenDoneDelay{1000};
+constexpr int kVolumeStep = 10;
+
+bool envFlag(const char* name) {
+    const char* value = std::getenv(name);
+    return value && *value && std::string(value) != "0";
+}
+
+} // namespace
+
+SessionRunOptions windowRunOptions(const WindowOptions& options, bool traced) {
+    SessionRunOptions run;
+    if (traced) run.tracePath = options.tracePath;
+    run.history = options.history;
+    run.dayStart = options.dayStart;
+    run.source = "window";
+    return run;
+}
+
+Switchboard::Switchboard(const WindowOptions& options, RoutineLibrary library, const Theme& theme,
+                         const Clock& clock)
+    : m_options(options), m_library(std::move(library)), m_theme(theme), m_clock(clock),
+      m_settings(Settings::load(options.paths.settingsFile())),
+      m_checkInPrompt(CheckInPrompt::defaultFile(options.paths.stateDir)),
+      m_watcher(options.paths.userRoutinesDir()), m_indicator(theme),
+      m_exitWhenDone(envFlag(kExitWhenDoneVariable)) {
+    m_audio.setVolume(m_settings.volume);
+    m_audio.setMuted(m_settings.muted);
+}
+
+// Screens go first: a session detaches the sound before it goes.
+Switchboard::~Switchboard() {
+    m_stack.clear();
+    m_retired.clear();
+}
+
+void Switchboard::begin(std::unique_ptr<SessionRun> firstRun, sf::Vector2f size) {
+    layout(size);
+    if (firstRun) {
+        m_openedWithRoutine = true;
+        startRun(std::move(firstRun));
+    } else {
+        showHomeScreen("", false); // the library was just loaded
+    }
+}
+
+void Switchboard::layout(sf::Vector2f size) {
+    if (size.x < 1.f || size.y < 1.f) return;
+    m_size = size;
+    for (auto& screen : m_stack)
+        screen->layout(size);
+    m_indicator.layout(size);
+    m_dirty = true;
+}
+
+void Switchboard::handle(const sf::Event& event) {
+    switch (event.type) {
+    case sf::Event::Closed: {
+        // A screen may keep the window open to ask first (unsaved changes in the editor).
+        bool kept = false;
+        for (auto it = m_stack.rbegin(); it != m_stack.rend() && !kept; ++it)
+            kept = (*it)->closeRequested(*this);
+        if (!kept) closeWindow();
+        m_dirty = true;
+        break;
+    }
+    case sf::Event::Resized:
+        break; // the window lays everything out again
+    case sf::Event::GainedFocus:
+    case sf::Event::MouseEntered:
+        m_dirty = true;
+        break;
+    default: {
+        // The sound and full-screen keys work wherever the top screen takes them.
+        if (event.type == sf::Event::KeyPressed && top() && takesGlobalKeys(top()->keyContext()) &&
+            globalCommand(commandFor(KeyContext::Global, event.key)))
+            break;
+        // The top screen first; an overlay may leave an event to the screen under it.
+        std::vector<Screen*> order;
+        for (auto it = m_stack.rbegin(); it != m_stack.rend(); ++it)
+            order.push_back(it->get());
+        for (Screen* screen : order) {
+            if (!inStack(screen)) break;
+            if (screen->handle(event, *this)) {
+                m_dirty = true;
+                break;
+            }
+            if (screen->opaque()) break;
+        }
+        break;
+    }
+    }
+    m_retired.clear();
+}
+
+void Switchboard::update() {
+    std::vector<Screen*> order;
+    for (auto& screen : m_stack)
+        order.push_back(screen.get());
+    for (Screen* screen : order)
+        if (inStack(screen) && screen->update(*this)) m_dirty = true;
+    m_retired.clear();
+
+    const TimePoint now = m_clock.now();
+    if (m_indicatorUntil && now >= *m_indicatorUntil) {
+        m_indicatorUntil.reset();
+        m_dirty = true;
+    }
+    if (m_closeAt && now >= *m_closeAt) closeWindow();
+    // Changed routine files: looked at no more than once a second.
+    if (m_watcher.poll(std::chrono::steady_clock::now())) {
+        spdlog::info("routine files changed; reloading them");
+        reloadLibrary("");
+    }
+}
+
+bool Switchboard::needsDraw() {
+    // Anything the board itself saw (events, switching, the indicator) is everything.
+    if (m_dirty) m_damage.addEverything();
+    for (auto& screen : m_stack)
+        if (screen->changed()) m_damage.add(screen->changedPart());
+    return !m_damage.empty();
+}
+
+FrameDamage Switchboard::takeDamage() {
+    FrameDamage damage = std::move(m_damage);
+    m_damage.clear();
+    return damage;
+}
+
+void Switchboard::draw(sf::RenderTarget& target) const {
+    std::size_t first = 0;
+    for (std::size_t i = 0; i < m_stack.size(); ++i)
+        if (m_stack[i]->opaque()) first = i;
+    for (std::size_t i = first; i < m_stack.size(); ++i)
+        m_stack[i]->draw(target);
+    if (m_indicatorUntil) m_indicator.draw(target);
+}
+
+void Switchboard::presented() {
+    for (auto& screen : m_stack)
+        screen->presented();
+    m_dirty = false;
+    m_damage.clear();
+}
+
+std::optional<TimePoint> Switchboard::nextWakeup() const {
+    std::optional<TimePoint> due;
+    auto consider = [&due](const std::optional<TimePoint>& t) {
+        if (t && (!due || *t < *due)) due = t;
+    };
+    for (const auto& screen : m_stack)
+        consider(screen->nextWakeup());
+    consider(m_indicatorUntil);
+    consider(m_closeAt);
+    return due;
+}
+
+void Switchboard::interrupt() {
+    for (auto& screen : m_stack)
+        if (auto* session = dynamic_cast<SessionScreen*>(screen.get()))
+            session->session().interrupt();
+    closeWindow();
+}
+
+bool Switchboard::takeFullscreenRequest() {
+    const bool requested = m_fullscreenRequested;
+    m_fullscreenRequested = false;
+    return requested;
+}
+
+void Switchboard::rememberFullscreen(bool fullscreen) {
+    m_settings.fullscreen = fullscreen;
+    saveSettings();
+}
+
+bool Switchboard::inStack(const Screen* screen) const {
+    return std::any_of(m_stack.begin(), m_stack.end(),
+                       [screen](const auto& s) { return s.get() == screen; });
+}
+
+// Help stays on top of the overlays pushed under it (Space let through to a session brings
+// "Paused" under the help); a new opaque screen closes the help about the one before.
+void Switchboard::push(std::unique_ptr<Screen> screen) {
+    screen->layout(m_size);
+    if (screen->opaque()) {
+        while (!m_stack.empty() && m_stack.back()->staysOnTop()) {
+            m_retired.push_back(std::move(m_stack.back()));
+            m_stack.pop_back();
+        }
+    }
+    auto at = m_stack.end();
+    if (!screen->staysOnTop())
+        while (at != m_stack.begin() && (*(at - 1))->staysOnTop())
+            --at;
+    m_stack.insert(at, std::move(screen));
+    m_dirty = true;
+}
+
+void Switchboard::remove(const Screen& screen) {
+    auto it = std::find_if(m_stack.begin(), m_stack.end(),
+                           [&screen](const auto& s) { return s.get() == &screen; });
+    if (it == m_stack.end()) return;
+    m_retired.push_back(std::move(*it));
+    m_stack.erase(it);
+    m_dirty = true;
+}
+
+void Switchboard::switchTo(std::unique_ptr<Screen> screen) {
+    for (auto& s : m_stack)
+        m_retired.push_back(std::move(s));
+    m_stack.clear();
+    push(std::move(screen));
+}
+
+// Every screen goes, so a session still running ends as "quit".
+void Switchboard::closeWindow() {
+    for (auto& s : m_stack)
+        m_retired.push_back(std::move(s));
+    m_stack.clear();
+    m_closing = true;
+}
+
+void Switchboard::showHome(const std::string& selectId) {
+    showHomeScreen(selectId, true);
+}
+
+void Switchboard::showHomeScreen(const std::string& selectId, bool reload) {
+    if (reload) {
+        m_library = RoutineLibrary::reload(m_library, m_options.paths.builtInRoutinesDir(),
+                                           m_options.paths.userRoutinesDir());
+        m_watcher.rescan();
+    }
+    m_openedWithRoutine = false;
+    m_closeAt.reset();
+    std::string notice = m_audio.available() ? "" : "sound unavailable";
+    if (!m_options.historyNotice.empty())
+        notice += (notice.empty() ? "" : " · ") + m_options.historyNotice;
+    auto home =
+        std::make_unique<HomeScreen>(m_theme, m_library, m_options.paths.userRoutinesDir(), notice);
+    home->routinesChanged(!selectId.empty() ? selectId : m_lastRoutineId);
+    switchTo(std::move(home));
+    refreshHistory();
+    // The morning check-in asks once a day, the first time home opens after the day-start hour.
+    if (!m_options.history) return;
+    if (const auto night = m_checkInPrompt.nightToAsk(*m_options.history, m_stats.tonight)) {
+        if (!m_checkInPrompt.remember(m_stats.tonight))
+            spdlog::warn("could not remember that the check-in was asked");
+        openCheckIn(*night);
+    }
+}
+
+void Switchboard::showProgress() {
+    if (!m_options.history) return;
+    refreshHistory();
+    push(std::make_unique<ProgressScreen>(m_theme, m_stats));
+}
+
+void Switchboard::startRoutine(Routine routine) {
+    std::string error;
+    int exitCode = 0;
+    m_lastRoutineId = routine.id;
+    auto run = SessionRun::create(std::move(routine), m_clock, windowRunOptions(m_options, false),
+                                  &error, &exitCode);
+    if (!run) {
+        showIndicator(error, -1.f);
+        return;
+    }
+    startRun(std::move(run));
+}
+
+void Switchboard::startRun(std::unique_ptr<SessionRun> run) {
+    m_lastRoutineId = run->session().routine().id;
+    switchTo(std::make_unique<SessionScreen>(m_theme, std::move(run), m_audio,
+                                             m_audio.available() ? "" : "sound unavailable",
+                                             m_options.processStartMs));
+}
+
+void Switchboard::showDone(const std::string& routineName, int holdSeconds, int plannedSeconds) {
+    switchTo(std::make_unique<DoneScreen>(m_theme, routineName, holdSeconds, plannedSeconds));
+    if (m_exitWhenDone) m_closeAt = m_clock.now() + kExitWhenDoneDelay;
+}
+
+// After "stop the routine": back to the list, or close when the routine came from the command
+// line.
+void Switchboard::routineStopped() {
+    if (m_openedWithRoutine) {
+        closeWindow();
+    } else {
+        showHome();
+    }
+}
+
+void Switchboard::openEditor(std::unique_ptr<EditorController> editor) {
+    push(std::make_unique<EditorScreen>(m_theme, std::move(editor)));
+}
+
+void Switchboard::showHelp(KeyContext context) {
+    push(std::make_unique<HelpScreen>(m_theme, context));
+}
+
+void Switchboard::openCheckIn(Date night) {
+    if (!m_options.history || night > m_stats.tonight) return;
+    push(std::make_unique<CheckInScreen>(m_theme, *m_options.history, night, m_stats.tonight));
+}
+
+void Switchboard::showIndicator(const std::string& message, float level) {
+    m_indicator.show(message, level);
+    m_indicatorUntil = m_clock.now() + kIndicatorTime;
+    m_dirty = true;
+}
+
+void Switchboard::routinesSaved(const std::string& id) {
+    reloadLibrary(id);
+    m_watcher.rescan();
+}
+
+void Switchboard::historyChanged() {
+    refreshHistory();
+}
+
+// Loads the routines again, keeping the last good version of one that broke; a running session
+// has its own copy and is not touched.
+void Switchboard::reloadLibrary(const std::string& selectId) {
+    m_library = RoutineLibrary::reload(m_library, m_options.paths.builtInRoutinesDir(),
+                                       m_options.paths.userRoutinesDir());
+    for (auto& screen : m_stack)
+        screen->routinesChanged(selectId);
+    m_dirty = true;
+}
+
+// Streaks and nights from the history: when home is shown and after a check-in, never per frame.
+void Switchboard::refreshHistory() {
+    if (m_options.history)
+        m_stats = computeStats(m_options.history->nightRecords(),
+                               tonightAt(std::time(nullptr), m_options.dayStart));
+    for (auto& screen : m_stack)
+        screen->statsChanged(m_options.history ? &m_stats : nullptr);
+    m_dirty = true;
+}
+
+bool Switchboard::globalCommand(Command command) {
+    switch (command) {
+    case Command::Mute:
+        toggleMute();
+        return true;
+    case Command::VolumeUp:
+        changeVolume(kVolumeStep);
+        return true;
+    case Command::VolumeDown:
+        changeVolume(-kVolumeStep);
+        return true;
+    case Command::Fullscreen:
+        m_fullscreenRequested = true;
+        return true;
+    default:
+        return false;
+    }
+}
+
+void Switchboard::toggleMute() {
+    m_settings.muted = !m_settings.muted;
+    m_audio.setMuted(m_settings.muted);
+    saveSettings();
+    showSoundState("Sound on  ");
+}
+
+void Switchboard::changeVolume(int delta) {
+    m_settings.volume = std::clamp(m_settings.volume + delta, 0, 100);
+    if (delta > 0) m_settings.muted = false; // louder means "I want to hear it"
+    m_audio.setMuted(m_settings.muted);
+    m_audio.setVolume(m_settings.volume);
+    saveSettings();
+    showSoundState("Volume ");
+}
+
+void Switchboard::showSoundState(const std::string& onText) {
+    if (!m_audio.available())
+        showIndicator("Sound unavailable", -1.f);
+    else if (m_settings.muted)
+        showIndicator("Sound off  (M turns it on)", -1.f);
+    else
+        showIndicator(onText + std::to_string(m_settings.volume) + " %", m_settings.volume / 100.f);
+}
+
+void Switchboard::saveSettings() {
+    if (!m_settings.save(m_options.paths.settingsFile()))
+        spdlog::warn("could not save settings to {}", m_options.paths.settingsFile().string());
+}
+
+} // namespace ns

@@ -1,0 +1,111 @@
+// The switching of the window, without the window: the stack of screens (the top one gets the
+// events, the ones from the top-most opaque screen up are drawn), which screen comes next, and
+// what they share (the routines, the history's nights, sound settings, the brief indicator).
+// WindowApp feeds it events and draws it; tests drive it the same way with no display.
+#pragma once
+
+#include "audio_cues.hpp"
+#include "checkin_prompt.hpp"
+#include "overlays.hpp"
+#include "routine_loader.hpp"
+#include "routine_watcher.hpp"
+#include "screen.hpp"
+#include "session_run.hpp"
+#include "settings.hpp"
+#include "window_app.hpp"
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace ns {
+
+// How the window runs a session: recorded in the history; traced only when `traced` (the routine
+// from the command line).
+SessionRunOptions windowRunOptions(const WindowOptions& options, bool traced);
+
+class Switchboard final : public ScreenHost {
+  public:
+    Switchboard(const WindowOptions& options, RoutineLibrary library, const Theme& theme,
+                const Clock& clock);
+    ~Switchboard() override;
+
+    // The first screen: the run of the routine from the command line, or home.
+    void begin(std::unique_ptr<SessionRun> firstRun, sf::Vector2f size);
+
+    void layout(sf::Vector2f size);
+    void handle(const sf::Event& event);
+    void update(); // time moved on: the session, the indicator, changed routine files
+    bool needsDraw();
+    FrameDamage takeDamage(); // where, since the last frame (after needsDraw() said so)
+    void draw(sf::RenderTarget& target) const;
+    void presented(); // after the frame reached the screen
+    std::optional<TimePoint> nextWakeup() const;
+    void interrupt(); // a signal: a running session ends as "interrupted"
+
+    bool closing() const { return m_closing; }
+    bool takeFullscreenRequest();             // F was pressed: the window is made again
+    void rememberFullscreen(bool fullscreen); // kept in the settings for next time
+    const Settings& settings() const { return m_settings; }
+
+    // For tests: the stack, bottom first.
+    std::size_t depth() const { return m_stack.size(); }
+    Screen* top() const { return m_stack.empty() ? nullptr : m_stack.back().get(); }
+    Screen* at(std::size_t index) const { return m_stack.at(index).get(); }
+    bool indicatorShown() const { return m_indicatorUntil.has_value(); }
+
+    // ScreenHost
+    void push(std::unique_ptr<Screen> overlay) override;
+    void remove(const Screen& screen) override;
+    void closeWindow() override;
+    void showHome(const std::string& selectId = "") override;
+    void showProgress() override;
+    void startRoutine(Routine routine) override;
+    void showDone(const std::string& routineName, int holdSeconds, int plannedSeconds) override;
+    void routineStopped() override;
+    void openEditor(std::unique_ptr<EditorController> editor) override;
+    void showHelp(KeyContext context) override;
+    void openCheckIn(Date night) override;
+    void showIndicator(const std::string& message, float level) override;
+    void routinesSaved(const std::string& id) override;
+    void historyChanged() override;
+
+  private:
+    void switchTo(std::unique_ptr<Screen> screen);
+    void showHomeScreen(const std::string& selectId, bool reload);
+    void startRun(std::unique_ptr<SessionRun> run);
+    bool globalCommand(Command command);
+    void reloadLibrary(const std::string& selectId);
+    void refreshHistory();
+    void toggleMute();
+    void changeVolume(int delta);
+    void showSoundState(const std::string& onText);
+    void saveSettings();
+    bool inStack(const Screen* screen) const;
+
+    const WindowOptions& m_options;
+    RoutineLibrary m_library;
+    const Theme& m_theme;
+    const Clock& m_clock;
+    Settings m_settings;
+    AudioCues m_audio;
+    CheckInPrompt m_checkInPrompt;
+    RoutineWatcher m_watcher;
+    Stats m_stats;
+    std::string m_lastRoutineId; // home comes back on it
+
+    std::vector<std::unique_ptr<Screen>> m_stack;
+    std::vector<std::unique_ptr<Screen>> m_retired; // removed while one of them was acting
+    Indicator m_indicator;
+    std::optional<TimePoint> m_indicatorUntil;
+    std::optional<TimePoint> m_closeAt;
+    sf::Vector2f m_size{1280.f, 800.f};
+    bool m_openedWithRoutine = false;
+    bool m_exitWhenDone = false;
+    bool m_closing = false;
+    bool m_fullscreenRequested = false;
+    bool m_dirty = true;
+    FrameDamage m_damage;
+};
+
+} // namespace ns

@@ -1,0 +1,480 @@
+// The window's screens driven as a person would, with key, text and mouse events and a manual
+// clock, through the same Switchboard the window uses (no display needed to decide what happens).
+#include "checkin_screen.hpp"
+#include "done_screen.hpp"
+#include "editor_screen.hpp"
+#include "help_screen.hpp"
+#include "history.hpp"
+#include "home_screen.hpp"
+#include "pause_screen.hpp"
+#include "progress_screen.hpp"
+#include "session_screen.hpp"
+#include "stop_question_screen.hpp"
+#include "switchboard.hpp"
+#include "ui_test_support.hpp"
+
+#include "clock.hpp"
+#include "theme.hpp"
+
+#include <SFML/Graphics/RenderTexture.hpp>
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+namespace ns {
+namespace {
+
+using K = sf::Keyboard;
+
+const sf::Vector2f kSize{1280.f, 800.f};
+
+sf::Event keyEvent(K::Key code, bool shift = false) {
+    sf::Event event{};
+    event.type = sf::Event::KeyPressed;
+    event.key.code = code;
+    event.key.shift = shift;
+    return event;
+}
+
+sf::Event textEvent(sf::Uint32 unicode) {
+    sf::Event event{};
+    event.type = sf::Event::TextEntered;
+    event.text.unicode = unicode;
+    return event;
+}
+
+sf::Event mouseEvent(sf::Event::EventType type, sf::Vector2f point) {
+    sf::Event event{};
+    event.type = type;
+    if (type == sf::Event::MouseMoved) {
+        event.mouseMove.x = static_cast<int>(point.x);
+        event.mouseMove.y = static_cast<int>(point.y);
+    } else {
+        event.mouseButton.button = sf::Mouse::Left;
+        event.mouseButton.x = static_cast<int>(point.x);
+        event.mouseButton.y = static_cast<int>(point.y);
+    }
+    return event;
+}
+
+sf::Event closedEvent() {
+    sf::Event event{};
+    event.type = sf::Event::Closed;
+    return event;
+}
+
+template <typename T> T* topAs(const Switchboard& board) {
+    return dynamic_cast<T*>(board.top());
+}
+
+class SwitchboardTest : public testing::Test {
+  protected:
+    void SetUp() override {
+        ASSERT_NE(test::theme(), nullptr);
+        const std::string name = testing::UnitTest::GetInstance()->current_test_info()->name();
+        const std::filesystem::path home =
+            std::filesystem::path(NS_ARTIFACTS_DIR) / ("switchboard-" + name);
+        std::filesystem::remove_all(home);
+        m_options.paths.configDir = home / "config";
+        m_options.paths.dataDir = home / "data";
+        m_options.paths.stateDir = home / "state";
+        m_options.paths.shareDir = std::filesystem::path(NS_ROUTINES_DIR).parent_path();
+    }
+
+    void withHistory() {
+        auto opened = HistoryStore::open(m_options.paths.historyFile());
+        ASSERT_NE(opened.store, nullptr) << opened.error;
+        m_history = std::move(opened.store);
+        m_options.history = m_history.get();
+    }
+
+    // The window as opened without a routine: home.
+    Switchboard& open() {
+        m_board =
+            std::make_unique<Switchboard>(m_options,
+                                          RoutineLibrary::load(m_options.paths.builtInRoutinesDir(),
+                                                               m_options.paths.userRoutinesDir()),
+                                          *test::theme(), m_clock);
+        m_board->begin(nullptr, kSize);
+        return *m_board;
+    }
+
+    void press(K::Key code, bool shift = false) { m_board->handle(keyEvent(code, shift)); }
+
+    // Time goes by in steps, as the loop would see it.
+    void wait(long long ms) {
+        for (long long done = 0; done < ms; done += 100) {
+            m_clock.advanceMs(std::min<long long>(100, ms - done));
+            m_board->update();
+        }
+    }
+
+    // What the window would show now.
+    sf::Image picture() {
+        sf::RenderTexture texture;
+        if (!texture.create(static_cast<unsigned>(kSize.x), static_cast<unsigned>(kSize.y))) {
+            ADD_FAILURE() << "cannot create a render texture";
+            return {};
+        }
+        texture.clear(palette::kBackground);
+        m_board->draw(texture);
+        texture.display();
+        m_board->presented();
+        return texture.getTexture().copyToImage();
+    }
+
+    Session& session() {
+        auto* screen = dynamic_cast<SessionScreen*>(m_board->at(0));
+        EXPECT_NE(screen, nullptr) << "no session at the bottom of the stack";
+        return screen->session();
+    }
+
+    WindowOptions m_options;
+    ManualClock m_clock;
+    std::unique_ptr<HistoryStore> m_history;
+    std::unique_ptr<Switchboard> m_board;
+};
+
+TEST_F(SwitchboardTest, OpensOnHome) {
+    Switchboard& board = open();
+    EXPECT_EQ(board.depth(), 1u);
+    ASSERT_NE(topAs<HomeScreen>(board), nullptr);
+    EXPECT_NE(topAs<HomeScreen>(board)->scene().selectedEntry(), nullptr);
+}
+
+TEST_F(SwitchboardTest, EnterOnHomeStartsTheSelectedRoutine) {
+    Switchboard& board = open();
+    press(K::Down);
+    const HomeEntry* chosen = topAs<HomeScreen>(board)->scene().selectedEntry();
+    ASSERT_NE(chosen, nullptr);
+    const std::string id = chosen->id;
+    press(K::Enter);
+    ASSERT_NE(topAs<SessionScreen>(board), nullptr);
+    EXPECT_EQ(session().routine().id, id);
+    EXPECT_TRUE(session().started());
+}
+
+TEST_F(SwitchboardTest, EscDuringASessionAsksAndHoldsStillThenEscKeepsGoing) {
+    Switchboard& board = open();
+    press(K::Enter);
+    wait(2000);
+    const long long remaining = session().phaseRemainingMs();
+    press(K::Escape);
+    ASSERT_NE(topAs<StopQuestionScreen>(board), nullptr);
+    EXPECT_TRUE(session().paused());
+    wait(5000);
+    EXPECT_EQ(session().phaseRemainingMs(), remaining) << "the countdown ran while asking";
+    // Keys of the session do nothing while the question is open.
+    press(K::Right);
+    press(K::Space);
+    ASSERT_NE(topAs<StopQuestionScreen>(board), nullptr);
+    press(K::Escape);
+    ASSERT_NE(topAs<SessionScreen>(board), nullptr);
+    EXPECT_FALSE(session().paused());
+    wait(1000);
+    EXPECT_EQ(session().phaseRemainingMs(), remaining - 1000);
+}
+
+TEST_F(SwitchboardTest, EnterOnTheQuestionStopsAndGoesHome) {
+    Switchboard& board = open();
+    press(K::Enter);
+    wait(1000);
+    press(K::Q);
+    press(K::Enter);
+    EXPECT_EQ(board.depth(), 1u);
+    EXPECT_NE(topAs<HomeScreen>(board), nullptr);
+    EXPECT_FALSE(board.closing());
+}
+
+TEST_F(SwitchboardTest, SpacePausesUnderAPausedOverlayAndEscThenKeepsItPaused) {
+    Switchboard& board = open();
+    press(K::Enter);
+    wait(1000);
+    press(K::Space);
+    ASSERT_NE(topAs<PauseScreen>(board), nullptr);
+    EXPECT_TRUE(session().paused());
+    press(K::Escape);
+    ASSERT_NE(topAs<StopQuestionScreen>(board), nullptr);
+    EXPECT_EQ(board.depth(), 2u) << "the question takes the place of \"Paused\"";
+    press(K::Escape);
+    ASSERT_NE(topAs<PauseScreen>(board), nullptr) << "keep going, still paused";
+    EXPECT_TRUE(session().paused());
+    press(K::Space);
+    EXPECT_NE(topAs<SessionScreen>(board), nullptr);
+    EXPECT_FALSE(session().paused());
+}
+
+TEST_F(SwitchboardTest, AKeyInTheFirstHalfSecondOfAPhaseIsIgnored) {
+    open();
+    press(K::Enter);
+    wait(100);
+    const int phase = session().phaseIndex();
+    press(K::Right);
+    EXPECT_EQ(session().phaseIndex(), phase);
+    wait(500);
+    press(K::Right);
+    EXPECT_EQ(session().phaseIndex(), phase + 1);
+    press(K::Right); // the new phase is guarded again
+    EXPECT_EQ(session().phaseIndex(), phase + 1);
+}
+
+TEST_F(SwitchboardTest, HelpListsExactlyTheKeymapEntriesOfTheScreenBelow) {
+    Switchboard& board = open();
+    for (KeyContext context : {KeyContext::Home, KeyContext::Session}) {
+        if (context == KeyContext::Session) press(K::Enter);
+        press(K::H);
+        auto* help = topAs<HelpScreen>(board);
+        ASSERT_NE(help, nullptr);
+        const auto expected = helpLines(context);
+        const auto& shown = help->overlay().lines();
+        ASSERT_EQ(shown.size(), expected.size());
+        for (std::size_t i = 0; i < shown.size(); ++i) {
+            EXPECT_EQ(shown[i].keys, expected[i].keys);
+            EXPECT_EQ(shown[i].words, expected[i].words);
+        }
+        press(K::H);
+        EXPECT_EQ(topAs<HelpScreen>(board), nullptr) << "H again closes it";
+    }
+}
+
+TEST_F(SwitchboardTest, HelpStopsClicksButLetsTheSessionsKeysThrough) {
+    Switchboard& board = open();
+    press(K::Enter);
+    wait(1000);
+    press(K::Slash, true);
+    ASSERT_NE(topAs<HelpScreen>(board), nullptr);
+    press(K::Space);
+    EXPECT_TRUE(session().paused());
+    EXPECT_NE(topAs<HelpScreen>(board), nullptr) << "help stays over \"Paused\"";
+    press(K::Escape);
+    EXPECT_NE(topAs<PauseScreen>(board), nullptr);
+    press(K::H); // through "Paused" to the session: help on top
+    EXPECT_NE(topAs<HelpScreen>(board), nullptr);
+    EXPECT_EQ(board.depth(), 3u);
+}
+
+TEST_F(SwitchboardTest, ANewScreenClosesTheHelpOfTheOneBefore) {
+    Switchboard& board = open();
+    press(K::H);
+    press(K::E); // let through to home: the editor opens
+    EXPECT_NE(topAs<EditorScreen>(board), nullptr);
+    EXPECT_EQ(board.depth(), 2u);
+}
+
+TEST_F(SwitchboardTest, AClickOnARoutineStartsItButNotUnderHelp) {
+    Switchboard& board = open();
+    const HomeScene& scene = topAs<HomeScreen>(board)->scene();
+    // The second routine's row, wherever the layout put it.
+    std::optional<sf::Vector2f> row;
+    for (float y = 0.f; y < kSize.y && !row; y += 4.f)
+        if (scene.entryAt({kSize.x / 2.f, y}) == 1) row = sf::Vector2f{kSize.x / 2.f, y};
+    ASSERT_TRUE(row);
+    const std::string id = homeEntries(RoutineLibrary::load(m_options.paths.builtInRoutinesDir(),
+                                                            m_options.paths.userRoutinesDir()))[1]
+                               .id;
+    press(K::H);
+    board.handle(mouseEvent(sf::Event::MouseButtonPressed, *row));
+    ASSERT_NE(topAs<HelpScreen>(board), nullptr);
+    press(K::Escape);
+    board.handle(mouseEvent(sf::Event::MouseMoved, *row));
+    EXPECT_EQ(topAs<HomeScreen>(board)->scene().selected(), 1);
+    board.handle(mouseEvent(sf::Event::MouseButtonPressed, *row));
+    ASSERT_NE(topAs<SessionScreen>(board), nullptr);
+    EXPECT_EQ(session().routine().id, id);
+}
+
+TEST_F(SwitchboardTest, POpensProgressAndEscReturnsToTheSameRoutine) {
+    withHistory();
+    Switchboard& board = open();
+    press(K::Down);
+    const int selected = topAs<HomeScreen>(board)->scene().selected();
+    press(K::P);
+    ASSERT_NE(topAs<ProgressScreen>(board), nullptr);
+    press(K::H);
+    ASSERT_NE(topAs<HelpScreen>(board), nullptr);
+    press(K::Escape);
+    press(K::Escape);
+    ASSERT_NE(topAs<HomeScreen>(board), nullptr);
+    EXPECT_EQ(topAs<HomeScreen>(board)->scene().selected(), selected);
+    press(K::P);
+    press(K::P);
+    EXPECT_NE(topAs<HomeScreen>(board), nullptr) << "P again goes back too";
+}
+
+TEST_F(SwitchboardTest, PWithoutAHistoryStaysHome) {
+    Switchboard& board = open();
+    press(K::P);
+    EXPECT_NE(topAs<HomeScreen>(board), nullptr);
+}
+
+TEST_F(SwitchboardTest, TheCheckInSwallowsLettersTypedIntoTheNote) {
+    withHistory();
+    Switchboard& board = open();
+    press(K::P);
+    press(K::Enter); // the diary of the chosen night (tonight)
+    auto* checkIn = topAs<CheckInScreen>(board);
+    ASSERT_NE(checkIn, nullptr);
+    for (int i = 0; i < 3; ++i)
+        press(K::Down);
+    ASSERT_EQ(checkIn->form().focused(), CheckInForm::Field::Note);
+    const bool muted = board.settings().muted;
+    for (const char c : std::string("mfq")) {
+        press(static_cast<K::Key>(K::A + (c - 'a'))); // SFML sends the key, then the text
+        board.handle(textEvent(static_cast<sf::Uint32>(c)));
+    }
+    ASSERT_EQ(topAs<CheckInScreen>(board), checkIn) << "Q did not close, nothing else happened";
+    EXPECT_EQ(checkIn->form().note().toAnsiString(), "mfq");
+    EXPECT_EQ(board.settings().muted, muted) << "M typed into the note muted the sound";
+    EXPECT_FALSE(board.takeFullscreenRequest()) << "F typed into the note";
+    const Date night = checkIn->form().night();
+    press(K::Enter);
+    EXPECT_NE(topAs<ProgressScreen>(board), nullptr);
+    EXPECT_TRUE(board.indicatorShown()) << "\"Saved in your diary\"";
+    const auto saved = m_history->checkInFor(night.str());
+    ASSERT_TRUE(saved);
+    EXPECT_EQ(saved->note, "mfq");
+}
+
+TEST_F(SwitchboardTest, SoundKeysWorkOnScreensAndQuestionsButNotInTheEditor) {
+    Switchboard& board = open();
+    const bool muted = board.settings().muted;
+    press(K::M);
+    EXPECT_NE(board.settings().muted, muted);
+    press(K::Enter);
+    wait(1000);
+    press(K::Escape);
+    press(K::M);
+    EXPECT_EQ(board.settings().muted, muted) << "M works while asking";
+    press(K::Enter); // stop: home
+    press(K::N);     // a new routine in the editor
+    ASSERT_NE(topAs<EditorScreen>(board), nullptr);
+    press(K::M);
+    press(K::Hyphen);
+    EXPECT_EQ(board.settings().muted, muted);
+    EXPECT_EQ(board.settings().volume, Settings{}.volume);
+}
+
+TEST_F(SwitchboardTest, ClosingWithUnsavedEditorChangesAsksFirst) {
+    Switchboard& board = open();
+    press(K::N);
+    auto* editor = topAs<EditorScreen>(board);
+    ASSERT_NE(editor, nullptr);
+    press(K::D); // copy the chosen stretch: a change
+    ASSERT_TRUE(editor->controller().editor().dirty());
+    board.handle(closedEvent());
+    EXPECT_FALSE(board.closing());
+    EXPECT_EQ(editor->controller().prompt(), EditorController::Prompt::LeaveUnsaved);
+    press(K::Escape); // keep editing
+    EXPECT_FALSE(board.closing());
+    EXPECT_EQ(topAs<EditorScreen>(board), editor);
+    board.handle(closedEvent());
+    press(K::N); // leave without saving: and the window closes, as asked
+    EXPECT_TRUE(board.closing());
+}
+
+TEST_F(SwitchboardTest, EscInTheEditorWithoutChangesGoesHome) {
+    Switchboard& board = open();
+    press(K::N);
+    ASSERT_NE(topAs<EditorScreen>(board), nullptr);
+    press(K::H);
+    EXPECT_EQ(topAs<EditorScreen>(board)->controller().prompt(), EditorController::Prompt::Help);
+    press(K::Escape);
+    press(K::Escape);
+    EXPECT_NE(topAs<HomeScreen>(board), nullptr);
+    EXPECT_FALSE(board.closing());
+}
+
+TEST_F(SwitchboardTest, ARoutineDoneShowsWellDoneAndEnterGoesHome) {
+    Switchboard& board = open();
+    press(K::Enter);
+    for (int i = 0; i < 4000 && !topAs<DoneScreen>(board); ++i)
+        wait(1000);
+    ASSERT_NE(topAs<DoneScreen>(board), nullptr);
+    EXPECT_EQ(board.depth(), 1u);
+    press(K::Enter);
+    EXPECT_NE(topAs<HomeScreen>(board), nullptr);
+}
+
+TEST_F(SwitchboardTest, ARoutineFromTheCommandLineClosesTheWindowWhenStopped) {
+    m_board =
+        std::make_unique<Switchboard>(m_options,
+                                      RoutineLibrary::load(m_options.paths.builtInRoutinesDir(),
+                                                           m_options.paths.userRoutinesDir()),
+                                      *test::theme(), m_clock);
+    std::string error;
+    int code = 0;
+    auto run = SessionRun::create(test::sampleRoutine(), m_clock, windowRunOptions(m_options, true),
+                                  &error, &code);
+    ASSERT_NE(run, nullptr) << error;
+    m_board->begin(std::move(run), kSize);
+    EXPECT_EQ(session().routine().id, "sample");
+    press(K::Escape);
+    press(K::Enter);
+    EXPECT_TRUE(m_board->closing());
+}
+
+TEST_F(SwitchboardTest, TheQuestionLooksTheSameWhetherThePauseCameFirstOrNot) {
+    // From a running session and from a paused one, at the same moment: one shade, one panel.
+    open();
+    press(K::Enter);
+    wait(1200);
+    press(K::Escape);
+    const sf::Image fromRunning = picture();
+    test::saveArtifact(fromRunning, "switchboard-stop-question");
+    press(K::Escape);
+    press(K::Space);
+    press(K::Escape);
+    const sf::Image fromPaused = picture();
+    EXPECT_EQ(test::differingPixels(fromRunning, fromPaused), 0u);
+    press(K::Escape); // keep going: "Paused" again, a different picture
+    EXPECT_GT(test::differingPixels(fromRunning, picture()), 1000u);
+}
+
+TEST_F(SwitchboardTest, HelpOverTheSessionIsDrawnOnTopAndFits) {
+    Switchboard& board = open();
+    press(K::Enter);
+    const sf::Image session = picture();
+    press(K::H);
+    const sf::Image help = picture();
+    test::saveArtifact(help, "switchboard-session-help");
+    EXPECT_GT(test::differingPixels(session, help), 10000u);
+    auto* screen = topAs<HelpScreen>(board);
+    ASSERT_NE(screen, nullptr);
+    test::expectFitsAndCalm(screen->overlay(), help, {1280, 800}, "switchboard-session-help");
+}
+
+TEST_F(SwitchboardTest, OnlyTheRoutineFromTheCommandLineIsTraced) {
+    const std::filesystem::path tracePath = m_options.paths.stateDir / "trace.jsonl";
+    std::filesystem::create_directories(m_options.paths.stateDir);
+    m_options.tracePath = tracePath.string();
+    m_board =
+        std::make_unique<Switchboard>(m_options,
+                                      RoutineLibrary::load(m_options.paths.builtInRoutinesDir(),
+                                                           m_options.paths.userRoutinesDir()),
+                                      *test::theme(), m_clock);
+    std::string error;
+    int code = 0;
+    m_board->begin(SessionRun::create(test::sampleRoutine(), m_clock,
+                                      windowRunOptions(m_options, true), &error, &code),
+                   kSize);
+    ASSERT_NE(topAs<SessionScreen>(*m_board), nullptr) << error;
+    EXPECT_TRUE(topAs<SessionScreen>(*m_board)->traced());
+    for (int i = 0; i < 4000 && !topAs<DoneScreen>(*m_board); ++i)
+        wait(1000);
+    ASSERT_NE(topAs<DoneScreen>(*m_board), nullptr);
+    press(K::Enter);
+    press(K::Enter);
+    ASSERT_NE(topAs<SessionScreen>(*m_board), nullptr);
+    EXPECT_FALSE(topAs<SessionScreen>(*m_board)->traced());
+    EXPECT_GT(std::filesystem::file_size(tracePath), 0u);
+}
+
+TEST_F(SwitchboardTest, EscOnHomeCloses) {
+    Switchboard& board = open();
+    press(K::Escape);
+    EXPECT_TRUE(board.closing());
+}
+
+} // namespace
+} // namespace ns
