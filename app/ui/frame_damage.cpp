@@ -118,6 +118,13 @@ FrameDamage textChange(const sf::Text& before, const sf::Text& after) {
                            before.getFillColor() == after.getFillColor() &&
                            before.getString().getSize() == after.getString().getSize() &&
                            sameMatrix(before.getTransform(), after.getTransform());
+    if (samePlace && before.getString() == after.getString() &&
+        before.getStyle() == after.getStyle() &&
+        before.getOutlineThickness() == after.getOutlineThickness() &&
+        before.getOutlineColor() == after.getOutlineColor() &&
+        before.getLetterSpacing() == after.getLetterSpacing() &&
+        before.getLineSpacing() == after.getLineSpacing())
+        return damage; // drawn the same
     const auto oldSpans = samePlace ? glyphSpans(before) : std::nullopt;
     const auto newSpans = samePlace ? glyphSpans(after) : std::nullopt;
     if (!oldSpans || !newSpans) {
@@ -142,6 +149,10 @@ FrameDamage textChange(const sf::Text& before, const sf::Text& after) {
                     kGlyphMargin));
     }
     return damage;
+}
+
+bool mayTouch(const sf::FloatRect& drawn, const sf::FloatRect& part) {
+    return inflate(drawn, kGlyphMargin).intersects(part);
 }
 
 FrameDamage shapeChange(const sf::Shape& before, const sf::Shape& after) {

@@ -39,6 +39,9 @@ sf::FloatRect unite(const sf::FloatRect& a, const sf::FloatRect& b);
 // (a countdown going from 25 to 24), or the whole of both texts otherwise.
 FrameDamage textChange(const sf::Text& before, const sf::Text& after);
 
+// Whether something drawn within `drawn` can reach a pixel of `part` (glyphs spill a little).
+bool mayTouch(const sf::FloatRect& drawn, const sf::FloatRect& part);
+
 // Where a shape's pixels can differ: nothing when it is the same, else the whole of both.
 FrameDamage shapeChange(const sf::Shape& before, const sf::Shape& after);
 

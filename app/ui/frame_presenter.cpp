@@ -116,7 +116,7 @@ std::vector<sf::IntRect> FramePresenter::pixelRects(const FrameDamage& damage,
     return rects;
 }
 
-void FramePresenter::present(const FrameDamage& damage, const std::function<void()>& draw) {
+void FramePresenter::present(const FrameDamage& damage, const DrawFrame& draw) {
     if (damage.empty()) return;
     if (m_nextWhole || !m_copySubBuffer || !m_display || damage.isEverything()) {
         presentWhole(draw);
@@ -138,7 +138,11 @@ void FramePresenter::present(const FrameDamage& damage, const std::function<void
     glEnable(GL_SCISSOR_TEST);
     for (const auto& r : rects) {
         glScissor(r.left, height - r.top - r.height, r.width, r.height);
-        draw();
+        const sf::Vector2f topLeft = m_window.mapPixelToCoords({r.left, r.top});
+        const sf::Vector2f bottomRight =
+            m_window.mapPixelToCoords({r.left + r.width, r.top + r.height});
+        const sf::FloatRect part(topLeft, bottomRight - topLeft);
+        draw(&part);
     }
     glDisable(GL_SCISSOR_TEST);
     const auto copySubBuffer = reinterpret_cast<PFNGLXCOPYSUBBUFFERMESAPROC>(m_copySubBuffer);
@@ -147,8 +151,8 @@ void FramePresenter::present(const FrameDamage& damage, const std::function<void
     ++m_partialFrames;
 }
 
-void FramePresenter::presentWhole(const std::function<void()>& draw) {
-    draw();
+void FramePresenter::presentWhole(const DrawFrame& draw) {
+    draw(nullptr);
     m_window.display();
     m_nextWhole = false;
     ++m_wholeFrames;

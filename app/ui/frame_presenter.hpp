@@ -27,9 +27,11 @@ class FramePresenter {
     // stale. Call before the window's events are polled (SFML drops what it does not know).
     bool takeExposure();
 
-    // `draw` clears and draws the whole scene; it may be called more than once (once a
-    // rectangle). Nothing happens when `damage` is empty.
-    void present(const FrameDamage& damage, const std::function<void()>& draw);
+    // `draw` clears and draws the frame: all of it (null), or at least what reaches the
+    // rectangle it is given (once a rectangle; the rest is clipped away). Nothing happens when
+    // `damage` is empty.
+    using DrawFrame = std::function<void(const sf::FloatRect* part)>;
+    void present(const FrameDamage& damage, const DrawFrame& draw);
 
     bool canShowPart() const { return m_copySubBuffer != nullptr; }
     // Frames shown in full and in part since the window was made: tests and the bench read them.
@@ -46,7 +48,7 @@ class FramePresenter {
     // glXCopySubBufferMESA, as glXGetProcAddress returns it (typed where it is called).
     using AnyFunction = void (*)();
 
-    void presentWhole(const std::function<void()>& draw);
+    void presentWhole(const DrawFrame& draw);
 
     sf::RenderWindow& m_window;
     void* m_display = nullptr; // SFML's X connection (Display*), while the window is open

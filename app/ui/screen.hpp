@@ -74,6 +74,11 @@ class Screen {
 
     virtual void layout(sf::Vector2f size) = 0;
     virtual void draw(sf::RenderTarget& target) const = 0;
+    // Drawn clipped to `part`: what lies wholly outside may be left out.
+    virtual void drawPart(sf::RenderTarget& target, const sf::FloatRect& part) const {
+        (void)part;
+        draw(target);
+    }
     // False for an overlay: the screens under it are drawn first.
     virtual bool opaque() const { return true; }
     // Help: what is pushed while it shows goes under it.

@@ -353,19 +353,31 @@ void SessionScene::layoutInstructions(float top, float bottom, float width) {
 }
 
 void SessionScene::draw(sf::RenderTarget& target) const {
-    target.draw(m_phase);
-    target.draw(m_position);
-    if (!m_notice.empty()) target.draw(m_noticeText);
-    target.draw(m_name);
-    target.draw(m_countdown);
-    target.draw(m_drainTrack);
-    if (m_hasDrainFill) target.draw(m_drainFill);
+    drawWithin(target, nullptr);
+}
+
+void SessionScene::drawPart(sf::RenderTarget& target, const sf::FloatRect& part) const {
+    drawWithin(target, &part);
+}
+
+// Each drawable left out saves its vertices going through the renderer once a rectangle.
+void SessionScene::drawWithin(sf::RenderTarget& target, const sf::FloatRect* part) const {
+    auto draw = [&target, part](const auto& drawable) {
+        if (!part || mayTouch(drawable.getGlobalBounds(), *part)) target.draw(drawable);
+    };
+    draw(m_phase);
+    draw(m_position);
+    if (!m_notice.empty()) draw(m_noticeText);
+    draw(m_name);
+    draw(m_countdown);
+    draw(m_drainTrack);
+    if (m_hasDrainFill) draw(m_drainFill);
     for (const auto& line : m_instructionLines)
-        target.draw(line);
-    target.draw(m_next);
-    target.draw(m_timeLeft);
-    target.draw(m_progressTrack);
-    if (m_hasProgressFill) target.draw(m_progressFill);
+        draw(line);
+    draw(m_next);
+    draw(m_timeLeft);
+    draw(m_progressTrack);
+    if (m_hasProgressFill) draw(m_progressFill);
 }
 
 std::vector<sf::FloatRect> SessionScene::textBounds() const {

@@ -57,6 +57,8 @@ class SessionScene final : public Scene {
 
     void layout(sf::Vector2f size) override;
     void draw(sf::RenderTarget& target) const override;
+    // Leaves out what lies wholly outside `part` (a frame shown in part: FramePresenter).
+    void drawPart(sf::RenderTarget& target, const sf::FloatRect& part) const;
     std::vector<sf::FloatRect> textBounds() const override;
 
     const SessionView& view() const { return m_view; }
@@ -65,6 +67,7 @@ class SessionScene final : public Scene {
 
   private:
     void arrange(); // layout() without marking everything changed
+    void drawWithin(sf::RenderTarget& target, const sf::FloatRect* part) const;
     FrameDamage changesSince(const SessionScene& before) const;
     void layoutInstructions(float top, float bottom, float width);
 

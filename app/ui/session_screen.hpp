@@ -25,6 +25,9 @@ class SessionScreen final : public Screen {
     std::optional<TimePoint> nextWakeup() const override;
     void layout(sf::Vector2f size) override { m_scene.layout(size); }
     void draw(sf::RenderTarget& target) const override { m_scene.draw(target); }
+    void drawPart(sf::RenderTarget& target, const sf::FloatRect& part) const override {
+        m_scene.drawPart(target, part);
+    }
     void presented() override;
 
     Session& session() { return m_run->session(); }

@@ -154,12 +154,12 @@ FrameDamage Switchboard::takeDamage() {
     return damage;
 }
 
-void Switchboard::draw(sf::RenderTarget& target) const {
+void Switchboard::draw(sf::RenderTarget& target, const sf::FloatRect* part) const {
     std::size_t first = 0;
     for (std::size_t i = 0; i < m_stack.size(); ++i)
         if (m_stack[i]->opaque()) first = i;
     for (std::size_t i = first; i < m_stack.size(); ++i)
-        m_stack[i]->draw(target);
+        part ? m_stack[i]->drawPart(target, *part) : m_stack[i]->draw(target);
     if (m_indicatorUntil) m_indicator.draw(target);
 }
 

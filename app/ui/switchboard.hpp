@@ -38,7 +38,8 @@ class Switchboard final : public ScreenHost {
     void update(); // time moved on: the session, the indicator, changed routine files
     bool needsDraw();
     FrameDamage takeDamage(); // where, since the last frame (after needsDraw() said so)
-    void draw(sf::RenderTarget& target) const;
+    // All of it, or only what reaches `part` (a frame shown in part).
+    void draw(sf::RenderTarget& target, const sf::FloatRect* part = nullptr) const;
     void presented(); // after the frame reached the screen
     std::optional<TimePoint> nextWakeup() const;
     void interrupt(); // a signal: a running session ends as "interrupted"

@@ -160,9 +160,9 @@ class WindowApp {
 
     // Only what changed reaches the screen when the damage is known and small (FramePresenter).
     void render(const FrameDamage& damage) {
-        m_presenter.present(damage, [this] {
+        m_presenter.present(damage, [this](const sf::FloatRect* part) {
             m_window.clear(palette::kBackground);
-            m_screens.draw(m_window);
+            m_screens.draw(m_window, part);
         });
         m_screens.presented();
     }
