@@ -1,0 +1,188 @@
+// What changed between two versions of a text or a shape, and what the session screen says changed
+// when a second goes by or the phase changes. No window needed.
+#include "frame_damage.hpp"
+#include "layout.hpp"
+#include "session_scene.hpp"
+#include "timeline.hpp"
+#include "ui_test_support.hpp"
+
+#include "clock.hpp"
+#include "session.hpp"
+
+#include <gtest/gtest.h>
+
+#include <initializer_list>
+#include <memory>
+
+namespace ns {
+namespace {
+
+sf::FloatRect unionOf(const FrameDamage& damage) {
+    sf::FloatRect all;
+    for (const auto& rect : damage.rects())
+        all = unite(all, rect);
+    return all;
+}
+
+bool overlapsAny(const FrameDamage& damage, const sf::FloatRect& area) {
+    for (const auto& rect : damage.rects())
+        if (rect.intersects(area)) return true;
+    return false;
+}
+
+sf::Text countdownText(const std::string& digits) {
+    sf::Text text = makeText(digits, test::theme()->bold(), 200, palette::kCountdown);
+    text.setPosition(100.f, 50.f); // the same place before and after, as when the ink allows it
+    return text;
+}
+
+TEST(TextChange, TheSameTextDrawnTheSameWayChangesNothing) {
+    ASSERT_NE(test::theme(), nullptr);
+    const FrameDamage damage = textChange(countdownText("25"), countdownText("25"));
+    EXPECT_TRUE(damage.empty());
+}
+
+TEST(TextChange, OneDigitChangingInPlaceDamagesOnlyThatDigit) {
+    ASSERT_NE(test::theme(), nullptr);
+    const sf::Text before = countdownText("25");
+    const sf::Text after = countdownText("24");
+    const FrameDamage damage = textChange(before, after);
+    ASSERT_FALSE(damage.empty());
+    ASSERT_FALSE(damage.isEverything());
+    // Nothing over the "2", which did not change: its ink ends before the second pen position.
+    const sf::FloatRect firstDigit(before.getGlobalBounds().left, before.getGlobalBounds().top,
+                                   before.findCharacterPos(1).x - 10.f -
+                                       before.getGlobalBounds().left,
+                                   before.getGlobalBounds().height);
+    EXPECT_FALSE(overlapsAny(damage, firstDigit));
+    // All of both versions of the last digit, and not much more.
+    const sf::FloatRect all = unionOf(damage);
+    const sf::FloatRect both = unite(before.getGlobalBounds(), after.getGlobalBounds());
+    EXPECT_GE(all.left + all.width, both.left + both.width);
+    EXPECT_LE(all.left + all.width, both.left + both.width + 4.f);
+    EXPECT_LE(all.top, both.top);
+    EXPECT_GE(all.top + all.height, both.top + both.height);
+}
+
+TEST(TextChange, TextThatMovedDamagesBothWholeTexts) {
+    ASSERT_NE(test::theme(), nullptr);
+    const sf::Text before = countdownText("10");
+    sf::Text after = countdownText("9");
+    after.move(40.f, 0.f);
+    const FrameDamage damage = textChange(before, after);
+    const sf::FloatRect all = unionOf(damage);
+    for (const sf::Text* text : std::initializer_list<const sf::Text*>{&before, &after}) {
+        const sf::FloatRect bounds = text->getGlobalBounds();
+        EXPECT_LE(all.left, bounds.left);
+        EXPECT_LE(all.top, bounds.top);
+        EXPECT_GE(all.left + all.width, bounds.left + bounds.width);
+        EXPECT_GE(all.top + all.height, bounds.top + bounds.height);
+    }
+}
+
+TEST(ShapeChange, ABarGettingShorterDamagesOnlyItsEnd) {
+    sf::ConvexShape before = roundedRect({400.f, 12.f}, 6.f, palette::kAccent);
+    sf::ConvexShape after = roundedRect({380.f, 12.f}, 6.f, palette::kAccent);
+    before.setPosition(50.f, 300.f);
+    after.setPosition(50.f, 300.f);
+    const FrameDamage damage = shapeChange(before, after);
+    ASSERT_FALSE(damage.empty());
+    const sf::FloatRect all = unionOf(damage);
+    EXPECT_GE(all.left, 50.f + 380.f - 6.f - 3.f) << "the unchanged start is left alone";
+    EXPECT_LE(all.left, 50.f + 380.f - 6.f) << "the new round end is covered";
+    EXPECT_GE(all.left + all.width, 50.f + 400.f) << "the old end is covered";
+    EXPECT_LE(all.top, 300.f);
+    EXPECT_GE(all.top + all.height, 312.f);
+}
+
+TEST(ShapeChange, AShapeThatMovedDamagesBothPlaces) {
+    sf::ConvexShape before = roundedRect({100.f, 20.f}, 10.f, palette::kTrack);
+    sf::ConvexShape after = before;
+    before.setPosition(10.f, 10.f);
+    after.setPosition(300.f, 200.f);
+    const FrameDamage damage = shapeChange(before, after);
+    EXPECT_TRUE(overlapsAny(damage, before.getGlobalBounds()));
+    EXPECT_TRUE(overlapsAny(damage, after.getGlobalBounds()));
+    EXPECT_TRUE(shapeChange(after, after).empty());
+}
+
+TEST(FrameDamage, EverythingAbsorbsRectanglesAndClearEmpties) {
+    FrameDamage damage;
+    EXPECT_TRUE(damage.empty());
+    damage.add(sf::FloatRect(0.f, 0.f, 10.f, 10.f));
+    damage.add(sf::FloatRect(5.f, 5.f, 0.f, 3.f)); // empty: ignored
+    EXPECT_EQ(damage.rects().size(), 1u);
+    damage.add(FrameDamage::everything());
+    EXPECT_TRUE(damage.isEverything());
+    damage.add(sf::FloatRect(0.f, 0.f, 10.f, 10.f));
+    EXPECT_TRUE(damage.rects().empty());
+    damage.clear();
+    EXPECT_TRUE(damage.empty());
+}
+
+class SessionSceneDamageTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        ASSERT_NE(test::theme(), nullptr);
+        Routine routine = test::sampleRoutine();
+        Timeline timeline = buildTimeline(routine);
+        session = std::make_unique<Session>(std::move(routine), std::move(timeline), clock);
+        session->start();
+        scene = std::make_unique<SessionScene>(*test::theme(), *session);
+        scene->layout({1280.f, 800.f});
+    }
+
+    void advance(long long ms) {
+        clock.advanceMs(ms);
+        session->update();
+        scene->refresh();
+    }
+
+    ManualClock clock;
+    std::unique_ptr<Session> session;
+    std::unique_ptr<SessionScene> scene;
+};
+
+TEST_F(SessionSceneDamageTest, ANewSecondDamagesTheCountdownAndTheBarsNotTheWords) {
+    advance(5500); // the first hold: 30
+    EXPECT_TRUE(scene->takeDamage().isEverything()) << "laid out and a new phase";
+    const sf::FloatRect countdownBefore = scene->countdownBounds();
+    advance(1000); // 29
+    const FrameDamage damage = scene->takeDamage();
+    ASSERT_FALSE(damage.empty());
+    ASSERT_FALSE(damage.isEverything());
+    EXPECT_TRUE(overlapsAny(damage, countdownBefore));
+    EXPECT_TRUE(overlapsAny(damage, scene->countdownBounds()));
+    // The phase, the position, the stretch's name, the instructions and "Next:" stay as they were.
+    for (const auto& bounds : scene->textBounds()) {
+        if (bounds == scene->countdownBounds()) continue;
+        if (bounds.top > 0.8f * 800.f && bounds.left > 640.f) continue; // the time left
+        EXPECT_FALSE(overlapsAny(damage, bounds))
+            << "text at " << bounds.left << "," << bounds.top << " damaged";
+    }
+    EXPECT_TRUE(scene->takeDamage().empty()) << "taken once";
+}
+
+TEST_F(SessionSceneDamageTest, APhaseChangeDamagesEverything) {
+    advance(5500);
+    scene->takeDamage();
+    advance(29000); // the last second of the hold
+    ASSERT_FALSE(scene->takeDamage().isEverything());
+    advance(1000); // switch sides
+    EXPECT_EQ(scene->view().kind, PhaseKind::Switch);
+    EXPECT_TRUE(scene->takeDamage().isEverything());
+}
+
+TEST_F(SessionSceneDamageTest, PausingDrawsNothingNewAndANoticeDamagesEverything) {
+    advance(5500);
+    scene->takeDamage();
+    session->togglePause();
+    EXPECT_TRUE(scene->refresh()) << "the view knows it is paused";
+    EXPECT_TRUE(scene->takeDamage().empty())
+        << "the scene draws nothing differently (the overlay does)";
+    scene->setNotice("history not saved");
+    EXPECT_TRUE(scene->takeDamage().isEverything()) << "a notice";
+}
+
+} // namespace
+} // namespace ns

@@ -1,0 +1,213 @@
+// Frames shown in part under the test display: after seconds shown only where they changed, the
+// window holds exactly the pixels a whole frame of the same moment gives; anything else (a new
+// phase) is a whole frame.
+#include "frame_presenter.hpp"
+#include "session_scene.hpp"
+#include "timeline.hpp"
+#include "ui_test_support.hpp"
+
+#include "clock.hpp"
+#include "session.hpp"
+
+#include <SFML/Graphics/RenderWindow.hpp>
+#include <SFML/OpenGL.hpp>
+#include <SFML/Window/Event.hpp>
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstdint>
+#include <cstdlib>
+#include <memory>
+#include <thread>
+#include <vector>
+
+// Last: Xlib's macros clash with SFML's names.
+#include <GL/glx.h>
+
+namespace ns {
+namespace {
+
+bool hasDisplay() {
+    const char* display = std::getenv("DISPLAY");
+    return display && *display;
+}
+
+class FramePresenterTest : public ::testing::Test {
+  protected:
+    static constexpr unsigned kWidth = 800;
+    static constexpr unsigned kHeight = 600;
+
+    void SetUp() override {
+        if (!hasDisplay()) GTEST_SKIP() << "no DISPLAY";
+        ASSERT_NE(test::theme(), nullptr);
+        Routine routine = test::sampleRoutine();
+        Timeline timeline = buildTimeline(routine);
+        session = std::make_unique<Session>(std::move(routine), std::move(timeline), clock);
+        session->start();
+        scene = std::make_unique<SessionScene>(*test::theme(), *session);
+
+        window.create(sf::VideoMode(kWidth, kHeight), "Nightstretch frames test");
+        ASSERT_TRUE(window.isOpen());
+        window.setPosition({0, 0}); // wholly on the screen, or the X server refuses to read it
+        reader = XOpenDisplay(nullptr);
+        ASSERT_NE(reader, nullptr);
+        ASSERT_TRUE(waitUntilViewable());
+        presenter = std::make_unique<FramePresenter>(window);
+        presenter->windowCreated();
+        ASSERT_TRUE(presenter->canShowPart())
+            << "GLX_MESA_copy_sub_buffer is missing on this display (Mesa has it)";
+        scene->layout({static_cast<float>(kWidth), static_cast<float>(kHeight)});
+    }
+
+    void TearDown() override {
+        if (reader) XCloseDisplay(reader);
+        window.close();
+    }
+
+    bool waitUntilViewable() {
+        const auto xWindow = static_cast<::Window>(window.getSystemHandle());
+        for (int attempt = 0; attempt < 200; ++attempt) {
+            sf::Event event;
+            while (window.pollEvent(event)) {
+            }
+            XWindowAttributes attributes;
+            if (XGetWindowAttributes(reader, xWindow, &attributes) &&
+                attributes.map_state == IsViewable && attributes.x == 0 && attributes.y == 0)
+                return true;
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        return false;
+    }
+
+    void advance(long long ms) {
+        clock.advanceMs(ms);
+        session->update();
+        scene->refresh();
+    }
+
+    void show(const FrameDamage& damage) {
+        presenter->present(damage, [this](const sf::FloatRect* part) {
+            window.clear(palette::kBackground);
+            if (part)
+                scene->drawPart(window, *part);
+            else
+                scene->draw(window);
+        });
+    }
+
+    // What the X server shows in the window, read through another connection once the window's
+    // own connection has been served.
+    std::vector<std::uint32_t> shownPixels() {
+        window.setActive(true);
+        glFinish();
+        XSync(glXGetCurrentDisplay(), False);
+        XImage* image = XGetImage(reader, static_cast<::Window>(window.getSystemHandle()), 0, 0,
+                                  kWidth, kHeight, AllPlanes, ZPixmap);
+        std::vector<std::uint32_t> pixels;
+        if (!image) {
+            ADD_FAILURE() << "XGetImage failed";
+            return pixels;
+        }
+        pixels.reserve(kWidth * kHeight);
+        for (unsigned y = 0; y < kHeight; ++y)
+            for (unsigned x = 0; x < kWidth; ++x)
+                pixels.push_back(static_cast<std::uint32_t>(
+                                     XGetPixel(image, static_cast<int>(x), static_cast<int>(y))) &
+                                 0xffffffu);
+        XDestroyImage(image);
+        return pixels;
+    }
+
+    // The same moment drawn and shown whole.
+    std::vector<std::uint32_t> wholeFramePixels() {
+        show(FrameDamage::everything());
+        return shownPixels();
+    }
+
+    static std::size_t differing(const std::vector<std::uint32_t>& a,
+                                 const std::vector<std::uint32_t>& b) {
+        if (a.size() != b.size()) return std::max(a.size(), b.size());
+        std::size_t count = 0;
+        for (std::size_t i = 0; i < a.size(); ++i)
+            count += a[i] != b[i];
+        return count;
+    }
+
+    ManualClock clock;
+    std::unique_ptr<Session> session;
+    std::unique_ptr<SessionScene> scene;
+    sf::RenderWindow window;
+    Display* reader = nullptr;
+    std::unique_ptr<FramePresenter> presenter;
+};
+
+TEST_F(FramePresenterTest, SecondsShownInPartGiveTheSamePixelsAsWholeFrames) {
+    advance(5500); // the first hold, 30 seconds to go
+    show(scene->takeDamage());
+    ASSERT_EQ(presenter->wholeFrames(), 1);
+    std::vector<std::uint32_t> previous = shownPixels();
+
+    // 29 down to 9: one digit, both digits, the bars, the time left, and "10" becoming "9".
+    for (int second = 29; second >= 9; --second) {
+        advance(1000);
+        const FrameDamage damage = scene->takeDamage();
+        ASSERT_FALSE(damage.isEverything()) << second;
+        const int partialBefore = presenter->partialFrames();
+        show(damage);
+        ASSERT_EQ(presenter->partialFrames(), partialBefore + 1) << second;
+        const std::vector<std::uint32_t> partial = shownPixels();
+        EXPECT_GT(differing(partial, previous), 0u)
+            << second << ": the new second reached the screen";
+        if (second % 5 == 0 || second == 9) {
+            const std::vector<std::uint32_t> whole = wholeFramePixels();
+            ASSERT_EQ(differing(partial, whole), 0u) << "at " << second << " s left";
+        }
+        previous = partial;
+    }
+    EXPECT_EQ(presenter->wholeFrames(), 1 + 5); // the first one and the comparisons
+}
+
+TEST_F(FramePresenterTest, ANewPhaseIsAWholeFrame) {
+    advance(5500);
+    show(scene->takeDamage());
+    advance(29000); // 1 second left in the hold
+    show(scene->takeDamage());
+    const int whole = presenter->wholeFrames();
+    const int partial = presenter->partialFrames();
+    ASSERT_EQ(partial, 1);
+    advance(1000); // switch sides
+    show(scene->takeDamage());
+    EXPECT_EQ(presenter->wholeFrames(), whole + 1);
+    EXPECT_EQ(presenter->partialFrames(), partial);
+    const std::vector<std::uint32_t> shown = shownPixels();
+    EXPECT_EQ(differing(shown, wholeFramePixels()), 0u);
+}
+
+TEST_F(FramePresenterTest, NothingChangedShowsNothing) {
+    advance(5500);
+    show(scene->takeDamage());
+    show(scene->takeDamage()); // empty
+    EXPECT_EQ(presenter->wholeFrames(), 1);
+    EXPECT_EQ(presenter->partialFrames(), 0);
+}
+
+TEST_F(FramePresenterTest, DamageIsWidenedToPixelsClippedAndMerged) {
+    FrameDamage damage;
+    damage.add(sf::FloatRect(10.5f, 10.5f, 20.f, 20.f));
+    damage.add(sf::FloatRect(25.f, 25.f, 20.f, 20.f));     // overlaps the first
+    damage.add(sf::FloatRect(700.f, 500.f, 200.f, 200.f)); // partly outside the window
+    const std::vector<sf::IntRect> rects = FramePresenter::pixelRects(damage, window);
+    ASSERT_EQ(rects.size(), 2u);
+    EXPECT_TRUE(rects[0].contains(10, 10));
+    EXPECT_TRUE(rects[0].contains(45, 45));
+    EXPECT_FALSE(rects[0].contains(300, 300));
+    EXPECT_EQ(rects[1].left + rects[1].width, static_cast<int>(kWidth));
+    EXPECT_EQ(rects[1].top + rects[1].height, static_cast<int>(kHeight));
+
+    FrameDamage most;
+    most.add(sf::FloatRect(0.f, 0.f, 700.f, 550.f));
+    EXPECT_TRUE(FramePresenter::pixelRects(most, window).empty()) << "a whole frame instead";
+}
+
+} // namespace
+} // namespace ns
