@@ -191,6 +191,27 @@ TEST_F(FramePresenterTest, NothingChangedShowsNothing) {
     EXPECT_EQ(presenter->partialFrames(), 0);
 }
 
+TEST_F(FramePresenterTest, AnExposedWindowGetsAWholeFrame) {
+    advance(5500);
+    show(scene->takeDamage());
+    EXPECT_FALSE(presenter->takeExposure());
+    // What a window uncovered on a desktop without a compositor receives.
+    XClearArea(reader, static_cast<::Window>(window.getSystemHandle()), 0, 0, 0, 0, True);
+    XSync(reader, False);
+    bool exposed = false;
+    for (int attempt = 0; attempt < 100 && !exposed; ++attempt) {
+        exposed = presenter->takeExposure();
+        if (!exposed) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    ASSERT_TRUE(exposed);
+    advance(1000);
+    const FrameDamage damage = scene->takeDamage();
+    ASSERT_FALSE(damage.isEverything());
+    show(damage);
+    EXPECT_EQ(presenter->wholeFrames(), 2);
+    EXPECT_EQ(presenter->partialFrames(), 0);
+}
+
 TEST_F(FramePresenterTest, DamageIsWidenedToPixelsClippedAndMerged) {
     FrameDamage damage;
     damage.add(sf::FloatRect(10.5f, 10.5f, 20.f, 20.f));

@@ -476,5 +476,26 @@ TEST_F(SwitchboardTest, EscOnHomeCloses) {
     EXPECT_TRUE(board.closing());
 }
 
+// What the window shows in part (FramePresenter) comes from here: a new second of the session is
+// the part that changed; anything the board itself does (an overlay) is everything.
+TEST_F(SwitchboardTest, ANewSecondIsOnlyThePartThatChangedAnOverlayIsEverything) {
+    open();
+    press(K::Enter);
+    wait(2000); // the routine's progress bar has begun (its first sliver is a new shape)
+    m_board->needsDraw();
+    picture(); // shown
+    EXPECT_FALSE(m_board->needsDraw());
+    EXPECT_TRUE(m_board->takeDamage().empty());
+    wait(1000);
+    ASSERT_TRUE(m_board->needsDraw());
+    const FrameDamage second = m_board->takeDamage();
+    EXPECT_FALSE(second.empty());
+    EXPECT_FALSE(second.isEverything());
+    picture();
+    press(K::Space); // paused: the overlay
+    ASSERT_TRUE(m_board->needsDraw());
+    EXPECT_TRUE(m_board->takeDamage().isEverything());
+}
+
 } // namespace
 } // namespace ns
