@@ -3,6 +3,7 @@
 # figure the way issue 7 asks, prints it beside its budget and writes build/bench/results.json.
 # Standard library only, so it runs on a bare Debian 12 with python3.
 import argparse
+import array
 import datetime
 import fcntl
 import json
@@ -202,6 +203,32 @@ def wait_for_event(path, predicate, timeout, process=None):
     return None
 
 
+def wav_onsets(path, block_ms=5):
+    """(sample rate, (onset times in ms, length in ms)) of a 16-bit WAV file: an onset is a
+    block whose peak rises well above the 50 ms before it (a bell's tail decays, never jumps)."""
+    data = pathlib.Path(path).read_bytes()
+    pos, rate, channels, bits, samples = 12, 0, 1, 0, array.array("h")
+    while pos + 8 <= len(data):
+        chunk, size = data[pos:pos + 4], struct.unpack("<I", data[pos + 4:pos + 8])[0]
+        body = data[pos + 8:pos + 8 + size]
+        if chunk == b"fmt ":
+            _, channels, rate, _, _, bits = struct.unpack("<HHIIHH", body[:16])
+        elif chunk == b"data":
+            samples.frombytes(body[:len(body) // 2 * 2])
+        pos += 8 + size + (size & 1)
+    if bits != 16 or rate == 0:
+        return rate, ([], 0)
+    step = max(1, int(rate * block_ms / 1000)) * channels
+    levels = [max(-min(samples[i:i + step]), max(samples[i:i + step]))
+              for i in range(0, len(samples) - step, step)]
+    onsets = []
+    for i, level in enumerate(levels):
+        floor = max(levels[max(0, i - 10):i], default=0)
+        if level > 300 and level > 3 * floor + 100 and (not onsets or i - onsets[-1] > 40):
+            onsets.append(i)
+    return rate, ([i * block_ms for i in onsets], len(samples) // channels * 1000 // rate)
+
+
 def p99(values):
     """Nearest-rank 99th percentile."""
     ordered = sorted(values)
@@ -241,11 +268,19 @@ class Bench:
         self.children.append(process)
         return process
 
-    def start_text(self, routine, trace, name):
-        """The terminal mode on a pseudo-terminal of 80x24, as a user would run it."""
+    def start_text(self, routine, trace, name, wav=None):
+        """The terminal mode on a pseudo-terminal of 80x24, as a user would run it. With `wav`,
+        OpenAL's wave writer records what it plays (mono, 16 bits, 22050 Hz) instead."""
         master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
         env = dict(self.env, TERM="xterm-256color")
+        if wav is not None:
+            conf = self.work / f"{name}-alsoft.conf"
+            conf.write_text("[general]\nchannels = mono\nsample-type = int16\nfrequency = 22050\n"
+                            # half the default rate and period: the default 23 ms mixing step
+                            "period_size = 512\n"
+                            f"[wave]\nfile = {wav}\n")
+            env.update(ALSOFT_DRIVERS="wave", ALSOFT_CONF=str(conf))
         env.pop("DISPLAY", None)  # the terminal mode must not need X
         process = subprocess.Popen(
             [self.bin, "start", "--text", routine, "--trace", str(trace)], env=env,
@@ -513,7 +548,8 @@ class Bench:
                           for front in ("window", "text")}
                 window = self.start_window(routine_id, traces["window"], f"timing-{load}-window",
                                            exit_when_done=True)
-                text = self.start_text(routine_id, traces["text"], f"timing-{load}-text")
+                wav = self.out / "timing-idle-text.wav" if load == "idle" else None
+                text = self.start_text(routine_id, traces["text"], f"timing-{load}-text", wav)
                 for front, process in (("window", window), ("text", text)):
                     try:
                         process.wait(total + 120)
@@ -542,6 +578,37 @@ class Bench:
                 self.figure(f"phase_p99_{load}_{front}_ms", p99(late), source)
                 self.figure(f"end_drift_{load}_{front}_ms", end["at_ms"] - end["due_ms"], source)
         self.results["details"]["timing"] = details
+        self.heard(self.out / "timing-idle-text.wav", self.out / "timing-idle-text.jsonl")
+
+    def heard(self, wav, trace):
+        """The chimes as recorded by OpenAL's wave writer in the idle text run, against the trace:
+        how many were heard, and how far each onset is from the plan once the line that best
+        joins them is taken away (the writer's clock drifts a little from the steady clock)."""
+        if not wav.exists():
+            self.log("audio: no recording was made (OpenAL's wave writer missing?)")
+            return
+        rate, found = wav_onsets(wav)
+        chimes = [e for e in read_trace(trace) if e.get("event") == "chime"]
+        end = next((e for e in read_trace(trace) if e.get("event") == "end"), None)
+        recorded_ms = found[1] if found else 0
+        onsets = found[0] if found else []
+        detail = {"wav": wav.name, "rate": rate, "recorded_s": round(recorded_ms / 1000, 1),
+                  "chimes_traced": len(chimes), "onsets_heard": len(onsets)}
+        self.figure("chimes_heard", len(onsets), f"{len(chimes)} in the trace, idle text run")
+        # A device paused between cues leaves gaps out of the file: its time is then not the
+        # session's, and only the count means anything.
+        if len(chimes) > 2 and len(onsets) == len(chimes) and end and \
+                recorded_ms >= end["at_ms"] - 500:
+            due = [c["due_ms"] for c in chimes]
+            mean_due, mean_onset = statistics.mean(due), statistics.mean(onsets)
+            slope = sum((d - mean_due) * (o - mean_onset) for d, o in zip(due, onsets)) / sum(
+                (d - mean_due) ** 2 for d in due)
+            off = [round(o - (mean_onset + slope * (d - mean_due))) for d, o in zip(due, onsets)]
+            detail.update(onset_off_ms=off, recorder_drift_ms_per_min=round((slope - 1) * 60000, 1))
+            self.figure("chime_onset_p99_ms", p99([abs(x) for x in off]),
+                        f"|onset - plan|, recorder drift ({detail['recorder_drift_ms_per_min']}"
+                        " ms/min) removed, 5 ms blocks")
+        self.results["details"]["audio"] = detail
 
     # -----------------------------------------------------------------------------------------
     # 4. stats --json over ten years of nightly history
@@ -640,6 +707,8 @@ def table(results):
             row(f"phase start late p99, {front}, {load}", f"phase_p99_{load}_{front}_ms", 17,
                 "ms", 0)
             row(f"end drift, {front}, {load}", f"end_drift_{load}_{front}_ms", 20, "ms", 0)
+    row("chimes heard in the recording", "chimes_heard", None, "", 0)
+    row("  chime onset off plan p99 (audio)", "chime_onset_p99_ms", None, "ms", 0)
     row("stats --json, ten years", "stats_json_ms", 10, "ms", 1)
     row("  stats --png, ten years", "stats_png_ms", None, "ms", 1)
     row("  --version (bare start-up)", "version_ms", None, "ms", 1)
