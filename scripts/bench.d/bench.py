@@ -334,14 +334,16 @@ class Bench:
         if not self.want_workrave:
             return None, None
         pid_file = self.work / "workrave.pid"
-        wr_home = self.work / "workrave-home"
+        pid_file.unlink(missing_ok=True)
+        wr_home = self.work / "workrave-home"  # a fresh one each time: the same first start
+        shutil.rmtree(wr_home, ignore_errors=True)
         wr_home.mkdir()
         env = dict(os.environ, HOME=str(wr_home), BENCH_PID_FILE=str(pid_file))
         env.pop("XDG_RUNTIME_DIR", None)
         script = pathlib.Path(__file__).with_name("workrave.sh")
         process = subprocess.Popen(["dbus-run-session", "--", "bash", str(script)], env=env,
                                    stdin=subprocess.DEVNULL,
-                                   stdout=open(self.out / "workrave.out", "w"),
+                                   stdout=open(self.out / "workrave.out", "a"),
                                    stderr=subprocess.STDOUT, start_new_session=True)
         self.children.append(process)
         deadline = time.monotonic() + 40
