@@ -756,8 +756,10 @@ def side_by_side(results):
             lines.append(f"\nperf, {front}, share of its samples by thread (busiest library):")
             threads = {}
             for r in rows:
-                entry = threads.setdefault(r["thread"], {"share": 0.0, "top": r["library"]})
+                entry = threads.setdefault(r["thread"], {"share": 0.0, "top": ""})
                 entry["share"] += r["share_pct"]
+                if not entry["top"] and not r["library"].startswith("[kernel"):
+                    entry["top"] = r["library"]  # its busiest library outside the kernel
             for thread, entry in sorted(threads.items(), key=lambda kv: -kv[1]["share"]):
                 lines.append(f"  {entry['share']:6.2f}%  {thread:<24} ({entry['top']})")
             lines.append(f"perf, {front}, by thread and library:")
