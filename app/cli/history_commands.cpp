@@ -154,6 +154,16 @@ OpenedHistory openHistory(const Paths& paths, bool backup) {
         opened.notice = "history: " + result.error;
         spdlog::info("{}", opened.notice);
     }
+    // The app's own folders too (the file alone is not enough: a folder others can list shows
+    // the backups' names and dates).
+    for (const fs::path& folder : {paths.dataDir, paths.dataDir / "backups"})
+        if (removeOthersAccess(folder)) result.madePrivate = true;
+    if (result.madePrivate) {
+        const std::string privateNow = "other accounts on this computer could read your history; "
+                                       "it is now yours alone";
+        opened.notice = opened.notice.empty() ? privateNow : opened.notice + "; " + privateNow;
+        spdlog::info("{}", privateNow);
+    }
     opened.store = std::move(result.store);
     if (opened.store && backup) {
         const Date today = localTimeOf(std::time(nullptr)).date;
@@ -347,9 +357,12 @@ int historyCommand(const Paths& paths, bool json) {
 
 int exportCommand(const Paths& paths, const std::string& csvDir) {
     std::error_code ec;
+    const bool existed = fs::is_directory(csvDir, ec);
     fs::create_directories(csvDir, ec);
     if (!fs::is_directory(csvDir, ec))
         return fail(kExitUsage, "cannot make the folder '" + csvDir + "'");
+    if (!existed) // where the person says: their umask, not the app's private one
+        fs::permissions(csvDir, static_cast<fs::perms>(0777 & ~personsUmask()), ec);
     auto store = openForCommand(paths);
     if (!store) return fail(kExitEnvironment, "the history cannot be opened");
 
@@ -371,8 +384,9 @@ int exportCommand(const Paths& paths, const std::string& csvDir) {
                     << optionalText(c.sleep) << ',' << csvField(c.note) << ','
                     << utcText(c.recordedAt) << '\n';
     std::string error;
-    if (!writeFileAtomically(sessionsFile, sessionsOut.str(), &error) ||
-        !writeFileAtomically(checkInsFile, checkInsOut.str(), &error))
+    // Exports go where the person says, with their own umask.
+    if (!writeFileAtomically(sessionsFile, sessionsOut.str(), &error, NewFileAccess::Persons) ||
+        !writeFileAtomically(checkInsFile, checkInsOut.str(), &error, NewFileAccess::Persons))
         return fail(kExitUsage, "could not write the CSV files in '" + csvDir + "': " + error);
     std::printf("Wrote %s and %s\n", sessionsFile.c_str(), checkInsFile.c_str());
     return kExitOk;

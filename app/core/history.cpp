@@ -2,6 +2,8 @@
 // aside, schema migrations), sessions, check-ins, skips, per-night aggregates and daily backups.
 #include "history.hpp"
 
+#include "files.hpp"
+
 #include <sqlite3.h>
 
 #include <unistd.h>
@@ -473,6 +475,12 @@ HistoryStore::OpenResult HistoryStore::open(const fs::path& file) {
             }
         }
 
+        // A diary others could read (kept before it was private, or copied in) becomes the
+        // person's alone, with one notice.
+        for (const fs::path& path :
+             {file, fs::path(file.string() + "-wal"), fs::path(file.string() + "-shm")})
+            if (removeOthersAccess(path)) result.madePrivate = true;
+
         // Read-write; else read-only (a write-protected file); else immutable (a read-only
         // folder, where SQLite cannot make the -shm file it needs to read a WAL database).
         const std::string immutableUri = "file:" + uriPath(file) + "?immutable=1";
@@ -861,8 +869,10 @@ bool HistoryStore::backupIfDue(const fs::path& dir, const std::string& today, in
 
         std::vector<fs::path> backups;
         for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-            if (it->is_regular_file(ec) && isBackupName(it->path().filename().string()))
+            if (it->is_regular_file(ec) && isBackupName(it->path().filename().string())) {
                 backups.push_back(it->path());
+                removeOthersAccess(it->path());
+            }
         }
         std::sort(backups.begin(), backups.end()); // by name: by date
         const size_t kept = static_cast<size_t>(std::max(keep, 1));

@@ -49,6 +49,7 @@ class HistoryStore {
         std::unique_ptr<HistoryStore> store; // null when no database could be opened at all
         std::string error;                   // why not, or a warning (read-only, say)
         std::filesystem::path movedAside;    // a damaged file moved here (never deleted)
+        bool madePrivate = false;            // others could read the history file; now they cannot
         bool checked = false; // the integrity check ran: the bytes differ from those last checked
     };
     // Opens (creating folders and the file), checks integrity, migrates the schema. A file that

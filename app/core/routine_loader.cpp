@@ -273,21 +273,25 @@ Diagnostic cannotRead(const fs::path& file, const std::string& reason) {
     return {file.string(), 0, 0, "cannot read file: " + reason, DiagnosticKind::Unreadable};
 }
 
-// Routine files in `dir`, by name; a missing or unreadable folder is simply empty.
-std::vector<fs::path> routineFilesIn(const fs::path& dir) {
+// Routine files in `dir`, by name: everything named *.toml but the catalog, folders and devices
+// included, so that each gets its own clear diagnostic from the loader. A missing folder is
+// simply empty; one that cannot be read is said in `problems`.
+std::vector<fs::path> routineFilesIn(const fs::path& dir, Diagnostics& problems) {
     std::vector<fs::path> files;
     std::error_code ec;
-    if (dir.empty() || !fs::is_directory(dir, ec)) return files;
+    if (dir.empty() || !fs::exists(dir, ec)) return files;
     fs::directory_iterator it(dir, ec);
     const fs::directory_iterator end;
     while (!ec && it != end) {
         const fs::path& path = it->path();
-        std::error_code typeError;
-        if (path.extension() == ".toml" && path.filename() != "stretches.toml" &&
-            !fs::is_directory(path, typeError))
+        if (path.extension() == ".toml" && path.filename() != "stretches.toml")
             files.push_back(path);
         it.increment(ec);
     }
+    if (ec)
+        problems.push_back({dir.string(), 0, 0,
+                            "cannot read the routines folder: " + lowerFirst(ec.message()),
+                            DiagnosticKind::Unreadable});
     std::sort(files.begin(), files.end());
     return files;
 }
@@ -493,7 +497,7 @@ RoutineLibrary RoutineLibrary::load(const std::filesystem::path& builtInDir,
         // A map keyed by id: the user's folder comes second, so its files replace built-in ones.
         std::map<std::string, RoutineEntry> byId;
         const auto addFolder = [&](const fs::path& dir, bool builtIn) {
-            for (const fs::path& file : routineFilesIn(dir)) {
+            for (const fs::path& file : routineFilesIn(dir, library.catalogDiagnostics)) {
                 RoutineEntry entry;
                 entry.id = file.stem().string();
                 entry.path = file;

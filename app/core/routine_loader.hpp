@@ -78,7 +78,7 @@ std::filesystem::path userCatalogFile(const std::filesystem::path& userRoutinesD
 // `stretches.toml` is never loaded as a routine. A file that fails never stops the others.
 struct RoutineLibrary {
     Catalog catalog;
-    Diagnostics catalogDiagnostics;
+    Diagnostics catalogDiagnostics; // the user's catalog, and a routines folder that can't be read
     std::vector<RoutineEntry> entries;
 
     static RoutineLibrary load(const std::filesystem::path& builtInDir,

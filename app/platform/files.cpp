@@ -74,8 +74,15 @@ std::optional<Target> resolve(const fs::path& requested, bool createFolder, std:
 
 // A new file no other writer is using: O_EXCL on a name made of the pid, a counter and the clock,
 // created 0666 so the umask applies as for any new file (mkstemp would force 0600).
-int createUnique(const Target& target, std::string_view suffix, fs::path& temp,
-                 std::string* error) {
+// The umask the process started with; set by makeNewFilesPrivate, else the current one.
+std::atomic<int> g_personsUmask{-1};
+
+mode_t personsFileMode() {
+    return static_cast<mode_t>(0666 & ~personsUmask());
+}
+
+int createUnique(const Target& target, std::string_view suffix, fs::path& temp, std::string* error,
+                 NewFileAccess access) {
     static std::atomic<unsigned> counter{0};
     int savedErrno = EEXIST;
     for (unsigned attempt = 0; attempt < 100 && savedErrno == EEXIST; ++attempt) {
@@ -98,7 +105,11 @@ int createUnique(const Target& target, std::string_view suffix, fs::path& temp,
         // The old file's permission bits from the start, so a private file is never readable
         // by others while its new contents are written.
         struct stat old {};
-        if (::stat(target.file.c_str(), &old) == 0 && ::fchmod(fd, old.st_mode & 07777) != 0) {
+        const bool replacing = ::stat(target.file.c_str(), &old) == 0;
+        const mode_t mode = replacing                          ? old.st_mode & 07777
+                            : access == NewFileAccess::Persons ? personsFileMode()
+                                                               : 0;
+        if (mode != 0 && ::fchmod(fd, mode) != 0) {
             savedErrno = errno;
             ::close(fd);
             ::unlink(temp.c_str());
@@ -166,12 +177,33 @@ bool commit(int fd, const fs::path& temp, const Target& target, const fs::path& 
 
 } // namespace
 
-bool writeFileAtomically(const fs::path& file, std::string_view contents, std::string* error) {
+unsigned personsUmask() {
+    const int mask = g_personsUmask.load();
+    if (mask >= 0) return static_cast<unsigned>(mask);
+    const mode_t current = ::umask(0); // reading it means setting it: put it straight back
+    ::umask(current);
+    return current;
+}
+
+void makeNewFilesPrivate() {
+    const mode_t previous = ::umask(077);
+    int unset = -1;
+    g_personsUmask.compare_exchange_strong(unset, static_cast<int>(previous));
+}
+
+bool removeOthersAccess(const fs::path& path) {
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0 || (info.st_mode & 077) == 0) return false;
+    return ::chmod(path.c_str(), info.st_mode & 07700) == 0;
+}
+
+bool writeFileAtomically(const fs::path& file, std::string_view contents, std::string* error,
+                         NewFileAccess access) {
     try {
         const std::optional<Target> target = resolve(file, true, error);
         if (!target) return false;
         fs::path temp;
-        const int fd = createUnique(*target, "", temp, error);
+        const int fd = createUnique(*target, "", temp, error, access);
         if (fd < 0) return false;
         int savedErrno = 0;
         const std::size_t half = contents.size() / 2;
@@ -188,12 +220,12 @@ bool writeFileAtomically(const fs::path& file, std::string_view contents, std::s
 }
 
 std::optional<fs::path> createTemporaryFileBeside(const fs::path& file, std::string_view suffix,
-                                                  std::string* error) {
+                                                  std::string* error, NewFileAccess access) {
     try {
         const std::optional<Target> target = resolve(file, false, error);
         if (!target) return std::nullopt;
         fs::path temp;
-        const int fd = createUnique(*target, suffix, temp, error);
+        const int fd = createUnique(*target, suffix, temp, error, access);
         if (fd < 0) return std::nullopt;
         ::close(fd);
         return temp;

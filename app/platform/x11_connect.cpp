@@ -1,5 +1,5 @@
-// An X server under load (Xvfb on a busy machine, say) now and then refuses a connection with
-// EAGAIN or ECONNRESET. SFML 2.5 answers a failed XOpenDisplay with std::abort(), so this file
+// An X server under load (Xvfb on a busy machine, say) now and then refuses a connection (seen
+// as EAGAIN or ECONNRESET, and once without an errno). SFML 2.5 answers a failed XOpenDisplay with std::abort(), so this file
 // defines XOpenDisplay itself: the dynamic linker finds the executable's definition before
 // libX11's, so SFML's calls come here, and a refused connection is retried for up to a second.
 // CMake links this object into every executable that uses the UI (never through an archive,
@@ -55,10 +55,12 @@ extern "C" Display* XOpenDisplay(const char* name) {
             g_displays.push_back(display);
             return display;
         }
-        // Only a momentary refusal (seen as EAGAIN or ECONNRESET) is worth waiting for; a
-        // missing server (ENOENT, ECONNREFUSED) fails at once.
-        const bool momentary = errno == EAGAIN || errno == ECONNRESET || errno == EINTR;
-        if (!momentary || attempt == kAttempts) return nullptr;
+        // A missing server (no socket: ENOENT, nobody listening: ECONNREFUSED) fails at once.
+        // Anything else may be a busy server's momentary refusal (seen as EAGAIN, ECONNRESET,
+        // or a failure Xlib reports without an errno): worth a second of patience, as SFML
+        // would abort the process on it.
+        const bool absent = errno == ENOENT || errno == ECONNREFUSED;
+        if (absent || attempt == kAttempts) return nullptr;
         usleep(kPauseMicroseconds);
     }
 }

@@ -82,7 +82,7 @@ int saveProgressPicture(const Stats& stats, const std::filesystem::path& file, c
     // then moved into place, so the file is whole or untouched whatever its name.
     const std::string cannotWrite = "cannot write " + file.string();
     const std::optional<std::filesystem::path> temporary =
-        createTemporaryFileBeside(file, ".png", nullptr);
+        createTemporaryFileBeside(file, ".png", nullptr, NewFileAccess::Persons);
     if (!temporary) return fail(error, 2, cannotWrite);
     if (!image.saveToFile(temporary->string())) {
         std::error_code ec;

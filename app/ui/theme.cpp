@@ -33,9 +33,12 @@ bool Theme::loadFonts(const std::vector<std::filesystem::path>& folders, std::st
         if (!isFile(regular) || !isFile(bold)) continue;
         if (!m_regular.loadFromFile(regular.string()) || !m_bold.loadFromFile(bold.string()))
             continue;
-        sf::Text probe(sf::String("0123456789"), m_bold, 200);
+        // Measured at a modest size: each size a font draws at gets its own glyph texture, and
+        // one at 200 px cost 4 MB that nothing else used (the ratio is the same within 1%).
+        constexpr unsigned kProbeSize = 96;
+        sf::Text probe(sf::String("0123456789"), m_bold, kProbeSize);
         const float height = probe.getLocalBounds().height;
-        if (height > 0.f) m_digitHeightRatio = height / 200.f;
+        if (height > 0.f) m_digitHeightRatio = height / static_cast<float>(kProbeSize);
         return true;
     }
     if (error)

@@ -13,6 +13,7 @@
 #include <cerrno>
 #include <chrono>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <thread>
@@ -146,116 +147,95 @@ prepare = 0
 hold = 20
 )";
 
-TEST(HistoryKill, SigkillMidSessionLeavesAnInterruptedSessionWithItsHoldTime) {
-    const std::string home = ns::test::makeTempDir();
-    ASSERT_FALSE(home.empty());
-    struct Cleanup {
-        std::string dir;
-        ~Cleanup() {
-            std::error_code ec;
-            fs::remove_all(dir, ec);
+// A real `start --text` of a 20-second hold in a folder of its own, once it has recorded 5 s.
+class HistoryKill : public ns::test::TempHomeTest {
+  protected:
+    void startAndWaitForFiveSeconds() {
+        const std::string routine = m_home + "/one-hold.toml";
+        ns::test::writeFile(routine, kTwentySecondHold);
+        m_db = fs::path(m_home) / "data" / "history.sqlite3";
+        m_errPath = m_home + "/stderr.txt";
+        m_child = std::make_unique<Child>(
+            std::vector<std::string>{"--home", m_home, "start", "--text", routine}, m_errPath);
+        ASSERT_TRUE(m_child->started());
+        // Wait (at most 10 s) until the running session has written at least 5 s of hold.
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        std::optional<int> hold;
+        while (std::chrono::steady_clock::now() < deadline) {
+            hold = firstSessionHold(m_db);
+            if (hold && *hold >= 5) break;
+            if (auto status = m_child->endedWith())
+                FAIL() << "nightstretch ended before the test could stop it (status " << *status
+                       << "): " << ns::test::readFile(m_errPath);
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
         }
-    } cleanup{home};
-    const std::string routine = home + "/one-hold.toml";
-    ns::test::writeFile(routine, kTwentySecondHold);
-    const fs::path db = fs::path(home) / "data" / "history.sqlite3";
-    const std::string errPath = home + "/stderr.txt";
-
-    Child child({"--home", home, "start", "--text", routine}, errPath);
-    ASSERT_TRUE(child.started());
-
-    // Wait (at most 10 s) until the running session has written at least 5 s of hold.
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-    std::optional<int> hold;
-    while (std::chrono::steady_clock::now() < deadline) {
-        hold = firstSessionHold(db);
-        if (hold && *hold >= 5) break;
-        if (auto status = child.endedWith()) {
-            FAIL() << "nightstretch ended before it could be killed (status " << *status
-                   << "): " << ns::test::readFile(errPath);
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        ASSERT_TRUE(hold && *hold >= 5)
+            << "no session with 5 s of hold in " << m_db << " within 10 s"
+            << (hold ? " (hold " + std::to_string(*hold) + ")" : "")
+            << "; stderr: " << ns::test::readFile(m_errPath);
     }
-    const int status = child.killAndReap();
-    ASSERT_TRUE(hold && *hold >= 5) << "no session with 5 s of hold in " << db << " within 10 s"
-                                    << (hold ? " (hold " + std::to_string(*hold) + ")" : "")
-                                    << "; stderr: " << ns::test::readFile(errPath);
+    // The sessions as the next run would see them: opened read-write, so SQLite recovers.
+    std::vector<Row> sessions(const char* columns) {
+        sqlite3* raw = nullptr;
+        if (sqlite3_open_v2(m_db.c_str(), &raw, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+            ADD_FAILURE() << "cannot open " << m_db;
+            sqlite3_close_v2(raw);
+            return {};
+        }
+        auto check = query(raw, "PRAGMA integrity_check");
+        EXPECT_EQ(check.size(), 1u);
+        if (!check.empty()) {
+            EXPECT_EQ(check[0].values.at(0), "ok");
+        }
+        auto rows = query(raw, ("SELECT " + std::string(columns) + " FROM sessions").c_str());
+        sqlite3_close_v2(raw);
+        return rows;
+    }
+    void TearDown() override {
+        m_child.reset(); // killed and reaped before its folder goes
+        TempHomeTest::TearDown();
+    }
+
+    std::unique_ptr<Child> m_child;
+    fs::path m_db;
+    std::string m_errPath;
+};
+
+TEST_F(HistoryKill, SigkillMidSessionLeavesAnInterruptedSessionWithItsHoldTime) {
+    ASSERT_NO_FATAL_FAILURE(startAndWaitForFiveSeconds());
+    const int status = m_child->killAndReap();
     EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
 
-    // Opened as the next run would: read-write, so SQLite recovers from the log.
-    sqlite3* raw = nullptr;
-    ASSERT_EQ(sqlite3_open_v2(db.c_str(), &raw, SQLITE_OPEN_READWRITE, nullptr), SQLITE_OK);
-    struct Close {
-        sqlite3* db;
-        ~Close() { sqlite3_close_v2(db); }
-    } closer{raw};
-    auto check = query(raw, "PRAGMA integrity_check");
-    ASSERT_EQ(check.size(), 1u);
-    EXPECT_EQ(check[0].values.at(0), "ok");
-    auto sessions = query(raw, "SELECT status, hold_seconds_done, planned_hold_seconds, source "
-                               "FROM sessions");
-    ASSERT_EQ(sessions.size(), 1u);
-    EXPECT_EQ(sessions[0].values.at(0), "interrupted");
-    const int done = std::stoi(sessions[0].values.at(1));
+    auto rows = sessions("status, hold_seconds_done, planned_hold_seconds, source");
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0].values.at(0), "interrupted");
+    const int done = std::stoi(rows[0].values.at(1));
     EXPECT_GE(done, 5);
     EXPECT_LE(done, 20);
-    EXPECT_EQ(sessions[0].values.at(2), "20");
-    EXPECT_EQ(sessions[0].values.at(3), "text");
+    EXPECT_EQ(rows[0].values.at(2), "20");
+    EXPECT_EQ(rows[0].values.at(3), "text");
 }
 
 // SIGTERM (a logout, a shutdown): the text mode ends the session as interrupted, keeps its hold
 // time, puts the terminal back and exits 130, without waiting for the next second.
-TEST(HistoryKill, SigtermMidSessionEndsCleanlyAsInterrupted) {
-    const std::string home = ns::test::makeTempDir();
-    ASSERT_FALSE(home.empty());
-    struct Cleanup {
-        std::string dir;
-        ~Cleanup() {
-            std::error_code ec;
-            fs::remove_all(dir, ec);
-        }
-    } cleanup{home};
-    const std::string routine = home + "/one-hold.toml";
-    ns::test::writeFile(routine, kTwentySecondHold);
-    const fs::path db = fs::path(home) / "data" / "history.sqlite3";
-    const std::string errPath = home + "/stderr.txt";
-
-    Child child({"--home", home, "start", "--text", routine}, errPath);
-    ASSERT_TRUE(child.started());
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-    std::optional<int> hold;
-    while (std::chrono::steady_clock::now() < deadline) {
-        hold = firstSessionHold(db);
-        if (hold && *hold >= 5) break;
-        if (auto status = child.endedWith())
-            FAIL() << "ended before the signal (status " << *status
-                   << "): " << ns::test::readFile(errPath);
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    ASSERT_TRUE(hold && *hold >= 5) << ns::test::readFile(errPath);
-    child.signal(SIGTERM);
-
+TEST_F(HistoryKill, SigtermMidSessionEndsCleanlyAsInterrupted) {
+    ASSERT_NO_FATAL_FAILURE(startAndWaitForFiveSeconds());
+    m_child->signal(SIGTERM);
     // A hang guard, not a speed test: the hold has more than 10 s left, so an end inside this
     // wait can only come from the signal.
     std::optional<int> status;
-    deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-    while (!(status = child.endedWith()) && std::chrono::steady_clock::now() < deadline)
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (!(status = m_child->endedWith()) && std::chrono::steady_clock::now() < deadline)
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
     ASSERT_TRUE(status) << "still running 10 s after SIGTERM";
     ASSERT_TRUE(WIFEXITED(*status)) << "ended by a signal, not by itself";
     EXPECT_EQ(WEXITSTATUS(*status), 130);
 
-    sqlite3* raw = nullptr;
-    ASSERT_EQ(sqlite3_open_v2(db.c_str(), &raw, SQLITE_OPEN_READWRITE, nullptr), SQLITE_OK);
-    struct Close {
-        sqlite3* db;
-        ~Close() { sqlite3_close_v2(db); }
-    } closer{raw};
-    auto sessions = query(raw, "SELECT status, hold_seconds_done, ended_at FROM sessions");
-    ASSERT_EQ(sessions.size(), 1u);
-    EXPECT_EQ(sessions[0].values.at(0), "interrupted");
-    EXPECT_GE(std::stoi(sessions[0].values.at(1)), 5);
-    EXPECT_NE(sessions[0].values.at(2), "NULL"); // ended, not killed
+    auto rows = sessions("status, hold_seconds_done, ended_at");
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0].values.at(0), "interrupted");
+    EXPECT_GE(std::stoi(rows[0].values.at(1)), 5);
+    EXPECT_NE(rows[0].values.at(2), "NULL"); // ended, not killed
 }
 
 } // namespace

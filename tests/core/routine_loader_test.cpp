@@ -467,10 +467,13 @@ TEST_F(RoutineLoaderLibrary, UserRoutinesOverrideBuiltInOnesAndAllAreSorted) {
     const RoutineLibrary library = RoutineLibrary::load(m_root / "builtin", m_root / "user");
     EXPECT_TRUE(library.catalogDiagnostics.empty()) << listDiagnostics(library.catalogDiagnostics);
     EXPECT_NE(library.catalog.find("wall-calf"), nullptr);
-    ASSERT_EQ(library.entries.size(), 3u);
+    // A folder named like a routine is listed with its problem, not silently passed over.
+    ASSERT_EQ(library.entries.size(), 4u);
     EXPECT_EQ(library.entries[0].id, "alpha");
     EXPECT_EQ(library.entries[1].id, "broken");
-    EXPECT_EQ(library.entries[2].id, "zeta");
+    EXPECT_EQ(library.entries[2].id, "folder");
+    EXPECT_FALSE(library.entries[2].result.ok());
+    EXPECT_EQ(library.entries[3].id, "zeta");
 
     const RoutineEntry* alpha = library.find("alpha");
     ASSERT_NE(alpha, nullptr);

@@ -20,6 +20,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 
 namespace ns {
@@ -72,14 +73,21 @@ class SwitchboardTest : public testing::Test {
   protected:
     void SetUp() override {
         ASSERT_NE(test::theme(), nullptr);
-        const std::string name = testing::UnitTest::GetInstance()->current_test_info()->name();
-        const std::filesystem::path home =
-            std::filesystem::path(NS_ARTIFACTS_DIR) / ("switchboard-" + name);
-        std::filesystem::remove_all(home);
+        // A folder of its own, so that runs side by side (ctest -j, two checkouts) never meet.
+        std::string pattern = (std::filesystem::temp_directory_path() / "ns-board-XXXXXX").string();
+        ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+        m_home = pattern;
+        const std::filesystem::path& home = m_home;
         m_options.paths.configDir = home / "config";
         m_options.paths.dataDir = home / "data";
         m_options.paths.stateDir = home / "state";
         m_options.paths.shareDir = std::filesystem::path(NS_ROUTINES_DIR).parent_path();
+    }
+    void TearDown() override {
+        m_board.reset();
+        m_history.reset();
+        std::error_code ec;
+        std::filesystem::remove_all(m_home, ec);
     }
 
     void withHistory() {
@@ -134,6 +142,7 @@ class SwitchboardTest : public testing::Test {
     ManualClock m_clock;
     std::unique_ptr<HistoryStore> m_history;
     std::unique_ptr<Switchboard> m_board;
+    std::filesystem::path m_home;
 };
 
 TEST_F(SwitchboardTest, OpensOnHome) {
