@@ -3,7 +3,6 @@
 #include <SFML/OpenGL.hpp>
 
 #include <algorithm>
-#include <cmath>
 #include <cstring>
 
 // Last: Xlib's macros (None, Bool, Status) would clash with SFML's names.
@@ -15,8 +14,8 @@ namespace {
 
 // Above this share of the window, a whole frame costs about the same and is simpler.
 constexpr double kMostOfTheWindow = 0.6;
-// Each rectangle draws the scene once more (about 0.1 ms with llvmpipe), yet drawing the space
-// between two rectangles costs more than that sooner (measured): only near-overlaps are merged.
+// Each rectangle is one more pass over what reaches it, yet filling the space between two
+// rectangles soon costs more than that pass (measured with llvmpipe): only near-overlaps merge.
 constexpr long long kMergeSlackPixels = 5000;
 
 long long area(const sf::IntRect& r) {
