@@ -85,6 +85,13 @@ std::string phaseLabel(const Phase& phase) {
     return "";
 }
 
+bool sameButTheClock(const SessionView& a, const SessionView& b) {
+    return std::tie(a.kind, a.phaseLabel, a.position, a.stretchName, a.instructions, a.caution,
+                    a.phaseSeconds, a.next, a.totalSeconds, a.paused) ==
+           std::tie(b.kind, b.phaseLabel, b.position, b.stretchName, b.instructions, b.caution,
+                    b.phaseSeconds, b.next, b.totalSeconds, b.paused);
+}
+
 bool SessionView::operator==(const SessionView& o) const {
     return std::tie(kind, phaseLabel, position, stretchName, instructions, caution, countdown,
                     countdownSeconds, phaseSeconds, next, timeLeft, remainingSeconds, totalSeconds,
@@ -148,9 +155,14 @@ bool SessionScene::refresh() {
     SessionView fresh = describe(m_session);
     if (fresh == m_view) return false;
     const SessionScene before(*this); // the drawables as shown, to compare with the new ones
+    // Only a new second is shown in part; a new phase, pausing and the rest are whole frames.
+    const bool onlyTheClock = sameButTheClock(m_view, fresh);
     m_view = std::move(fresh);
     arrange();
-    m_damage.add(changesSince(before));
+    if (onlyTheClock)
+        m_damage.add(changesSince(before));
+    else
+        m_damage.addEverything();
     return true;
 }
 

@@ -42,6 +42,9 @@ struct SessionView {
 
 SessionView describe(const Session& session);
 
+// True when only the countdown and the time left differ (a new second within a phase).
+bool sameButTheClock(const SessionView& a, const SessionView& b);
+
 class SessionScene final : public Scene {
   public:
     SessionScene(const Theme& theme, const Session& session);
@@ -49,8 +52,9 @@ class SessionScene final : public Scene {
     // Reads the session again; true (and relaid out) when what is shown changed.
     bool refresh();
 
-    // What changed on the screen since the last call: when only the second moved on, the
-    // countdown's changed digits, the bars and the time left; after anything else, everything.
+    // What changed on the screen since the last call: after a new second within a phase, where
+    // the drawables differ (the countdown's changed digits, the bars' ends, the time left); after
+    // anything else (a layout, a new phase, pausing), everything.
     FrameDamage takeDamage();
 
     void setNotice(const std::string& notice); // "sound unavailable", discreet, top right

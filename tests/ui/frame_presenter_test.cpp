@@ -23,6 +23,7 @@
 
 // Last: Xlib's macros clash with SFML's names.
 #include <GL/glx.h>
+#include <X11/extensions/Xcomposite.h>
 
 namespace ns {
 namespace {
@@ -52,6 +53,13 @@ class FramePresenterTest : public ::testing::Test {
         reader = XOpenDisplay(nullptr);
         ASSERT_NE(reader, nullptr);
         ASSERT_TRUE(waitUntilViewable());
+        // Kept off screen by the server, so the windows of tests running beside this one cannot
+        // cover it and wipe what it shows.
+        int eventBase = 0, errorBase = 0;
+        ASSERT_TRUE(XCompositeQueryExtension(reader, &eventBase, &errorBase))
+            << "the test display has no Composite extension";
+        XCompositeRedirectWindow(reader, xWindow(), CompositeRedirectAutomatic);
+        XSync(reader, False);
         presenter = std::make_unique<FramePresenter>(window);
         presenter->windowCreated();
         ASSERT_TRUE(presenter->canShowPart())
@@ -64,14 +72,15 @@ class FramePresenterTest : public ::testing::Test {
         window.close();
     }
 
+    ::Window xWindow() const { return static_cast<::Window>(window.getSystemHandle()); }
+
     bool waitUntilViewable() {
-        const auto xWindow = static_cast<::Window>(window.getSystemHandle());
         for (int attempt = 0; attempt < 200; ++attempt) {
             sf::Event event;
             while (window.pollEvent(event)) {
             }
             XWindowAttributes attributes;
-            if (XGetWindowAttributes(reader, xWindow, &attributes) &&
+            if (XGetWindowAttributes(reader, xWindow(), &attributes) &&
                 attributes.map_state == IsViewable && attributes.x == 0 && attributes.y == 0)
                 return true;
             std::this_thread::sleep_for(std::chrono::milliseconds(10));
@@ -95,14 +104,15 @@ class FramePresenterTest : public ::testing::Test {
         });
     }
 
-    // What the X server shows in the window, read through another connection once the window's
-    // own connection has been served.
+    // What the X server holds as the window's pixels, read through another connection once the
+    // window's own connection has been served.
     std::vector<std::uint32_t> shownPixels() {
         window.setActive(true);
         glFinish();
         XSync(glXGetCurrentDisplay(), False);
-        XImage* image = XGetImage(reader, static_cast<::Window>(window.getSystemHandle()), 0, 0,
-                                  kWidth, kHeight, AllPlanes, ZPixmap);
+        const Pixmap contents = XCompositeNameWindowPixmap(reader, xWindow());
+        XImage* image = XGetImage(reader, contents, 0, 0, kWidth, kHeight, AllPlanes, ZPixmap);
+        XFreePixmap(reader, contents);
         std::vector<std::uint32_t> pixels;
         if (!image) {
             ADD_FAILURE() << "XGetImage failed";
@@ -196,7 +206,7 @@ TEST_F(FramePresenterTest, AnExposedWindowGetsAWholeFrame) {
     show(scene->takeDamage());
     EXPECT_FALSE(presenter->takeExposure());
     // What a window uncovered on a desktop without a compositor receives.
-    XClearArea(reader, static_cast<::Window>(window.getSystemHandle()), 0, 0, 0, 0, True);
+    XClearArea(reader, xWindow(), 0, 0, 0, 0, True);
     XSync(reader, False);
     bool exposed = false;
     for (int attempt = 0; attempt < 100 && !exposed; ++attempt) {
