@@ -54,8 +54,9 @@ class HistoryRecorderTest : public ::testing::Test {
         ASSERT_TRUE(opened.store) << opened.error;
         m_store = std::move(opened.store);
         m_recorder =
-            std::make_unique<HistoryRecorder>(m_store.get(), m_session, DayStart{}, "text",
-                                              [this] { return kStartWall + m_now / 1000; });
+            std::make_unique<HistoryRecorder>(m_store.get(), m_session, DayStart{}, "text", [this] {
+                return kStartWall + m_now / 1000 + m_wallJump;
+            });
         m_session.addObserver(m_recorder.get());
     }
     void TearDown() override {
@@ -98,6 +99,7 @@ class HistoryRecorderTest : public ::testing::Test {
     Routine m_routine = twoSteps();
     Session m_session{m_routine, buildTimeline(m_routine), m_clock};
     long long m_now = 0;
+    std::time_t m_wallJump = 0; // how far the wall clock has been moved, in seconds
     std::unique_ptr<HistoryRecorder> m_recorder;
 };
 
@@ -208,6 +210,26 @@ TEST(HistoryRecorder, WithoutAStoreNothingIsRecorded) {
     session.quit();
     EXPECT_FALSE(recorder.failed());
     EXPECT_EQ(recorder.sessionId(), 0);
+}
+
+// The wall clock jumps an hour forward, then two back, in the middle of a session (a time change,
+// a corrected clock): the session runs on the steady clock unaffected, it counts for the night on
+// which it started, and its end is its start plus the time it ran.
+TEST_F(HistoryRecorderTest, AWallClockJumpChangesNeitherTheNightNorTheTimes) {
+    m_session.start();
+    at(4000);
+    m_wallJump = 3600; // 03:30 CET becomes 04:30: past the day-start hour
+    at(9000);
+    m_wallJump = -3600;
+    while (!m_session.finished() && m_now < 200000)
+        at(m_now + 500);
+    ASSERT_TRUE(m_session.finished());
+    const SessionRecord r = row();
+    EXPECT_EQ(r.night, "2024-02-29");
+    EXPECT_EQ(r.status, "completed");
+    EXPECT_EQ(r.holdSecondsDone, r.plannedHoldSeconds);
+    ASSERT_TRUE(r.endedAt);
+    EXPECT_EQ(*r.endedAt - r.startedAt, (m_session.elapsedMs() + 500) / 1000);
 }
 
 } // namespace
