@@ -204,7 +204,7 @@ int planRoutine(const Paths& paths, const std::string& name, bool json) {
 int openFrontEnd(const Paths& paths, const std::optional<std::string>& routine, bool text,
                  const std::optional<std::string>& tracePath, bool fullscreen,
                  long long processStartMs) {
-    const Settings settings = Settings::load(paths.settingsFile());
+    const Settings settings = Settings::loadAndWarn(paths.settingsFile());
     const DayStart dayStart = DayStart::parse(settings.dayStartsAt).value_or(DayStart{});
     if (text) {
         const RoutineLibrary library = loadLibrary(paths);

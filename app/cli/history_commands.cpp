@@ -34,7 +34,7 @@ int fail(int code, const std::string& message) {
 }
 
 DayStart dayStartOf(const Paths& paths) {
-    const Settings settings = Settings::load(paths.settingsFile());
+    const Settings settings = Settings::loadAndWarn(paths.settingsFile());
     return DayStart::parse(settings.dayStartsAt).value_or(DayStart{});
 }
 

@@ -40,6 +40,7 @@ void HistoryRecorder::onPhaseStarted(const PhaseEvent& /*event*/) {
     record.routineId = m_session.routine().id;
     record.routineName = m_session.routine().name;
     record.startedAt = m_wallClock();
+    m_startedAt = record.startedAt;
     const LocalTime local = localTimeOf(record.startedAt);
     record.utcOffsetMinutes = local.utcOffsetMinutes;
     record.night = nightOf(record.startedAt, m_dayStart).str();
@@ -70,8 +71,11 @@ void HistoryRecorder::checkpoint() {
 
 void HistoryRecorder::onFinished(const FinishEvent& event) {
     if (m_store == nullptr || m_id == 0) return;
+    // The end is the start plus the time the session ran on the steady clock: the wall clock may
+    // have jumped (a time change, a corrected clock) and must not make a session look shorter.
+    const std::time_t endedAt = m_startedAt + static_cast<std::time_t>((event.atMs + 500) / 1000);
     const bool ok = m_store->updateSession(m_id, event.holdSecondsDone, event.stepsSkipped,
-                                           statusText(event.status), m_wallClock());
+                                           statusText(event.status), endedAt);
     m_lastWriteMs = m_session.elapsedMs();
     if (!ok) {
         if (!m_failed)

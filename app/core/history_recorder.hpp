@@ -44,6 +44,7 @@ class HistoryRecorder final : public SessionObserver {
     std::string m_source;
     WallClock m_wallClock;
     long long m_id = 0;
+    std::time_t m_startedAt = 0; // the wall clock at the start; the night comes from it alone
     long long m_lastWriteMs = 0;
     bool m_failed = false;
     std::string m_error;

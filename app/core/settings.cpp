@@ -2,10 +2,14 @@
 #include "settings.hpp"
 
 #include "files.hpp"
+#include "toml_check.hpp"
 
+#include <spdlog/spdlog.h>
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <ctime>
+#include <fstream>
 #include <sstream>
 #include <system_error>
 
@@ -19,6 +23,32 @@ void report(Diagnostics* diagnostics, const fs::path& file, const toml::source_r
     if (diagnostics == nullptr) return;
     diagnostics->push_back({file.string(), static_cast<int>(where.begin.line),
                             static_cast<int>(where.begin.column), std::move(message)});
+}
+
+// A settings file is a few lines; anything far bigger is a wrong file, not settings to parse.
+constexpr std::uintmax_t kMaxSettingsBytes = 64 * 1024;
+
+// The file's text, or nullopt with a diagnostic (a folder, unreadable, too big).
+std::optional<std::string> readSettingsText(const fs::path& file, Diagnostics* diagnostics) {
+    std::error_code ec;
+    const auto size = fs::file_size(file, ec);
+    std::string problem;
+    if (ec || !fs::is_regular_file(file, ec))
+        problem = "cannot read the settings file: it is not a regular file";
+    else if (size > kMaxSettingsBytes)
+        problem = "the settings file is larger than 64 KB, far too big to be settings";
+    std::string text;
+    if (problem.empty()) {
+        std::ifstream in(file, std::ios::binary);
+        std::ostringstream content;
+        content << in.rdbuf();
+        if (!in) problem = "cannot read the settings file";
+        text = content.str();
+    }
+    if (problem.empty()) return text;
+    if (diagnostics != nullptr)
+        diagnostics->push_back({file.string(), 0, 0, problem, DiagnosticKind::Unreadable});
+    return std::nullopt;
 }
 
 bool validHourMinute(const std::string& text) {
@@ -36,14 +66,18 @@ Settings Settings::load(const fs::path& file, Diagnostics* diagnostics) {
     Settings settings;
     std::error_code ec;
     if (!fs::exists(file, ec)) return settings;
-    toml::table table;
-    try {
-        table = toml::parse_file(file.string());
-    } catch (const toml::parse_error& error) {
-        report(diagnostics, file, error.source(), std::string(error.description()));
+    const std::size_t before = diagnostics != nullptr ? diagnostics->size() : 0;
+    const std::optional<std::string> text = readSettingsText(file, diagnostics);
+    if (!text) return settings;
+    // Parsed with the same guards as routines (TOML++ 3.3 has inputs it cannot survive).
+    Diagnostics syntax;
+    std::optional<toml::table> table = parseToml(*text, file.string(), syntax);
+    if (!table) {
+        if (diagnostics != nullptr)
+            diagnostics->insert(diagnostics->end(), syntax.begin(), syntax.end());
         return settings;
     }
-    for (auto&& [key, node] : table) {
+    for (auto&& [key, node] : *table) {
         const std::string name(key.str());
         if (name == "volume") {
             auto value = node.value<int64_t>();
@@ -72,8 +106,51 @@ Settings Settings::load(const fs::path& file, Diagnostics* diagnostics) {
             report(diagnostics, file, key.source(), "unknown setting '" + name + "'");
         }
     }
+    if (diagnostics != nullptr) // in the file's order (the table iterates by key)
+        std::stable_sort(diagnostics->begin() + static_cast<std::ptrdiff_t>(before),
+                         diagnostics->end(), [](const Diagnostic& a, const Diagnostic& b) {
+                             return a.line != b.line ? a.line < b.line : a.column < b.column;
+                         });
     return settings;
 }
+
+Settings Settings::loadAndWarn(const fs::path& file) {
+    Diagnostics problems;
+    Settings settings = load(file, &problems);
+    static bool warned = false; // once a process: the command line and the window both load it
+    if (!problems.empty() && !warned) {
+        warned = true;
+        const Diagnostic& first = problems.front();
+        std::string where = first.file;
+        if (first.line > 0) where += ":" + std::to_string(first.line);
+        if (first.line > 0 && first.column > 0) where += ":" + std::to_string(first.column);
+        spdlog::warn("{}: {}; the default is used{}", where, first.message,
+                     problems.size() > 1
+                         ? " (and " + std::to_string(problems.size() - 1) + " more in that file)"
+                         : "");
+    }
+    return settings;
+}
+
+namespace {
+
+// A copy of `file` beside it when it has mistakes (the person's text, before it is rewritten).
+std::optional<fs::path> keepSettingsWithProblems(const fs::path& file) {
+    Diagnostics problems;
+    std::error_code ec;
+    if (!fs::exists(file, ec)) return std::nullopt;
+    Settings::load(file, &problems);
+    if (problems.empty()) return std::nullopt;
+    char stamp[32];
+    const std::time_t now = std::time(nullptr);
+    std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
+    const fs::path kept = file.string() + ".kept-" + stamp;
+    fs::copy_file(file, kept, fs::copy_options::overwrite_existing, ec);
+    if (ec) return std::nullopt;
+    return kept;
+}
+
+} // namespace
 
 bool Settings::save(const fs::path& file) const {
     std::ostringstream out;
@@ -83,6 +160,9 @@ bool Settings::save(const fs::path& file) const {
         << "fullscreen = " << (fullscreen ? "true" : "false") << "\n"
         << "day_starts_at = \"" << dayStartsAt
         << "\"  # a session before this time counts for the night before\n";
+    // The person's own text is never lost: a file with mistakes is kept beside the new one.
+    if (const auto kept = keepSettingsWithProblems(file))
+        spdlog::warn("the settings file had mistakes; your text is kept in {}", kept->string());
     return writeFileAtomically(file, out.str(), nullptr);
 }
 

@@ -4,6 +4,7 @@
 #include "diagnostic.hpp"
 
 #include <filesystem>
+#include <optional>
 #include <string>
 
 namespace ns {
@@ -14,10 +15,14 @@ struct Settings {
     std::string dayStartsAt = "04:00";
     bool fullscreen = false;
 
-    // Reads the file; a missing file gives the defaults. Problems go to `diagnostics`.
+    // Reads the file; a missing file gives the defaults, and so does each bad value. Problems go
+    // to `diagnostics` (with their lines); the file is never changed here.
     static Settings load(const std::filesystem::path& file, Diagnostics* diagnostics = nullptr);
+    // load, and one warning (once a process) naming the first problem's line.
+    static Settings loadAndWarn(const std::filesystem::path& file);
     // Writes with writeFileAtomically (the folder is made if missing). False on failure, and then
-    // the old file is untouched.
+    // the old file is untouched. A file with mistakes is first copied beside itself
+    // (settings.toml.kept-YYYYMMDD-HHMMSS), so the person's text is never lost.
     bool save(const std::filesystem::path& file) const;
 };
 

@@ -1,9 +1,9 @@
 // An X server under load (Xvfb on a busy machine, say) now and then refuses a connection (seen
-// as EAGAIN or ECONNRESET, and once without an errno). SFML 2.5 answers a failed XOpenDisplay with std::abort(), so this file
-// defines XOpenDisplay itself: the dynamic linker finds the executable's definition before
-// libX11's, so SFML's calls come here, and a refused connection is retried for up to a second.
-// CMake links this object into every executable that uses the UI (never through an archive,
-// which would leave it out when nothing else in it is referenced).
+// as EAGAIN or ECONNRESET, and once without an errno). SFML 2.5 answers a failed XOpenDisplay with
+// std::abort(), so this file defines XOpenDisplay itself: the dynamic linker finds the executable's
+// definition before libX11's, so SFML's calls come here, and a refused connection is retried for up
+// to a second. CMake links this object into every executable that uses the UI (never through an
+// archive, which would leave it out when nothing else in it is referenced).
 #include "x11_connect.hpp"
 
 #include <X11/Xlib.h>

@@ -46,7 +46,7 @@ SessionRunOptions windowRunOptions(const WindowOptions& options, bool traced) {
 Switchboard::Switchboard(const WindowOptions& options, RoutineLibrary library, const Theme& theme,
                          const Clock& clock)
     : m_options(options), m_library(std::move(library)), m_theme(theme), m_clock(clock),
-      m_settings(Settings::load(options.paths.settingsFile())),
+      m_settings(Settings::loadAndWarn(options.paths.settingsFile())),
       m_checkInPrompt(CheckInPrompt::defaultFile(options.paths.stateDir)),
       m_watcher(options.paths.userRoutinesDir()), m_indicator(theme),
       m_exitWhenDone(envFlag(kExitWhenDoneVariable)) {

@@ -209,3 +209,20 @@ TEST_F(CommandLine, TextModeRunsToTheEndAndWritesATrace) {
 }
 
 } // namespace
+
+// A hand-edited settings file with a mistake: the command still works, with one warning that
+// names the line, and the file is left as the person wrote it.
+TEST_F(CommandLine, ABadSettingsFileIsOneWarningWithItsLine) {
+    const std::string file = m_home + "/config/settings.toml";
+    writeFile(file, "volume = 250\nday_starts_at = \"4am\"\n");
+    const auto result = run({"stats"});
+    EXPECT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_NE(result.err.find("settings.toml:1:10: 'volume' must be between 0 and 100; the "
+                              "default is used (and 1 more in that file)"),
+              std::string::npos)
+        << result.err;
+    EXPECT_EQ(result.err.find("settings.toml", result.err.find("settings.toml") + 1),
+              std::string::npos)
+        << "warned more than once: " << result.err;
+    EXPECT_EQ(readFile(file), "volume = 250\nday_starts_at = \"4am\"\n");
+}

@@ -2,8 +2,11 @@
 // its hold time as the session goes, and how it ends.
 #include "history_recorder.hpp"
 
+#include <csignal>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 
 #include <unistd.h>
 
@@ -54,8 +57,9 @@ class HistoryRecorderTest : public ::testing::Test {
         ASSERT_TRUE(opened.store) << opened.error;
         m_store = std::move(opened.store);
         m_recorder =
-            std::make_unique<HistoryRecorder>(m_store.get(), m_session, DayStart{}, "text",
-                                              [this] { return kStartWall + m_now / 1000; });
+            std::make_unique<HistoryRecorder>(m_store.get(), m_session, DayStart{}, "text", [this] {
+                return kStartWall + m_now / 1000 + m_wallJump;
+            });
         m_session.addObserver(m_recorder.get());
     }
     void TearDown() override {
@@ -98,6 +102,7 @@ class HistoryRecorderTest : public ::testing::Test {
     Routine m_routine = twoSteps();
     Session m_session{m_routine, buildTimeline(m_routine), m_clock};
     long long m_now = 0;
+    std::time_t m_wallJump = 0; // how far the wall clock has been moved, in seconds
     std::unique_ptr<HistoryRecorder> m_recorder;
 };
 
@@ -208,6 +213,71 @@ TEST(HistoryRecorder, WithoutAStoreNothingIsRecorded) {
     session.quit();
     EXPECT_FALSE(recorder.failed());
     EXPECT_EQ(recorder.sessionId(), 0);
+}
+
+// The wall clock jumps an hour forward, then two back, in the middle of a session (a time change,
+// a corrected clock): the session runs on the steady clock unaffected, it counts for the night on
+// which it started, and its end is its start plus the time it ran.
+TEST_F(HistoryRecorderTest, AWallClockJumpChangesNeitherTheNightNorTheTimes) {
+    m_session.start();
+    at(4000);
+    m_wallJump = 3600; // 03:30 CET becomes 04:30: past the day-start hour
+    at(9000);
+    m_wallJump = -3600;
+    while (!m_session.finished() && m_now < 200000)
+        at(m_now + 500);
+    ASSERT_TRUE(m_session.finished());
+    const SessionRecord r = row();
+    EXPECT_EQ(r.night, "2024-02-29");
+    EXPECT_EQ(r.status, "completed");
+    EXPECT_EQ(r.holdSecondsDone, r.plannedHoldSeconds);
+    ASSERT_TRUE(r.endedAt);
+    EXPECT_EQ(*r.endedAt - r.startedAt, (m_session.elapsedMs() + 500) / 1000);
+}
+
+// The disk fills up in the middle of a session: the session still runs to its end, and the
+// recorder says what was not saved. Run in a child process, where a file size limit of 0 (with
+// SIGXFSZ ignored) makes every write fail as a full disk would, without touching the machine.
+TEST_F(HistoryRecorderTest, ADiskThatFillsUpMidSessionLetsTheSessionFinishAndSaysSo) {
+    m_session.removeObserver(m_recorder.get()); // the parent's connection stays unused
+    const fs::path file = m_dir / "full.sqlite3";
+    std::fflush(stdout);
+    const pid_t child = fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        auto opened = HistoryStore::open(file);
+        if (!opened.store) _exit(2);
+        ManualClock clock;
+        const Routine routine = twoSteps();
+        Session session(routine, buildTimeline(routine), clock);
+        HistoryRecorder recorder(opened.store.get(), session, DayStart{}, "text",
+                                 [] { return kStartWall; });
+        session.addObserver(&recorder);
+        session.start();
+        clock.advanceMs(6000);
+        session.update();
+        recorder.checkpoint();
+        if (recorder.failed()) _exit(3); // not yet: the disk is not full
+        std::signal(SIGXFSZ, SIG_IGN);
+        const rlimit full{0, 0};
+        setrlimit(RLIMIT_FSIZE, &full);
+        for (int i = 0; i < 100 && !session.finished(); ++i) {
+            clock.advanceMs(500);
+            session.update();
+            recorder.checkpoint();
+        }
+        session.removeObserver(&recorder);
+        const bool ranToTheEnd =
+            session.status() == SessionStatus::Completed && session.holdSecondsDone() == 20;
+        const bool said = recorder.failed() && !recorder.error().empty();
+        _exit(ranToTheEnd && said ? 0 : 1);
+    }
+    int status = 0;
+    ASSERT_EQ(waitpid(child, &status, 0), child);
+    ASSERT_TRUE(WIFEXITED(status)) << "the child was killed (SIGXFSZ not ignored?)";
+    EXPECT_EQ(WEXITSTATUS(status), 0)
+        << "1: the session did not finish, or the failure was not said; 2: no store; 3: failed "
+           "before the disk was full";
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 // The history store on real files in temporary folders: schema, round trips, ranges, aggregation,
 // damaged files moved aside, backups, read-only places, newer schemas and a full disk.
 #include "history.hpp"
+#include "unprivileged.hpp"
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -577,56 +578,56 @@ TEST_F(HistoryStoreTest, AFolderThatIsAFileGivesAClearError) {
     EXPECT_EQ(readBytes(m_dir / "file.txt"), "not a folder");
 }
 
-bool runningAsRoot() {
-    return geteuid() == 0;
-}
-
+// As root, file modes mean nothing: these run as an unprivileged user (see unprivileged.hpp).
 TEST_F(HistoryStoreTest, AReadOnlyFileIsReadButNotWritten) {
-    if (runningAsRoot()) GTEST_SKIP() << "root ignores file permissions";
     {
         auto store = openStore();
         store->addSession(makeSession("2024-03-01", 300, 280));
     }
     const std::string before = readBytes(m_file);
-    fs::permissions(m_file, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
-    auto opened = HistoryStore::open(m_file);
-    ASSERT_TRUE(opened.store) << opened.error;
-    EXPECT_EQ(opened.error.rfind("history is read-only", 0), 0u) << opened.error;
-    ASSERT_EQ(opened.store->sessions().size(), 1u);
-    EXPECT_EQ(opened.store->beginSession(makeSession("2024-03-02", 300, 0)), 0);
-    EXPECT_FALSE(opened.store->lastError().empty());
-    EXPECT_FALSE(opened.store->putCheckIn(makeCheckIn("2024-03-02", 1)));
-    opened.store.reset();
-    EXPECT_EQ(readBytes(m_file), before);
+    test::runUnprivileged({m_dir}, [&] {
+        fs::permissions(m_file,
+                        fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+        auto opened = HistoryStore::open(m_file);
+        ASSERT_TRUE(opened.store) << opened.error;
+        EXPECT_EQ(opened.error.rfind("history is read-only", 0), 0u) << opened.error;
+        ASSERT_EQ(opened.store->sessions().size(), 1u);
+        EXPECT_EQ(opened.store->beginSession(makeSession("2024-03-02", 300, 0)), 0);
+        EXPECT_FALSE(opened.store->lastError().empty());
+        EXPECT_FALSE(opened.store->putCheckIn(makeCheckIn("2024-03-02", 1)));
+        opened.store.reset();
+        EXPECT_EQ(readBytes(m_file), before);
+    });
 }
 
 TEST_F(HistoryStoreTest, AReadOnlyFolderIsReadButNotWritten) {
-    if (runningAsRoot()) GTEST_SKIP() << "root ignores folder permissions";
     {
         auto store = openStore();
         store->addSession(makeSession("2024-03-01", 300, 280));
     }
     const std::string before = readBytes(m_file);
-    const fs::perms readOnly = fs::perms::owner_read | fs::perms::owner_exec |
-                               fs::perms::group_read | fs::perms::group_exec |
-                               fs::perms::others_read | fs::perms::others_exec;
-    fs::permissions(m_file.parent_path(), readOnly);
-    auto opened = HistoryStore::open(m_file);
-    ASSERT_TRUE(opened.store) << opened.error;
-    EXPECT_EQ(opened.error.rfind("history is read-only", 0), 0u) << opened.error;
-    ASSERT_EQ(opened.store->sessions().size(), 1u);
-    EXPECT_EQ(opened.store->beginSession(makeSession("2024-03-02", 300, 0)), 0);
-    EXPECT_FALSE(opened.store->lastError().empty());
-    opened.store.reset();
-    EXPECT_EQ(readBytes(m_file), before);
-
-    // Nothing there yet, and nowhere to make it: a clear error, no store.
-    fs::permissions(m_file.parent_path(), fs::perms::owner_all);
     fs::create_directories(m_dir / "empty");
-    fs::permissions(m_dir / "empty", readOnly);
-    auto none = HistoryStore::open(m_dir / "empty" / "history.sqlite3");
-    EXPECT_FALSE(none.store);
-    EXPECT_FALSE(none.error.empty());
+    test::runUnprivileged({m_dir}, [&] {
+        const fs::perms readOnly = fs::perms::owner_read | fs::perms::owner_exec |
+                                   fs::perms::group_read | fs::perms::group_exec |
+                                   fs::perms::others_read | fs::perms::others_exec;
+        fs::permissions(m_file.parent_path(), readOnly);
+        auto opened = HistoryStore::open(m_file);
+        ASSERT_TRUE(opened.store) << opened.error;
+        EXPECT_EQ(opened.error.rfind("history is read-only", 0), 0u) << opened.error;
+        ASSERT_EQ(opened.store->sessions().size(), 1u);
+        EXPECT_EQ(opened.store->beginSession(makeSession("2024-03-02", 300, 0)), 0);
+        EXPECT_FALSE(opened.store->lastError().empty());
+        opened.store.reset();
+        EXPECT_EQ(readBytes(m_file), before);
+
+        // Nothing there yet, and nowhere to make it: a clear error, no store.
+        fs::permissions(m_file.parent_path(), fs::perms::owner_all);
+        fs::permissions(m_dir / "empty", readOnly);
+        auto none = HistoryStore::open(m_dir / "empty" / "history.sqlite3");
+        EXPECT_FALSE(none.store);
+        EXPECT_FALSE(none.error.empty());
+    });
 }
 
 TEST_F(HistoryStoreTest, ANewerSchemaIsReportedAndLeftUntouched) {

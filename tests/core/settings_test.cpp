@@ -16,6 +16,12 @@ namespace fs = std::filesystem;
 
 class SettingsFile : public ::testing::Test {
   protected:
+    static std::string readAll(const fs::path& file) {
+        std::ifstream in(file, std::ios::binary);
+        std::stringstream text;
+        text << in.rdbuf();
+        return text.str();
+    }
     void SetUp() override {
         std::string pattern = (fs::temp_directory_path() / "ns-settings-test-XXXXXX").string();
         ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
@@ -62,6 +68,94 @@ TEST_F(SettingsFile, ASaveThatCannotHappenKeepsTheOldFile) {
     fs::create_directories(m_root / "taken.toml");
     EXPECT_FALSE(other.save(m_root / "taken.toml"));
     EXPECT_TRUE(fs::is_directory(m_root / "taken.toml"));
+}
+
+// A settings file edited by hand: each bad value falls back to its default and is reported with
+// its line; the file itself is never changed by reading it.
+TEST_F(SettingsFile, BadValuesFallBackOneByOneWithTheirLines) {
+    const fs::path file = m_root / "settings.toml";
+    const std::string text = "volume = 250\nmuted = true\nday_starts_at = \"25:00\"\nloud = 1\n";
+    std::ofstream(file) << text;
+    Diagnostics problems;
+    const Settings settings = Settings::load(file, &problems);
+    EXPECT_EQ(settings.volume, Settings{}.volume);
+    EXPECT_TRUE(settings.muted); // the good line still counts
+    EXPECT_EQ(settings.dayStartsAt, Settings{}.dayStartsAt);
+    ASSERT_EQ(problems.size(), 3u);
+    EXPECT_EQ(problems[0].line, 1);
+    EXPECT_NE(problems[0].message.find("'volume' must be between 0 and 100"), std::string::npos);
+    EXPECT_EQ(problems[1].line, 3);
+    EXPECT_EQ(problems[2].line, 4);
+    EXPECT_EQ(readAll(file), text);
+}
+
+TEST_F(SettingsFile, ASyntaxErrorGivesTheDefaultsAndItsLine) {
+    const fs::path file = m_root / "settings.toml";
+    std::ofstream(file) << "volume = 40\nmuted = tru\n";
+    Diagnostics problems;
+    const Settings settings = Settings::load(file, &problems);
+    EXPECT_EQ(settings.volume, Settings{}.volume);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_EQ(problems[0].kind, DiagnosticKind::Syntax);
+    EXPECT_EQ(problems[0].line, 2);
+}
+
+TEST_F(SettingsFile, InputsTheTomlParserCannotSurviveAreDiagnostics) {
+    const fs::path file = m_root / "settings.toml";
+    for (const std::string& text : {std::string("title = [ \" \\\", \",}"),
+                                    std::string("a") + std::string(5000, '.') + "b = 1\n",
+                                    std::string("volume = \"\0\"\n", 13)}) {
+        std::ofstream(file, std::ios::binary) << text;
+        Diagnostics problems;
+        Settings::load(file, &problems);
+        EXPECT_FALSE(problems.empty()) << text.substr(0, 40);
+    }
+}
+
+TEST_F(SettingsFile, AHugeOrOddFileIsRefusedUnread) {
+    const fs::path file = m_root / "settings.toml";
+    {
+        std::ofstream big(file, std::ios::binary);
+        big.seekp(20 * 1024 * 1024);
+        big.put('\n');
+    }
+    Diagnostics problems;
+    EXPECT_EQ(Settings::load(file, &problems).volume, Settings{}.volume);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_EQ(problems[0].kind, DiagnosticKind::Unreadable);
+    fs::remove(file);
+    fs::create_directories(file);
+    problems.clear();
+    Settings::load(file, &problems);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_EQ(problems[0].kind, DiagnosticKind::Unreadable);
+}
+
+// Saving (a mute, a volume change) over a file with mistakes keeps the person's text beside it.
+TEST_F(SettingsFile, SavingOverAFileWithMistakesKeepsThePersonsText) {
+    const fs::path file = m_root / "settings.toml";
+    const std::string text = "# my notes\nvolume = 250\n";
+    std::ofstream(file) << text;
+    Settings settings;
+    settings.muted = true;
+    ASSERT_TRUE(settings.save(file));
+    int kept = 0;
+    for (const auto& entry : fs::directory_iterator(m_root)) {
+        if (entry.path().filename().string().rfind("settings.toml.kept-", 0) != 0) continue;
+        ++kept;
+        EXPECT_EQ(readAll(entry.path()), text);
+    }
+    EXPECT_EQ(kept, 1);
+    Diagnostics problems;
+    EXPECT_TRUE(Settings::load(file, &problems).muted);
+    EXPECT_TRUE(problems.empty());
+
+    // A clean file is simply replaced: no copy.
+    ASSERT_TRUE(settings.save(file));
+    kept = 0;
+    for (const auto& entry : fs::directory_iterator(m_root))
+        kept += entry.path().filename().string().rfind("settings.toml.kept-", 0) == 0;
+    EXPECT_EQ(kept, 1);
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 // The one atomic write: the whole new contents or the old file byte for byte, permissions kept,
 // and no temporary file left behind, whether the write succeeds or fails (really, as root too).
 #include "files.hpp"
+#include "unprivileged.hpp"
 
 #include <gtest/gtest.h>
 
@@ -199,15 +200,16 @@ TEST_F(AtomicWrite, ATargetThatIsAFolderIsAnError) {
 }
 
 TEST_F(AtomicWrite, AReadOnlyFolderIsAnErrorAndTheOldFileStays) {
-    if (::geteuid() == 0) GTEST_SKIP() << "root writes anywhere (see the file size limit test)";
     const fs::path file = m_root / "mine.toml";
     write(file, "old");
-    fs::permissions(m_root, fs::perms::owner_read | fs::perms::owner_exec);
-    std::string error;
-    EXPECT_FALSE(writeFileAtomically(file, "new", &error));
-    EXPECT_NE(error.find("temporary file"), std::string::npos) << error;
-    fs::permissions(m_root, fs::perms::owner_all, fs::perm_options::add);
-    EXPECT_EQ(readFile(file), "old");
+    test::runUnprivileged({m_root}, [&] { // root would write anyway
+        fs::permissions(m_root, fs::perms::owner_read | fs::perms::owner_exec);
+        std::string error;
+        EXPECT_FALSE(writeFileAtomically(file, "new", &error));
+        EXPECT_NE(error.find("temporary file"), std::string::npos) << error;
+        fs::permissions(m_root, fs::perms::owner_all, fs::perm_options::add);
+        EXPECT_EQ(readFile(file), "old");
+    });
 }
 
 TEST_F(AtomicWrite, WritersAtTheSameTimeEachLeaveAWholeVersion) {
