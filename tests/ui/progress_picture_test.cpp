@@ -58,16 +58,5 @@ TEST(ProgressPicture, NoDisplayIsExitCode3WithOneSentence) {
     EXPECT_EQ(error.find('\n'), std::string::npos);
 }
 
-TEST(ProgressPicture, AMissingFontIsExitCode3) {
-    if (!std::getenv("DISPLAY")) GTEST_SKIP() << "no DISPLAY";
-    // Only when DejaVu is not installed system-wide can a bad share folder hide it.
-    if (std::filesystem::exists("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"))
-        GTEST_SKIP() << "DejaVu is installed system-wide";
-    Paths paths;
-    paths.shareDir = "/nonexistent-share";
-    std::string error;
-    EXPECT_EQ(saveProgressPicture(test::sampleStats(), "/tmp/never.png", paths, &error), 3);
-}
-
 } // namespace
 } // namespace ns
