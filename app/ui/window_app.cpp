@@ -79,7 +79,10 @@ class WindowApp {
         : m_options(options), m_clock(clock), m_screens(options, std::move(library), theme, clock) {
     }
 
-    int run(std::unique_ptr<SessionRun> firstRun) {
+    // `signals` is installed before anything slow starts, so that a signal during start-up is an
+    // interruption too, never the default (a killed process).
+    int run(std::unique_ptr<SessionRun> firstRun, const InterruptSignals& signals) {
+        m_signals = &signals;
         createWindow(m_options.fullscreen || m_screens.settings().fullscreen);
         if (!m_window.isOpen()) {
             std::cerr << "nightstretch: the window could not be opened (no usable OpenGL on this "
@@ -89,8 +92,6 @@ class WindowApp {
         m_screens.begin(std::move(firstRun), m_size);
 
         // SIGINT, SIGTERM or SIGHUP: the session ends as "interrupted" and the window closes.
-        InterruptSignals signals;
-        m_signals = &signals;
         while (m_window.isOpen()) {
             if (signals.requested()) {
                 m_screens.interrupt();
@@ -206,12 +207,15 @@ class WindowApp {
     FramePresenter m_presenter{m_window};
     sf::Vector2f m_size{1280.f, 800.f};
     bool m_fullscreen = false;
-    const InterruptSignals* m_signals = nullptr; // while run() is in its loop
+    const InterruptSignals* m_signals = nullptr; // set by run(), for the wait
 };
 
 } // namespace
 
 int runWindow(const WindowOptions& options) {
+    // From here on SIGINT, SIGTERM and SIGHUP end the window cleanly (exit 130), even while it
+    // is still starting.
+    InterruptSignals signals;
     RoutineLibrary library =
         RoutineLibrary::load(options.paths.builtInRoutinesDir(), options.paths.userRoutinesDir());
 
@@ -255,7 +259,7 @@ int runWindow(const WindowOptions& options) {
     }
 
     WindowApp app(options, std::move(library), theme, clock);
-    return app.run(std::move(firstRun));
+    return app.run(std::move(firstRun), signals);
 }
 
 } // namespace ns
