@@ -318,6 +318,11 @@ struct Opened {
 };
 Opened tryOpen(const fs::path& file, const Attempt& attempt) {
     Opened opened;
+    // Read before SQLite opens the file, never after: closing any descriptor of a file drops
+    // every POSIX lock this process holds on it, SQLite's included. Without its lock, another
+    // process closing its connection would think itself the last one, checkpoint and reset the
+    // log under this one, and this one's next writes (a session) would be lost.
+    const std::string before = fingerprint(file);
     auto [db, rc] = openDb(attempt.name, attempt.flags);
     if (db == nullptr) {
         opened.detail = sqlite3_errstr(rc);
@@ -335,7 +340,6 @@ Opened tryOpen(const fs::path& file, const Attempt& attempt) {
     sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
     // The check reads every page (most of the time of `stats` over years of history); bytes
     // identical to those it last found sound need not be read through it again.
-    const std::string before = fingerprint(file);
     if (before.empty() || before != readStamp(file)) {
         opened.checked = true;
         const Check check = checkIntegrity(db);
@@ -346,8 +350,9 @@ Opened tryOpen(const fs::path& file, const Attempt& attempt) {
             opened.detail = check.detail;
             return opened;
         }
-        // Only bytes that stayed the same through the check are vouched for.
-        if (!before.empty() && fingerprint(file) == before) writeStamp(file, before);
+        // The stamp vouches for the bytes read before the check. Had another process written
+        // since, the file no longer has those bytes, so the next open checks again.
+        if (!before.empty()) writeStamp(file, before);
     }
     sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, nullptr);
     opened.db = db;
@@ -474,6 +479,11 @@ HistoryStore::OpenResult HistoryStore::open(const fs::path& file) {
                 return result;
             }
         }
+
+        // One process at a time checks, creates and migrates the file: another one starting at
+        // the same moment would otherwise see a half-made database (an empty file beside its
+        // log) and move it aside as damaged, with the first one's session in it.
+        const FileLock lock(file.string() + ".lock");
 
         // A diary others could read (kept before it was private, or copied in) becomes the
         // person's alone, with one notice.
@@ -822,6 +832,8 @@ std::vector<NightRecord> HistoryStore::nightRecords() const {
 
 bool HistoryStore::backupIfDue(const fs::path& dir, const std::string& today, int keep) {
     try {
+        // Two processes starting on a new day must not write the same backup at once.
+        const FileLock lock(m_file.string() + ".lock");
         if (!Date::parse(today)) {
             m_lastError = "backup: not a date: '" + today + "'";
             return false;

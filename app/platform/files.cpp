@@ -2,6 +2,7 @@
 #include "files.hpp"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -183,6 +184,21 @@ unsigned personsUmask() {
     const mode_t current = ::umask(0); // reading it means setting it: put it straight back
     ::umask(current);
     return current;
+}
+
+FileLock::FileLock(const fs::path& file) {
+    m_fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (m_fd < 0) return;
+    while (::flock(m_fd, LOCK_EX) != 0) {
+        if (errno == EINTR) continue;
+        ::close(m_fd);
+        m_fd = -1;
+        return;
+    }
+}
+
+FileLock::~FileLock() {
+    if (m_fd >= 0) ::close(m_fd); // closing releases the lock
 }
 
 void makeNewFilesPrivate() {

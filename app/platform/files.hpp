@@ -47,6 +47,22 @@ createTemporaryFileBeside(const std::filesystem::path& file, std::string_view su
 bool replaceFileAtomically(const std::filesystem::path& written, const std::filesystem::path& file,
                            std::string* error);
 
+// An exclusive advisory lock (flock) on `file` (created 0600 if missing), held for the object's
+// life: other processes that take the same lock wait for it. Used so that two Nightstretch
+// processes never check, create or back up the history at the same moment. Where the lock file
+// cannot be made (a read-only folder), held() is false and nothing waits.
+class FileLock {
+  public:
+    explicit FileLock(const std::filesystem::path& file);
+    ~FileLock();
+    FileLock(const FileLock&) = delete;
+    FileLock& operator=(const FileLock&) = delete;
+    bool held() const { return m_fd >= 0; }
+
+  private:
+    int m_fd = -1;
+};
+
 // For tests: the steps of writeFileAtomically where a failure can be simulated.
 enum class AtomicWriteStage { CreateTemp, Write, Sync, Rename };
 // Called before each stage (Write: after half the contents are written); returning false makes

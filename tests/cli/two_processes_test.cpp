@@ -54,8 +54,9 @@ TEST_F(TwoProcesses, BothSessionsAndEveryCheckInAreRecorded) {
     }
     for (const auto* result : {&first, &second}) {
         EXPECT_EQ(result->exitCode, 0) << result->err;
-        EXPECT_EQ(result->err.find("locked"), std::string::npos) << result->err;
-        EXPECT_EQ(result->err.find("not be saved"), std::string::npos) << result->err;
+        // Not "locked", not a backup that failed, not a brand-new history taken for damaged and
+        // moved aside with the other one's session in it: nothing to say at all.
+        EXPECT_EQ(result->err, "");
     }
     for (const auto& result : checkIns) {
         EXPECT_EQ(result.exitCode, 0) << result.err;
