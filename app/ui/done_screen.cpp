@@ -10,18 +10,13 @@ DoneScreen::DoneScreen(const Theme& theme, const std::string& routineName, int h
 
 bool DoneScreen::handle(const sf::Event& event, ScreenHost& host) {
     if (event.type != sf::Event::KeyPressed) return false;
-    switch (commandFor(keyContext(), event.key)) {
+    const Command command = commandFor(keyContext(), event.key);
+    switch (command) {
     case Command::GoHome:
         host.showHome();
         return true;
-    case Command::CloseWindow:
-        host.closeWindow();
-        return true;
-    case Command::ShowHelp:
-        host.showHelp(keyContext());
-        return true;
     default:
-        return false;
+        return handleCommonCommand(command, keyContext(), host);
     }
 }
 

@@ -78,14 +78,8 @@ bool HomeScreen::command(Command command, ScreenHost& host) {
     case Command::ShowProgress:
         host.showProgress();
         return true;
-    case Command::CloseWindow:
-        host.closeWindow();
-        return true;
-    case Command::ShowHelp:
-        host.showHelp(keyContext());
-        return true;
     default:
-        return false;
+        return handleCommonCommand(command, keyContext(), host);
     }
 }
 

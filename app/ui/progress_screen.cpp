@@ -19,7 +19,8 @@ bool ProgressScreen::handle(const sf::Event& event, ScreenHost& host) {
         return true;
     }
     if (event.type != sf::Event::KeyPressed) return false;
-    switch (commandFor(keyContext(), event.key)) {
+    const Command command = commandFor(keyContext(), event.key);
+    switch (command) {
     case Command::PreviousWeek:
         return m_scene.moveSelection(-7);
     case Command::NextWeek:
@@ -34,14 +35,8 @@ bool ProgressScreen::handle(const sf::Event& event, ScreenHost& host) {
     case Command::GoHome:
         host.remove(*this); // home is under it, as it was left
         return true;
-    case Command::CloseWindow:
-        host.closeWindow();
-        return true;
-    case Command::ShowHelp:
-        host.showHelp(keyContext());
-        return true;
     default:
-        return false;
+        return handleCommonCommand(command, keyContext(), host);
     }
 }
 

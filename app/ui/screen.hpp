@@ -47,6 +47,21 @@ class ScreenHost {
     virtual void historyChanged() = 0;                     // a check-in was saved
 };
 
+// The commands every full screen answers alike, where its keymap has them: help for that screen's
+// keys, and closing the window. True when `command` was one of them.
+inline bool handleCommonCommand(Command command, KeyContext context, ScreenHost& host) {
+    switch (command) {
+    case Command::ShowHelp:
+        host.showHelp(context);
+        return true;
+    case Command::CloseWindow:
+        host.closeWindow();
+        return true;
+    default:
+        return false;
+    }
+}
+
 class Screen {
   public:
     virtual ~Screen() = default;

@@ -31,7 +31,8 @@ SessionScreen::SessionScreen(const Theme& theme, std::unique_ptr<SessionRun> run
 bool SessionScreen::handle(const sf::Event& event, ScreenHost& host) {
     if (event.type != sf::Event::KeyPressed) return false;
     Session& session = m_run->session();
-    switch (commandFor(keyContext(), event.key)) {
+    const Command command = commandFor(keyContext(), event.key);
+    switch (command) {
     case Command::TogglePause:
         session.togglePause();
         if (session.paused()) host.push(std::make_unique<PauseScreen>(m_theme, session));
@@ -51,11 +52,8 @@ bool SessionScreen::handle(const sf::Event& event, ScreenHost& host) {
         host.push(std::make_unique<StopQuestionScreen>(m_theme, session, resumeAfter));
         return true;
     }
-    case Command::ShowHelp:
-        host.showHelp(keyContext());
-        return true;
     default:
-        return false;
+        return handleCommonCommand(command, keyContext(), host);
     }
 }
 
