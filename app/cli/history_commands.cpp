@@ -2,6 +2,7 @@
 // out of range or a night in the future is an error (exit 1) and the database is not touched.
 #include "history_commands.hpp"
 
+#include "command_arguments.hpp"
 #include "exit_codes.hpp"
 #include "files.hpp"
 #include "format.hpp"
@@ -15,7 +16,6 @@
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
-#include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -40,39 +40,6 @@ DayStart dayStartOf(const Paths& paths) {
 
 Date tonight(const Paths& paths) {
     return tonightAt(std::time(nullptr), dayStartOf(paths));
-}
-
-// A night given on the command line: a real date, not after tonight.
-std::optional<Date> parseNight(const std::string& text, Date tonightDate, std::string& error) {
-    auto date = Date::parse(text);
-    if (!date) {
-        error = "'" + text + "' is not a date; write it as YYYY-MM-DD, like " + tonightDate.str();
-        return std::nullopt;
-    }
-    if (tonightDate < *date) {
-        error = "the night " + text + " is in the future (tonight is " + tonightDate.str() + ")";
-        return std::nullopt;
-    }
-    return date;
-}
-
-// "YYYY-MM-DD HH:MM" in local time to UTC seconds.
-std::optional<std::time_t> parseLocalMoment(const std::string& text) {
-    if (text.size() != 16 || text[10] != ' ' || text[13] != ':') return std::nullopt;
-    auto date = Date::parse(text.substr(0, 10));
-    auto hour = parseBoundedInt(text.substr(11, 2), 0, 23);
-    auto minute = parseBoundedInt(text.substr(14, 2), 0, 59);
-    if (!date || !hour || !minute) return std::nullopt;
-    std::tm local{};
-    local.tm_year = std::stoi(text.substr(0, 4)) - 1900;
-    local.tm_mon = std::stoi(text.substr(5, 2)) - 1;
-    local.tm_mday = std::stoi(text.substr(8, 2));
-    local.tm_hour = *hour;
-    local.tm_min = *minute;
-    local.tm_isdst = -1; // let the time zone rules decide
-    const std::time_t utc = std::mktime(&local);
-    if (utc == static_cast<std::time_t>(-1)) return std::nullopt;
-    return utc;
 }
 
 std::string csvField(const std::string& text) {
@@ -133,15 +100,6 @@ std::unique_ptr<HistoryStore> openForCommand(const Paths& paths) {
 }
 
 } // namespace
-
-std::optional<int> parseBoundedInt(const std::string& text, int low, int high) {
-    if (text.empty() || text.size() > 9) return std::nullopt;
-    for (char c : text)
-        if (c < '0' || c > '9') return std::nullopt;
-    const int value = std::stoi(text);
-    if (value < low || value > high) return std::nullopt;
-    return value;
-}
 
 OpenedHistory openHistory(const Paths& paths, bool backup) {
     OpenedHistory opened;
@@ -219,37 +177,9 @@ int statsCommand(const Paths& paths, const StatsOptions& options) {
 }
 
 int checkInCommand(const Paths& paths, const CheckInOptions& options) {
-    const Date tonightDate = tonight(paths);
-    CheckIn checkIn;
-    auto cramps = parseBoundedInt(options.cramps, 0, kMaxCramps);
-    if (!cramps)
-        return fail(kExitInvalid, "--cramps must be a whole number from 0 to " +
-                                      std::to_string(kMaxCramps) + ", got '" + options.cramps +
-                                      "'");
-    checkIn.cramps = *cramps;
-    if (options.pain) {
-        checkIn.pain = parseBoundedInt(*options.pain, 0, kMaxScale);
-        if (!checkIn.pain)
-            return fail(kExitInvalid,
-                        "--pain must be from 0 (none) to 10 (worst), got '" + *options.pain + "'");
-    }
-    if (options.sleep) {
-        checkIn.sleep = parseBoundedInt(*options.sleep, 0, kMaxScale);
-        if (!checkIn.sleep)
-            return fail(kExitInvalid,
-                        "--sleep must be from 0 (not at all) to 10 (a sleepless night), got '" +
-                            *options.sleep + "'");
-    }
-    Date night = tonightDate.plus(-1); // the morning check-in is about last night
-    if (options.night) {
-        std::string error;
-        auto parsed = parseNight(*options.night, tonightDate, error);
-        if (!parsed) return fail(kExitInvalid, error);
-        night = *parsed;
-    }
-    checkIn.night = night.str();
-    checkIn.note = options.note.value_or("");
-    checkIn.recordedAt = std::time(nullptr);
+    const CheckedCheckIn checked = checkCheckInOptions(options, tonight(paths), std::time(nullptr));
+    if (!checked.checkIn) return fail(kExitInvalid, checked.error);
+    const CheckIn& checkIn = *checked.checkIn;
 
     auto store = openForCommand(paths);
     if (!store) return fail(kExitEnvironment, "the history cannot be opened");
@@ -265,26 +195,10 @@ int checkInCommand(const Paths& paths, const CheckInOptions& options) {
 
 int logCommand(const Paths& paths, const Routine& routine, const LogOptions& options) {
     const DayStart dayStart = dayStartOf(paths);
-    const std::time_t now = std::time(nullptr);
-    double fraction = 1.0;
-    if (options.fraction) {
-        char* end = nullptr;
-        errno = 0;
-        fraction = std::strtod(options.fraction->c_str(), &end);
-        if (options.fraction->empty() || *end != '\0' || errno != 0 || !(fraction >= 0.0) ||
-            fraction > 1.0)
-            return fail(kExitInvalid,
-                        "--fraction must be a number from 0 to 1, got '" + *options.fraction + "'");
-    }
-    std::time_t startedAt = now;
-    if (options.at) {
-        auto parsed = parseLocalMoment(*options.at);
-        if (!parsed)
-            return fail(kExitInvalid, "--at must be a local time like \"2026-11-21 21:30\", got '" +
-                                          *options.at + "'");
-        if (*parsed > now) return fail(kExitInvalid, "--at " + *options.at + " is in the future");
-        startedAt = *parsed;
-    }
+    const CheckedLog checked = checkLogOptions(options, std::time(nullptr));
+    if (!checked.error.empty()) return fail(kExitInvalid, checked.error);
+    const std::time_t startedAt = checked.startedAt;
+    const double fraction = checked.fraction;
     const Timeline timeline = buildTimeline(routine);
     SessionRecord record;
     record.routineId = routine.id;

@@ -1,6 +1,7 @@
 // The history commands: stats, checkin, log, skip, history, export. Each returns an exit code.
 #pragma once
 
+#include "command_arguments.hpp"
 #include "paths.hpp"
 #include "routine_loader.hpp"
 
@@ -27,23 +28,12 @@ struct StatsOptions {
 };
 int statsCommand(const Paths& paths, const StatsOptions& options);
 
-struct CheckInOptions {
-    std::string cramps;
-    std::optional<std::string> pain, sleep, note, night;
-};
 int checkInCommand(const Paths& paths, const CheckInOptions& options);
 
-struct LogOptions {
-    std::optional<std::string> at;       // "YYYY-MM-DD HH:MM", local time
-    std::optional<std::string> fraction; // 0..1 of the routine done
-};
 int logCommand(const Paths& paths, const Routine& routine, const LogOptions& options);
 
 int skipCommand(const Paths& paths, const std::optional<std::string>& night);
 int historyCommand(const Paths& paths, bool json);
 int exportCommand(const Paths& paths, const std::string& csvDir);
-
-// Parses a whole number in [low, high]; nullopt for anything else ("3x", "", "1e3").
-std::optional<int> parseBoundedInt(const std::string& text, int low, int high);
 
 } // namespace ns

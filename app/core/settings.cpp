@@ -63,15 +63,21 @@ bool validHourMinute(const std::string& text) {
 } // namespace
 
 Settings Settings::load(const fs::path& file, Diagnostics* diagnostics) {
-    Settings settings;
     std::error_code ec;
-    if (!fs::exists(file, ec)) return settings;
-    const std::size_t before = diagnostics != nullptr ? diagnostics->size() : 0;
+    if (!fs::exists(file, ec)) return Settings{};
     const std::optional<std::string> text = readSettingsText(file, diagnostics);
-    if (!text) return settings;
+    if (!text) return Settings{};
+    return parse(*text, file.string(), diagnostics);
+}
+
+Settings Settings::parse(std::string_view text, const std::string& sourceName,
+                         Diagnostics* diagnostics) {
+    Settings settings;
+    const fs::path file = sourceName;
+    const std::size_t before = diagnostics != nullptr ? diagnostics->size() : 0;
     // Parsed with the same guards as routines (TOML++ 3.3 has inputs it cannot survive).
     Diagnostics syntax;
-    std::optional<toml::table> table = parseToml(*text, file.string(), syntax);
+    std::optional<toml::table> table = parseToml(text, sourceName, syntax);
     if (!table) {
         if (diagnostics != nullptr)
             diagnostics->insert(diagnostics->end(), syntax.begin(), syntax.end());

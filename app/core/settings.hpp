@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace ns {
 
@@ -18,6 +19,10 @@ struct Settings {
     // Reads the file; a missing file gives the defaults, and so does each bad value. Problems go
     // to `diagnostics` (with their lines); the file is never changed here.
     static Settings load(const std::filesystem::path& file, Diagnostics* diagnostics = nullptr);
+    // The same for a file's text (no size limit here: load applies it). `sourceName` names the
+    // file in diagnostics.
+    static Settings parse(std::string_view text, const std::string& sourceName,
+                          Diagnostics* diagnostics = nullptr);
     // load, and one warning (once a process) naming the first problem's line.
     static Settings loadAndWarn(const std::filesystem::path& file);
     // Writes with writeFileAtomically (the folder is made if missing). False on failure, and then

@@ -1,0 +1,120 @@
+// The history commands' options, checked without touching the database.
+#include "command_arguments.hpp"
+
+#include <cerrno>
+#include <cstdlib>
+
+namespace ns {
+
+std::optional<int> parseBoundedInt(const std::string& text, int low, int high) {
+    if (text.empty() || text.size() > 9) return std::nullopt;
+    for (char c : text)
+        if (c < '0' || c > '9') return std::nullopt;
+    const int value = std::stoi(text);
+    if (value < low || value > high) return std::nullopt;
+    return value;
+}
+
+std::optional<Date> parseNight(const std::string& text, Date tonight, std::string& error) {
+    auto date = Date::parse(text);
+    if (!date) {
+        error = "'" + text + "' is not a date; write it as YYYY-MM-DD, like " + tonight.str();
+        return std::nullopt;
+    }
+    if (tonight < *date) {
+        error = "the night " + text + " is in the future (tonight is " + tonight.str() + ")";
+        return std::nullopt;
+    }
+    return date;
+}
+
+std::optional<std::time_t> parseLocalMoment(const std::string& text) {
+    if (text.size() != 16 || text[10] != ' ' || text[13] != ':') return std::nullopt;
+    auto date = Date::parse(text.substr(0, 10));
+    auto hour = parseBoundedInt(text.substr(11, 2), 0, 23);
+    auto minute = parseBoundedInt(text.substr(14, 2), 0, 59);
+    if (!date || !hour || !minute) return std::nullopt;
+    const Date::YearMonthDay ymd = date->ymd();
+    std::tm local{};
+    local.tm_year = ymd.year - 1900;
+    local.tm_mon = ymd.month - 1;
+    local.tm_mday = ymd.day;
+    local.tm_hour = *hour;
+    local.tm_min = *minute;
+    local.tm_isdst = -1; // let the time zone rules decide
+    const std::time_t utc = std::mktime(&local);
+    if (utc == static_cast<std::time_t>(-1)) return std::nullopt;
+    return utc;
+}
+
+CheckedCheckIn checkCheckInOptions(const CheckInOptions& options, Date tonight, std::time_t now) {
+    CheckedCheckIn checked;
+    CheckIn checkIn;
+    auto cramps = parseBoundedInt(options.cramps, 0, kMaxCramps);
+    if (!cramps) {
+        checked.error = "--cramps must be a whole number from 0 to " + std::to_string(kMaxCramps) +
+                        ", got '" + options.cramps + "'";
+        return checked;
+    }
+    checkIn.cramps = *cramps;
+    if (options.pain) {
+        checkIn.pain = parseBoundedInt(*options.pain, 0, kMaxScale);
+        if (!checkIn.pain) {
+            checked.error =
+                "--pain must be from 0 (none) to 10 (worst), got '" + *options.pain + "'";
+            return checked;
+        }
+    }
+    if (options.sleep) {
+        checkIn.sleep = parseBoundedInt(*options.sleep, 0, kMaxScale);
+        if (!checkIn.sleep) {
+            checked.error = "--sleep must be from 0 (not at all) to 10 (a sleepless night), got '" +
+                            *options.sleep + "'";
+            return checked;
+        }
+    }
+    Date night = tonight.plus(-1); // the morning check-in is about last night
+    if (options.night) {
+        auto parsed = parseNight(*options.night, tonight, checked.error);
+        if (!parsed) return checked;
+        night = *parsed;
+    }
+    checkIn.night = night.str();
+    checkIn.note = options.note.value_or("");
+    checkIn.recordedAt = now;
+    checked.checkIn = checkIn;
+    return checked;
+}
+
+CheckedLog checkLogOptions(const LogOptions& options, std::time_t now) {
+    CheckedLog checked;
+    checked.startedAt = now;
+    if (options.fraction) {
+        char* end = nullptr;
+        errno = 0;
+        const double fraction = std::strtod(options.fraction->c_str(), &end);
+        if (options.fraction->empty() || *end != '\0' || errno != 0 || !(fraction >= 0.0) ||
+            fraction > 1.0) {
+            checked.error =
+                "--fraction must be a number from 0 to 1, got '" + *options.fraction + "'";
+            return checked;
+        }
+        checked.fraction = fraction;
+    }
+    if (options.at) {
+        auto parsed = parseLocalMoment(*options.at);
+        if (!parsed) {
+            checked.error =
+                "--at must be a local time like \"2026-11-21 21:30\", got '" + *options.at + "'";
+            return checked;
+        }
+        if (*parsed > now) {
+            checked.error = "--at " + *options.at + " is in the future";
+            return checked;
+        }
+        checked.startedAt = *parsed;
+    }
+    return checked;
+}
+
+} // namespace ns
