@@ -25,6 +25,10 @@ std::optional<Date> parseNight(const std::string& text, Date tonight, std::strin
         error = "the night " + text + " is in the future (tonight is " + tonight.str() + ")";
         return std::nullopt;
     }
+    if (*date < kEarliestNight) {
+        error = "the night " + text + " is before " + kEarliestNight.str() + "; check the year";
+        return std::nullopt;
+    }
     return date;
 }
 
@@ -106,6 +110,11 @@ CheckedLog checkLogOptions(const LogOptions& options, std::time_t now) {
         if (!parsed) {
             checked.error =
                 "--at must be a local time like \"2026-11-21 21:30\", got '" + *options.at + "'";
+            return checked;
+        }
+        if (Date::parse(options.at->substr(0, 10)).value_or(kEarliestNight) < kEarliestNight) {
+            checked.error =
+                "--at " + *options.at + " is before " + kEarliestNight.str() + "; check the year";
             return checked;
         }
         if (*parsed > now) {

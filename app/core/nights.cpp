@@ -212,7 +212,8 @@ Stats computeStats(const std::vector<NightRecord>& records, Date tonight) {
     std::vector<const NightRecord*> kept;
     kept.reserve(records.size());
     for (const NightRecord& record : records)
-        if (!(tonight < record.night) && hasAnything(record)) kept.push_back(&record);
+        if (!(tonight < record.night) && !(record.night < kEarliestNight) && hasAnything(record))
+            kept.push_back(&record);
     const auto byDay = [](const NightRecord* a, const NightRecord* b) {
         return a->night.days < b->night.days;
     };

@@ -61,6 +61,11 @@ inline Date tonightAt(std::time_t utc, DayStart dayStart) {
     return nightOf(utc, dayStart);
 }
 
+// The first night statistics count: no one stretched with Nightstretch before 2000. An older one
+// in the history is a clock that was wrong (a laptop that lost its time), a damaged file or a
+// typo; counting from it would make decades of missed nights (and seconds of work for each view).
+inline constexpr Date kEarliestNight{10957}; // 2000-01-01
+
 enum class NightState { Done, Partial, Skipped, Missed };
 const char* toString(NightState state); // "done", "partial", "skipped", "missed"
 

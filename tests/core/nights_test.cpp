@@ -388,6 +388,26 @@ TEST(NightState, Names) {
 // ---------------------------------------------------------------------------------------------
 // Streaks
 
+// A check-in dated 1012 (a damaged file) or a session from a clock reset to 1970 would make
+// centuries of missed nights: the statistics start at kEarliestNight.
+TEST(Stats, NightsBeforeTheEarliestAreLeftOut) {
+    const Stats stats =
+        computeStats({checkInNight(dateOf("1012-10-12"), 3), doneNight(dateOf("1970-01-01")),
+                      doneNight(dateOf("1999-12-31")), doneNight(daysAgo(1))},
+                     kTonight);
+    ASSERT_EQ(stats.nights.size(), 2u);
+    EXPECT_EQ(stats.nights.front().night, daysAgo(1));
+    EXPECT_EQ(stats.nightsDone, 1);
+    EXPECT_EQ(stats.bestStreak, 1);
+}
+
+TEST(Stats, TheEarliestNightItselfCounts) {
+    const Stats stats = computeStats({doneNight(kEarliestNight)}, kEarliestNight.plus(1));
+    ASSERT_EQ(stats.nights.size(), 2u);
+    EXPECT_EQ(stats.nights.front().night.str(), "2000-01-01");
+    EXPECT_EQ(stats.nightsDone, 1);
+}
+
 TEST(Streak, NoRecordsGivesJustTonightMissed) {
     const Stats stats = computeStats({}, kTonight);
     ASSERT_EQ(stats.nights.size(), 1u);
