@@ -12,8 +12,10 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <mutex>
+#include <string>
 #include <vector>
 
 namespace {
@@ -42,11 +44,39 @@ Display* lastDisplay() {
     return g_displays.empty() ? nullptr : g_displays.back();
 }
 
+#if defined(__SANITIZE_ADDRESS__)
+// Sanitizer builds only: Mesa unloads its driver (swrast_dri.so) when the GL context goes, so the
+// little it never frees shows up at exit as a leak from "<unknown module>", which no suppression
+// can name. Loaded once more here and never unloaded, the driver keeps its name, and
+// tests/lsan.supp suppresses exactly it. The driver folder is libX11's folder's dri/, as Mesa's
+// loader looks there, or LIBGL_DRIVERS_PATH.
+void keepGlDriverLoaded(void* xlibSymbol) {
+    std::string folder;
+    if (const char* given = std::getenv("LIBGL_DRIVERS_PATH")) {
+        folder = given;
+    } else {
+        Dl_info info{};
+        if (dladdr(xlibSymbol, &info) == 0 || info.dli_fname == nullptr) return;
+        folder = info.dli_fname;
+        folder = folder.substr(0, folder.rfind('/') + 1) + "dri";
+    }
+    dlopen((folder + "/swrast_dri.so").c_str(), RTLD_LAZY | RTLD_NODELETE);
+}
+#endif
+
 } // namespace
 
 extern "C" Display* XOpenDisplay(const char* name) {
     static const auto real = realFunction<OpenDisplayFunction>("XOpenDisplay");
     if (real == nullptr) return nullptr;
+#if defined(__SANITIZE_ADDRESS__)
+    static std::once_flag driverKept;
+    std::call_once(driverKept, [] {
+        void* symbol = nullptr;
+        std::memcpy(&symbol, &real, sizeof symbol);
+        keepGlDriverLoaded(symbol);
+    });
+#endif
     for (int attempt = 1;; ++attempt) {
         errno = 0;
         Display* display = real(name);
