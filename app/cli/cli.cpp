@@ -89,7 +89,7 @@ int listRoutines(const Paths& paths, bool json) {
             }
             out["routines"].push_back(item);
         }
-        std::cout << out.dump(2) << '\n';
+        std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
         return kExitOk;
     }
     size_t idWidth = 2;
@@ -183,7 +183,7 @@ int planRoutine(const Paths& paths, const std::string& name, bool json) {
             item["duration_seconds"] = phase.durationSeconds;
             out["phases"].push_back(item);
         }
-        std::cout << out.dump(2) << '\n';
+        std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
         return kExitOk;
     }
     std::printf("%s (%s): %s in all, %s of holding\n\n", routine.name.c_str(), routine.id.c_str(),

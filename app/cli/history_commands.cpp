@@ -254,7 +254,7 @@ int historyCommand(const Paths& paths, bool json) {
         for (const auto& c : checkIns)
             out["checkins"].push_back(checkInJson(c));
         out["skipped"] = store->skippedNights();
-        std::cout << out.dump(2) << '\n';
+        std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
         return kExitOk;
     }
     std::printf("Sessions (%zu):\n", sessions.size());

@@ -7,6 +7,10 @@ namespace ns {
 
 namespace {
 
+// A note with bytes that are not UTF-8 (a damaged file, a hand edit) is written with U+FFFD in
+// their place, never thrown on.
+constexpr auto kReplaceBadUtf8 = nlohmann::ordered_json::error_handler_t::replace;
+
 nlohmann::ordered_json orNull(const std::optional<int>& value) {
     return value ? nlohmann::ordered_json(*value) : nlohmann::ordered_json(nullptr);
 }
@@ -90,7 +94,7 @@ std::string statsJsonText(const Stats& stats) {
         if (note) {
             // A person's words: escaped (and refused when not UTF-8) exactly as the library does.
             key(out, "      ", "note");
-            out += nlohmann::ordered_json(summary.note).dump();
+            out += nlohmann::ordered_json(summary.note).dump(-1, ' ', false, kReplaceBadUtf8);
             end(out, false);
         }
         out += i + 1 < stats.nights.size() ? "    },\n" : "    }\n";

@@ -579,6 +579,35 @@ TEST_F(HistoryStoreTest, AFolderThatIsAFileGivesAClearError) {
 }
 
 // As root, file modes mean nothing: these run as an unprivileged user (see unprivileged.hpp).
+// Files fuzz_history made (tests/fuzz/inputs/history): damage a disk or an editor could do.
+TEST_F(HistoryStoreTest, AnIndexOutOfStepWithItsTableIsRebuiltAndNothingIsLost) {
+    fs::create_directories(m_file.parent_path());
+    fs::copy_file(NS_FUZZ_INPUTS "/history/index-out-of-step", m_file);
+    auto opened = HistoryStore::open(m_file);
+    ASSERT_NE(opened.store, nullptr) << opened.error;
+    EXPECT_TRUE(opened.movedAside.empty()) << "an index is rebuilt, the file kept";
+    const std::size_t sessions = opened.store->sessions().size();
+    EXPECT_GT(sessions, 0u);
+    CheckIn checkIn;
+    checkIn.night = "2026-11-20";
+    checkIn.cramps = 4;
+    ASSERT_TRUE(opened.store->putCheckIn(checkIn)) << opened.store->lastError();
+    const auto back = opened.store->checkInFor("2026-11-20");
+    ASSERT_TRUE(back) << "the check-in was written through a torn index and lost";
+    EXPECT_EQ(back->cramps, 4);
+}
+
+TEST_F(HistoryStoreTest, ATableWhoseColumnNamesAreDamagedIsMovedAside) {
+    fs::create_directories(m_file.parent_path());
+    fs::copy_file(NS_FUZZ_INPUTS "/history/column-name-damaged", m_file);
+    auto opened = HistoryStore::open(m_file);
+    ASSERT_NE(opened.store, nullptr) << opened.error;
+    EXPECT_FALSE(opened.movedAside.empty()) << "sessions would be written and never read back";
+    EXPECT_TRUE(fs::exists(opened.movedAside));
+    EXPECT_NE(opened.store->addSession(makeSession("2024-03-01", 300, 280)), 0);
+    EXPECT_EQ(opened.store->sessions().size(), 1u);
+}
+
 TEST_F(HistoryStoreTest, AReadOnlyFileIsReadButNotWritten) {
     {
         auto store = openStore();
