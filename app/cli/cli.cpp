@@ -3,6 +3,7 @@
 
 #include "edit_commands.hpp"
 #include "exit_codes.hpp"
+#include "figure_command.hpp"
 #include "format.hpp"
 #include "history.hpp"
 #include "history_commands.hpp"
@@ -290,6 +291,19 @@ int runCli(int argc, char** argv) {
         ->option_text("YYYY-MM-DD");
     stats->add_option("--png", statsPng, "Save the progress picture to FILE")->option_text("FILE");
 
+    FigureOptions figureOptions;
+    auto* figure = app.add_subcommand("figure", "Draw a stretch's figure into a PNG");
+    figure->add_option("stretch", figureOptions.id, "Stretch id (from the catalog)")->required();
+    figure->add_option("--side", figureOptions.side, "Which leg is stretched")
+        ->check(CLI::IsMember({"left", "right"}))
+        ->option_text("left|right");
+    figure->add_option("--pose", figureOptions.pose, "Getting into position, or the stretch")
+        ->check(CLI::IsMember({"start", "hold"}))
+        ->option_text("start|hold");
+    figure->add_option("--png", figureOptions.png, "The picture to write")
+        ->required()
+        ->option_text("FILE");
+
     CheckInOptions checkInOptions;
     std::string checkInPain, checkInSleep, checkInNote, checkInNight;
     auto* checkin = app.add_subcommand("checkin", "Record last night's cramps (the diary)");
@@ -338,8 +352,8 @@ int runCli(int argc, char** argv) {
         "edit", "Open your copy of a routine in $VISUAL or $EDITOR; checked when you close it");
     edit->add_option("routine", editName, "Routine id or path")->required();
 
-    for (auto* sub :
-         {start, list, check, plan, stats, checkin, log, skip, history, exportCmd, newCmd, edit})
+    for (auto* sub : {start, list, check, plan, stats, figure, checkin, log, skip, history,
+                      exportCmd, newCmd, edit})
         sub->fallthrough();
 
     try {
@@ -377,6 +391,7 @@ int runCli(int argc, char** argv) {
             statsOptions.png = given(statsPng);
             return statsCommand(paths, statsOptions);
         }
+        if (*figure) return figureCommand(paths, figureOptions);
         if (*checkin) {
             checkInOptions.pain = given(checkInPain);
             checkInOptions.sleep = given(checkInSleep);

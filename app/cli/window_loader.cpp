@@ -28,6 +28,7 @@ template <typename Function> Function symbolAs(void* symbol) {
 struct WindowModule {
     decltype(&nightstretch_run_window) runWindow = nullptr;
     decltype(&nightstretch_save_progress_picture) saveProgressPicture = nullptr;
+    decltype(&nightstretch_save_figure_picture) saveFigurePicture = nullptr;
 };
 
 // Never unloaded: SFML and Mesa register exit handlers that must find their code still mapped.
@@ -54,8 +55,10 @@ const WindowModule* loadWindowModule() {
             symbolAs<decltype(found.runWindow)>(::dlsym(handle, "nightstretch_run_window"));
         found.saveProgressPicture = symbolAs<decltype(found.saveProgressPicture)>(
             ::dlsym(handle, "nightstretch_save_progress_picture"));
+        found.saveFigurePicture = symbolAs<decltype(found.saveFigurePicture)>(
+            ::dlsym(handle, "nightstretch_save_figure_picture"));
         if (!version || version() != windowModuleVersion() || !found.runWindow ||
-            !found.saveProgressPicture) {
+            !found.saveProgressPicture || !found.saveFigurePicture) {
             spdlog::info("window module: {} is from another build", file.string());
             return {};
         }
@@ -85,6 +88,18 @@ int saveProgressPictureFromModule(const Stats& stats, const std::filesystem::pat
         return kExitEnvironment;
     }
     return module->saveProgressPicture(&stats, file.c_str(), &paths, error);
+}
+
+int saveFigurePictureFromModule(const PoseData& pose, bool holdPose, bool rightSide,
+                                const std::filesystem::path& file, const Paths& paths,
+                                std::string* error) {
+    const WindowModule* module = loadWindowModule();
+    if (module == nullptr) {
+        if (error) *error = "the window part of Nightstretch is missing, so no figure can be drawn";
+        return kExitEnvironment;
+    }
+    return module->saveFigurePicture(&pose, holdPose ? 1 : 0, rightSide ? 1 : 0, file.c_str(),
+                                     &paths, error);
 }
 
 } // namespace ns

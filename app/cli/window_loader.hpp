@@ -4,6 +4,7 @@
 
 #include "nights.hpp"
 #include "paths.hpp"
+#include "pose.hpp"
 #include "window_app.hpp"
 
 #include <filesystem>
@@ -17,5 +18,10 @@ int runWindowFromModule(const WindowOptions& options);
 // saveProgressPicture() through the module; 3 with `error` set when the module is missing.
 int saveProgressPictureFromModule(const Stats& stats, const std::filesystem::path& file,
                                   const Paths& paths, std::string* error);
+
+// saveFigurePicture() through the module; 3 with `error` set when the module is missing.
+int saveFigurePictureFromModule(const PoseData& pose, bool holdPose, bool rightSide,
+                                const std::filesystem::path& file, const Paths& paths,
+                                std::string* error);
 
 } // namespace ns

@@ -1,96 +1,24 @@
-// stats --png: the progress screen drawn into an off-screen texture at 1280x800 and saved.
+// stats --png: the progress screen drawn off-screen at 1280x800 and saved.
 #include "progress_picture.hpp"
 
-#include "files.hpp"
+#include "offscreen_picture.hpp"
 #include "progress_scene.hpp"
-#include "theme.hpp"
-#include "x11_connect.hpp"
-
-#include <SFML/Graphics/RenderTexture.hpp>
-#include <SFML/System/Err.hpp>
-
-#include <cstdlib>
-#include <optional>
-#include <sstream>
-#include <system_error>
 
 namespace ns {
 
-namespace {
-
-constexpr unsigned kWidth = 1280;
-constexpr unsigned kHeight = 800;
-
-// SFML writes its own complaints to sf::err(); the one sentence we print is enough.
-class QuietSfml {
-  public:
-    QuietSfml() : m_previous(sf::err().rdbuf(m_sink.rdbuf())) {}
-    ~QuietSfml() { sf::err().rdbuf(m_previous); }
-    QuietSfml(const QuietSfml&) = delete;
-    QuietSfml& operator=(const QuietSfml&) = delete;
-
-  private:
-    std::ostringstream m_sink;
-    std::streambuf* m_previous;
-};
-
-// `message` is one sentence without the program's name: the command line adds it.
-int fail(std::string* error, int code, const std::string& message) {
-    if (error) *error = message;
-    return code;
-}
-
-} // namespace
-
 int saveProgressPicture(const Stats& stats, const std::filesystem::path& file, const Paths& paths,
                         std::string* error) {
-    const char* display = std::getenv("DISPLAY");
-    if (!display || !*display)
-        return fail(error, 3,
-                    "drawing the progress picture needs a display (DISPLAY is not "
-                    "set); run it in a desktop session or under xvfb-run");
-    if (!displayReachable())
-        return fail(error, 3,
-                    std::string("drawing the progress picture needs a display, and '") + display +
-                        "' cannot be opened; run it in a desktop session or under xvfb-run");
-
-    Theme theme;
-    std::string fontError;
-    if (!theme.loadFonts(Theme::fontFolders(paths.assetsDir()), &fontError)) {
-        // The caller names the program; the theme's sentence already does.
-        const std::string prefix = "nightstretch: ";
-        if (fontError.compare(0, prefix.size(), prefix) == 0) fontError.erase(0, prefix.size());
-        return fail(error, 3, fontError);
-    }
-
-    QuietSfml quiet;
-    sf::RenderTexture texture;
-    if (!texture.create(kWidth, kHeight))
-        return fail(error, 3,
-                    "cannot draw off-screen (no OpenGL context on this display); "
-                    "try again under xvfb-run");
-    ProgressScene scene(theme);
-    scene.setInteractive(false);
-    scene.setStats(stats);
-    scene.layout({static_cast<float>(kWidth), static_cast<float>(kHeight)});
-    texture.clear(palette::kBackground);
-    scene.draw(texture);
-    texture.display();
-    const sf::Image image = texture.getTexture().copyToImage();
-
-    // SFML picks the format from the extension and writes by name: a new .png beside the file,
-    // then moved into place, so the file is whole or untouched whatever its name.
-    const std::string cannotWrite = "cannot write " + file.string();
-    const std::optional<std::filesystem::path> temporary =
-        createTemporaryFileBeside(file, ".png", nullptr, NewFileAccess::Persons);
-    if (!temporary) return fail(error, 2, cannotWrite);
-    if (!image.saveToFile(temporary->string())) {
-        std::error_code ec;
-        std::filesystem::remove(*temporary, ec);
-        return fail(error, 2, cannotWrite);
-    }
-    if (!replaceFileAtomically(*temporary, file, nullptr)) return fail(error, 2, cannotWrite);
-    return 0;
+    constexpr unsigned kWidth = 1280, kHeight = 800;
+    return saveOffScreenPicture(
+        kWidth, kHeight,
+        [&](sf::RenderTarget& target, const Theme& theme) {
+            ProgressScene scene(theme);
+            scene.setInteractive(false);
+            scene.setStats(stats);
+            scene.layout({static_cast<float>(kWidth), static_cast<float>(kHeight)});
+            scene.draw(target);
+        },
+        file, paths, "the progress picture", error);
 }
 
 } // namespace ns

@@ -2,6 +2,7 @@
 // progress picture, built only into libnightstretch_window.so.
 #include "window_module.hpp"
 
+#include "figure_picture.hpp"
 #include "progress_picture.hpp"
 
 extern "C" {
@@ -18,5 +19,12 @@ int nightstretch_run_window(const ns::WindowOptions* options) {
 int nightstretch_save_progress_picture(const ns::Stats* stats, const char* file,
                                        const ns::Paths* paths, std::string* error) {
     return ns::saveProgressPicture(*stats, file, *paths, error);
+}
+
+int nightstretch_save_figure_picture(const ns::PoseData* pose, int holdPose, int rightSide,
+                                     const char* file, const ns::Paths* paths, std::string* error) {
+    return ns::saveFigurePicture(*pose, holdPose != 0,
+                                 rightSide != 0 ? ns::FigureSide::Right : ns::FigureSide::Left,
+                                 file, *paths, error);
 }
 }

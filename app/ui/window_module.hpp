@@ -4,6 +4,7 @@
 
 #include "nights.hpp"
 #include "paths.hpp"
+#include "pose.hpp"
 #include "window_app.hpp"
 
 #include <string>
@@ -15,6 +16,8 @@ const char* nightstretch_window_module_version();
 int nightstretch_run_window(const ns::WindowOptions* options);
 int nightstretch_save_progress_picture(const ns::Stats* stats, const char* file,
                                        const ns::Paths* paths, std::string* error);
+int nightstretch_save_figure_picture(const ns::PoseData* pose, int holdPose, int rightSide,
+                                     const char* file, const ns::Paths* paths, std::string* error);
 }
 
 namespace ns {
@@ -23,7 +26,8 @@ namespace ns {
 // both sides agree on the layout.
 inline std::string windowModuleVersion() {
     return std::string(NS_VERSION) + "/" + std::to_string(sizeof(WindowOptions)) + "/" +
-           std::to_string(sizeof(Stats)) + "/" + std::to_string(sizeof(Paths));
+           std::to_string(sizeof(Stats)) + "/" + std::to_string(sizeof(Paths)) + "/" +
+           std::to_string(sizeof(PoseData));
 }
 
 } // namespace ns

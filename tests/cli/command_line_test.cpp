@@ -226,3 +226,35 @@ TEST_F(CommandLine, ABadSettingsFileIsOneWarningWithItsLine) {
         << "warned more than once: " << result.err;
     EXPECT_EQ(readFile(file), "volume = 250\nday_starts_at = \"4am\"\n");
 }
+
+namespace {
+
+class FigureCommand : public CommandLine {};
+
+TEST_F(FigureCommand, WritesThePictureOfAStretch) {
+    if (std::getenv("DISPLAY") == nullptr) GTEST_SKIP() << "drawing needs a display";
+    const std::string png = m_home + "/calf.png";
+    const auto result =
+        run({"figure", "wall-calf", "--side", "right", "--pose", "start", "--png", png});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    const std::string bytes = readFile(png);
+    ASSERT_GT(bytes.size(), 1000u);
+    EXPECT_EQ(bytes.substr(1, 3), "PNG");
+}
+
+TEST_F(FigureCommand, AnUnknownStretchSuggestsTheClosest) {
+    const auto result = run({"figure", "wall-clf", "--png", m_home + "/x.png"});
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_NE(result.err.find("unknown stretch 'wall-clf'; did you mean 'wall-calf'?"),
+              std::string::npos)
+        << result.err;
+}
+
+TEST_F(FigureCommand, OnlyLeftOrRightAndStartOrHold) {
+    EXPECT_EQ(run({"figure", "wall-calf", "--side", "up", "--png", m_home + "/x.png"}).exitCode, 2);
+    EXPECT_EQ(run({"figure", "wall-calf", "--pose", "sit", "--png", m_home + "/x.png"}).exitCode,
+              2);
+    EXPECT_EQ(run({"figure", "wall-calf"}).exitCode, 2) << "--png is required";
+}
+
+} // namespace

@@ -1,0 +1,46 @@
+// The figure command: the stretch from the catalog (built-in and the user's), its pose file from
+// the assets, drawn by the window module.
+#include "figure_command.hpp"
+
+#include "exit_codes.hpp"
+#include "pose.hpp"
+#include "routine_loader.hpp"
+#include "window_loader.hpp"
+
+#include <iostream>
+
+namespace ns {
+
+int figureCommand(const Paths& paths, const FigureOptions& options) {
+    const RoutineLibrary library =
+        RoutineLibrary::load(paths.builtInRoutinesDir(), paths.userRoutinesDir());
+    if (library.catalog.find(options.id) == nullptr) {
+        std::vector<std::string> ids;
+        for (const auto& [id, stretch] : library.catalog.stretches)
+            ids.push_back(id);
+        std::string message = "unknown stretch '" + options.id + "'";
+        if (const std::string close = closestMatch(options.id, ids); !close.empty())
+            message += "; did you mean '" + close + "'?";
+        std::cerr << "nightstretch: " << message << '\n';
+        return kExitUsage;
+    }
+    PoseData pose = neutralPose();
+    const std::filesystem::path file = paths.assetsDir() / "poses" / (options.id + ".toml");
+    std::error_code ec;
+    if (std::filesystem::exists(file, ec)) {
+        PoseLoadResult loaded = loadPoseFile(file);
+        for (const Diagnostic& d : loaded.diagnostics)
+            std::cerr << d.format() << '\n';
+        if (loaded.pose)
+            pose = *loaded.pose;
+        else
+            std::cerr << "nightstretch: the neutral figure is drawn instead\n";
+    }
+    std::string error;
+    const int code = saveFigurePictureFromModule(
+        pose, options.pose == "hold", options.side == "right", options.png, paths, &error);
+    if (code != kExitOk) std::cerr << "nightstretch: " << error << '\n';
+    return code;
+}
+
+} // namespace ns
