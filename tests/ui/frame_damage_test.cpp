@@ -163,6 +163,19 @@ TEST_F(SessionSceneDamageTest, ANewSecondDamagesTheCountdownAndTheBarsNotTheWord
     EXPECT_TRUE(scene->takeDamage().empty()) << "taken once";
 }
 
+// A new second changes only what follows the clock; the rest is left as it was laid out. What is
+// then on screen is what a whole layout at that moment gives.
+TEST_F(SessionSceneDamageTest, ANewSecondLeavesTheSceneAsAWholeLayoutWould) {
+    advance(5500);
+    for (int second = 0; second < 12; ++second) {
+        advance(1000);
+        SessionScene whole(*test::theme(), *session);
+        whole.layout({1280.f, 800.f});
+        EXPECT_EQ(scene->textBounds(), whole.textBounds()) << "second " << second;
+        EXPECT_EQ(scene->countdownBounds(), whole.countdownBounds()) << "second " << second;
+    }
+}
+
 TEST_F(SessionSceneDamageTest, APhaseChangeDamagesEverything) {
     advance(5500);
     scene->takeDamage();
