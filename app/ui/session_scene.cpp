@@ -3,6 +3,7 @@
 #include "format.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <tuple>
 
 namespace ns {
@@ -50,6 +51,21 @@ std::string nextText(const Session& session) {
     if (!next) return "Next: all done";
     if (next->step != session.phase().step) return "Next: " + stretchNameOf(session, next->step);
     return "Next: " + phaseLabel(*next) + " " + std::to_string(next->durationSeconds) + " s";
+}
+
+// Like placeText centred, but steady from one second to the next, so that only the digits that
+// changed are drawn again: centred on the pen's advance instead of the ink (DejaVu's digits all
+// advance alike), and topped by the ink of a "0" instead of the digits shown (round digits rise a
+// pixel above flat ones). Placing by the ink moved the whole countdown a pixel or a few most
+// seconds.
+void placeCountdown(sf::Text& text, float x, float top) {
+    const float advance =
+        text.findCharacterPos(text.getString().getSize()).x - text.findCharacterPos(0).x;
+    const unsigned size = text.getCharacterSize();
+    const float inkTop =
+        static_cast<float>(size) + text.getFont()->getGlyph(U'0', size, false).bounds.top;
+    text.setOrigin(std::round(advance / 2.f), std::round(inkTop));
+    text.setPosition(std::round(x), std::round(top));
 }
 
 sf::Color phaseColour(PhaseKind kind) {
@@ -278,7 +294,7 @@ FrameDamage SessionScene::arrangeClock() {
     m_countdown = makeText(m_view.countdown, bold, scaledSize(kCountdownHeight / digitRatio, h),
                            palette::kCountdown);
     shrinkToWidth(m_countdown, contentWidth);
-    placeText(m_countdown, w / 2.f, kCountdownTop * h, Align::Center);
+    placeCountdown(m_countdown, w / 2.f, kCountdownTop * h);
 
     // The draining bar under it: full at the start of the phase, empty at its end.
     const float drainFraction =
