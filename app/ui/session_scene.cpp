@@ -2,6 +2,9 @@
 
 #include "format.hpp"
 
+#include <SFML/Graphics/RenderTarget.hpp>
+#include <SFML/Graphics/Texture.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <tuple>
@@ -66,6 +69,17 @@ void placeCountdown(sf::Text& text, float x, float top) {
         static_cast<float>(size) + text.getFont()->getGlyph(U'0', size, false).bounds.top;
     text.setOrigin(std::round(advance / 2.f), std::round(inkTop));
     text.setPosition(std::round(x), std::round(top));
+}
+
+// Draws a text that sits on whole pixels without filtering its glyphs. Its texels then fall on
+// pixel centres, where bilinear filtering gives exactly the nearest texel, at a good part of the
+// cost of each pixel in software OpenGL (the countdown is most of a second's pixels). SFML 2.5
+// smooths every page of a font and has no switch for it (2.6 has Font::setSmooth), so the page is
+// set before each draw: SFML makes a new, smooth texture when a page grows.
+void drawUnfiltered(sf::RenderTarget& target, const sf::Text& text) {
+    const sf::Texture& page = text.getFont()->getTexture(text.getCharacterSize());
+    const_cast<sf::Texture&>(page).setSmooth(false); // the Font's own page, not a const object
+    target.draw(text);
 }
 
 sf::Color phaseColour(PhaseKind kind) {
@@ -420,7 +434,8 @@ void SessionScene::drawWithin(sf::RenderTarget& target, const sf::FloatRect* par
     draw(m_position);
     if (!m_notice.empty()) draw(m_noticeText);
     draw(m_name);
-    draw(m_countdown);
+    if (!part || mayTouch(m_countdown.getGlobalBounds(), *part))
+        drawUnfiltered(target, m_countdown);
     draw(m_drainTrack);
     if (m_hasDrainFill) draw(m_drainFill);
     for (const auto& line : m_instructionLines)
