@@ -77,8 +77,10 @@ void placeCountdown(sf::Text& text, float x, float top) {
 // smooths every page of a font and has no switch for it (2.6 has Font::setSmooth), so the page is
 // set before each draw: SFML makes a new, smooth texture when a page grows.
 void drawUnfiltered(sf::RenderTarget& target, const sf::Text& text) {
-    const sf::Texture& page = text.getFont()->getTexture(text.getCharacterSize());
-    const_cast<sf::Texture&>(page).setSmooth(false); // the Font's own page, not a const object
+    if (const sf::Font* font = text.getFont()) {
+        const sf::Texture& page = font->getTexture(text.getCharacterSize());
+        const_cast<sf::Texture&>(page).setSmooth(false); // the Font's own page, not a const object
+    }
     target.draw(text);
 }
 
