@@ -130,27 +130,42 @@ void placeLine(sf::Text& text, float x, float lineTop, Align align) {
     text.setPosition(std::round(x), std::round(lineTop));
 }
 
-sf::ConvexShape roundedRect(sf::Vector2f size, float radius, sf::Color fill,
-                            unsigned pointsPerCorner) {
+std::vector<sf::Vector2f> roundedRectPoints(sf::Vector2f size, float radius,
+                                            unsigned pointsPerCorner) {
     radius = std::max(0.f, std::min(radius, std::min(size.x, size.y) / 2.f));
     if (pointsPerCorner < 2) pointsPerCorner = 2;
-    sf::ConvexShape shape(pointsPerCorner * 4);
+    std::vector<sf::Vector2f> points;
+    points.reserve(pointsPerCorner * 4);
     const float pi = 3.14159265f;
     const sf::Vector2f centres[4] = {{size.x - radius, radius},
                                      {size.x - radius, size.y - radius},
                                      {radius, size.y - radius},
                                      {radius, radius}};
-    std::size_t index = 0;
     for (unsigned corner = 0; corner < 4; ++corner) {
         const float start = -pi / 2.f + corner * (pi / 2.f);
         for (unsigned i = 0; i < pointsPerCorner; ++i) {
             const float angle = start + (pi / 2.f) * i / (pointsPerCorner - 1);
-            shape.setPoint(index++, {centres[corner].x + radius * std::cos(angle),
-                                     centres[corner].y + radius * std::sin(angle)});
+            points.push_back({centres[corner].x + radius * std::cos(angle),
+                              centres[corner].y + radius * std::sin(angle)});
         }
     }
+    return points;
+}
+
+sf::ConvexShape roundedRect(sf::Vector2f size, float radius, sf::Color fill,
+                            unsigned pointsPerCorner) {
+    const std::vector<sf::Vector2f> points = roundedRectPoints(size, radius, pointsPerCorner);
+    sf::ConvexShape shape(points.size());
+    for (std::size_t i = 0; i < points.size(); ++i)
+        shape.setPoint(i, points[i]);
     shape.setFillColor(fill);
     return shape;
+}
+
+RoundedRect::RoundedRect(sf::Vector2f size, float radius, sf::Color fill, unsigned pointsPerCorner)
+    : m_points(roundedRectPoints(size, radius, pointsPerCorner)) {
+    update();
+    setFillColor(fill);
 }
 
 unsigned scaledSize(float fraction, float height, unsigned minimum) {

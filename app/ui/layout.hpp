@@ -5,6 +5,7 @@
 #include <SFML/Graphics/ConvexShape.hpp>
 #include <SFML/Graphics/Font.hpp>
 #include <SFML/Graphics/Rect.hpp>
+#include <SFML/Graphics/Shape.hpp>
 #include <SFML/Graphics/Text.hpp>
 
 #include <string>
@@ -42,9 +43,28 @@ void placeText(sf::Text& text, float x, float top, Align align = Align::Left);
 // Places `text` on a line box whose top is `lineTop`, so lines of one size share a baseline.
 void placeLine(sf::Text& text, float x, float lineTop, Align align = Align::Left);
 
-// A rectangle with round corners (radius clamped to half the shorter side).
+// The outline of a rectangle with round corners (radius clamped to half the shorter side),
+// clockwise from the top of the right edge.
+std::vector<sf::Vector2f> roundedRectPoints(sf::Vector2f size, float radius,
+                                            unsigned pointsPerCorner = 8);
+
+// A rectangle with round corners.
 sf::ConvexShape roundedRect(sf::Vector2f size, float radius, sf::Color fill,
                             unsigned pointsPerCorner = 8);
+
+// The same shape for what changes every second (the session's bars): sf::ConvexShape works out
+// its whole outline again for each point set, this works it out once.
+class RoundedRect final : public sf::Shape {
+  public:
+    RoundedRect() { update(); }
+    RoundedRect(sf::Vector2f size, float radius, sf::Color fill, unsigned pointsPerCorner = 8);
+
+    std::size_t getPointCount() const override { return m_points.size(); }
+    sf::Vector2f getPoint(std::size_t index) const override { return m_points[index]; }
+
+  private:
+    std::vector<sf::Vector2f> m_points;
+};
 
 // A character size as a fraction of the window height, never tiny.
 unsigned scaledSize(float fraction, float height, unsigned minimum = 10);

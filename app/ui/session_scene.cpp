@@ -1,9 +1,12 @@
 #include "session_scene.hpp"
 
 #include "format.hpp"
-#include "layout.hpp"
+
+#include <SFML/Graphics/RenderTarget.hpp>
+#include <SFML/Graphics/Texture.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <tuple>
 
 namespace ns {
@@ -51,6 +54,34 @@ std::string nextText(const Session& session) {
     if (!next) return "Next: all done";
     if (next->step != session.phase().step) return "Next: " + stretchNameOf(session, next->step);
     return "Next: " + phaseLabel(*next) + " " + std::to_string(next->durationSeconds) + " s";
+}
+
+// Like placeText centred, but steady from one second to the next, so that only the digits that
+// changed are drawn again: centred on the pen's advance instead of the ink (DejaVu's digits all
+// advance alike), and topped by the ink of a "0" instead of the digits shown (round digits rise a
+// pixel above flat ones). Placing by the ink moved the whole countdown a pixel or a few most
+// seconds.
+void placeCountdown(sf::Text& text, float x, float top) {
+    const float advance =
+        text.findCharacterPos(text.getString().getSize()).x - text.findCharacterPos(0).x;
+    const unsigned size = text.getCharacterSize();
+    const float inkTop =
+        static_cast<float>(size) + text.getFont()->getGlyph(U'0', size, false).bounds.top;
+    text.setOrigin(std::round(advance / 2.f), std::round(inkTop));
+    text.setPosition(std::round(x), std::round(top));
+}
+
+// Draws a text that sits on whole pixels without filtering its glyphs. Its texels then fall on
+// pixel centres, where bilinear filtering gives exactly the nearest texel, at a good part of the
+// cost of each pixel in software OpenGL (the countdown is most of a second's pixels). SFML 2.5
+// smooths every page of a font and has no switch for it (2.6 has Font::setSmooth), so the page is
+// set before each draw: SFML makes a new, smooth texture when a page grows.
+void drawUnfiltered(sf::RenderTarget& target, const sf::Text& text) {
+    if (const sf::Font* font = text.getFont()) {
+        const sf::Texture& page = font->getTexture(text.getCharacterSize());
+        const_cast<sf::Texture&>(page).setSmooth(false); // the Font's own page, not a const object
+    }
+    target.draw(text);
 }
 
 sf::Color phaseColour(PhaseKind kind) {
@@ -154,49 +185,21 @@ SessionScene::SessionScene(const Theme& theme, const Session& session)
 bool SessionScene::refresh() {
     SessionView fresh = describe(m_session);
     if (fresh == m_view) return false;
-    const SessionScene before(*this); // the drawables as shown, to compare with the new ones
     // Only a new second is shown in part; a new phase, pausing and the rest are whole frames.
     const bool onlyTheClock = sameButTheClock(m_view, fresh);
     m_view = std::move(fresh);
-    arrange();
-    if (onlyTheClock)
-        m_damage.add(changesSince(before));
-    else
+    if (onlyTheClock) {
+        m_damage.add(arrangeClock());
+    } else {
+        arrange();
         m_damage.addEverything();
+    }
     return true;
 }
 
 FrameDamage SessionScene::takeDamage() {
     FrameDamage damage = std::move(m_damage);
     m_damage.clear();
-    return damage;
-}
-
-// Compares every drawable with its previous self: the damage follows what is drawn, whatever
-// part of the view changed.
-FrameDamage SessionScene::changesSince(const SessionScene& before) const {
-    FrameDamage damage;
-    if (before.m_size != m_size || before.m_notice != m_notice ||
-        before.m_instructionLines.size() != m_instructionLines.size() ||
-        before.m_hasDrainFill != m_hasDrainFill || before.m_hasProgressFill != m_hasProgressFill) {
-        damage.addEverything();
-        return damage;
-    }
-    for (const auto& [old, now] : {std::pair{&before.m_phase, &m_phase},
-                                   {&before.m_position, &m_position},
-                                   {&before.m_noticeText, &m_noticeText},
-                                   {&before.m_name, &m_name},
-                                   {&before.m_countdown, &m_countdown},
-                                   {&before.m_next, &m_next},
-                                   {&before.m_timeLeft, &m_timeLeft}})
-        damage.add(textChange(*old, *now));
-    for (std::size_t i = 0; i < m_instructionLines.size(); ++i)
-        damage.add(textChange(before.m_instructionLines[i], m_instructionLines[i]));
-    for (const auto& [old, now] : {std::pair{&before.m_drainTrack, &m_drainTrack},
-                                   {&before.m_drainFill, &m_drainFill},
-                                   {&before.m_progressTrack, &m_progressTrack},
-                                   {&before.m_progressFill, &m_progressFill}})
-        damage.add(shapeChange(*old, *now));
     return damage;
 }
 
@@ -212,11 +215,32 @@ void SessionScene::layout(sf::Vector2f size) {
     m_damage.addEverything();
 }
 
+namespace {
+
+// Where the scene's parts go in a window of `size`: the same numbers for a whole layout and for a
+// new second.
+struct Grid {
+    explicit Grid(sf::Vector2f size)
+        : w(size.x), h(size.y), mx(kMarginX * w), contentWidth(w - 2.f * mx),
+          drainWidth(std::min(contentWidth, std::max(0.5f * w, 0.62f * h))),
+          drainHeight(std::max(4.f, kDrainHeight * h)),
+          drainPos((w - drainWidth) / 2.f, kDrainTop * h),
+          progressHeight(std::max(4.f, kProgressHeight * h)), nextSize(scaledSize(kNextSize, h)) {}
+    float w, h, mx, contentWidth;
+    float drainWidth, drainHeight;
+    sf::Vector2f drainPos;
+    float progressHeight;
+    unsigned nextSize;
+};
+
+} // namespace
+
 void SessionScene::arrange() {
-    const float w = m_size.x;
-    const float h = m_size.y;
-    const float mx = kMarginX * w;
-    const float contentWidth = w - 2.f * mx;
+    const Grid g(m_size);
+    const float w = g.w;
+    const float h = g.h;
+    const float mx = g.mx;
+    const float contentWidth = g.contentWidth;
     const sf::Font& regular = m_theme.regular();
     const sf::Font& bold = m_theme.bold();
 
@@ -245,54 +269,14 @@ void SessionScene::arrange() {
     shrinkToWidth(m_name, contentWidth);
     placeLine(m_name, w / 2.f, kNameTop * h, Align::Center);
 
-    // The countdown: its digits are kCountdownHeight of the window.
-    const float digitRatio = std::max(0.3f, m_theme.digitHeightRatio());
-    m_countdown = makeText(m_view.countdown, bold, scaledSize(kCountdownHeight / digitRatio, h),
-                           palette::kCountdown);
-    shrinkToWidth(m_countdown, contentWidth);
-    placeText(m_countdown, w / 2.f, kCountdownTop * h, Align::Center);
-
-    // The draining bar under it: full at the start of the phase, empty at its end.
-    const float drainWidth = std::min(contentWidth, std::max(0.5f * w, 0.62f * h));
-    const float drainHeight = std::max(4.f, kDrainHeight * h);
-    const sf::Vector2f drainPos{(w - drainWidth) / 2.f, kDrainTop * h};
-    m_drainTrack = roundedRect({drainWidth, drainHeight}, drainHeight / 2.f, palette::kTrack);
-    m_drainTrack.setPosition(drainPos);
-    const float drainFraction =
-        m_view.phaseSeconds > 0
-            ? std::clamp(static_cast<float>(m_view.countdownSeconds) / m_view.phaseSeconds, 0.f,
-                         1.f)
-            : 0.f;
-    m_hasDrainFill = drainFraction > 0.f;
-    m_drainFill = roundedRect({std::max(drainHeight, drainWidth * drainFraction), drainHeight},
-                              drainHeight / 2.f, drainColour(m_view.kind));
-    m_drainFill.setPosition(drainPos);
-
-    // Bottom: what comes next on the left, time left on the right, the routine's progress.
-    const unsigned nextSize = scaledSize(kNextSize, h);
-    m_timeLeft = makeText(m_view.timeLeft, regular, nextSize, palette::kTextSoft);
-    shrinkToWidth(m_timeLeft, contentWidth * 0.3f);
-    placeLine(m_timeLeft, w - mx, kNextTop * h, Align::Right);
-    m_next = makeText(m_view.next, regular, nextSize, palette::kTextSoft);
-    const float timeLeftWidth = m_timeLeft.getLocalBounds().width;
-    m_next.setString(
-        ellipsize(m_next.getString(), regular, nextSize, contentWidth - timeLeftWidth - 0.04f * w));
-    placeLine(m_next, mx, kNextTop * h);
-
-    const float progressHeight = std::max(4.f, kProgressHeight * h);
+    // The tracks of the draining bar (under the countdown) and of the routine's progress.
+    m_drainTrack = RoundedRect({g.drainWidth, g.drainHeight}, g.drainHeight / 2.f, palette::kTrack);
+    m_drainTrack.setPosition(g.drainPos);
     m_progressTrack =
-        roundedRect({contentWidth, progressHeight}, progressHeight / 2.f, palette::kTrack);
+        RoundedRect({contentWidth, g.progressHeight}, g.progressHeight / 2.f, palette::kTrack);
     m_progressTrack.setPosition(mx, kProgressTop * h);
-    const float progress =
-        m_view.totalSeconds > 0
-            ? std::clamp(1.f - static_cast<float>(m_view.remainingSeconds) / m_view.totalSeconds,
-                         0.f, 1.f)
-            : 0.f;
-    m_hasProgressFill = progress > 0.f;
-    m_progressFill =
-        roundedRect({std::max(progressHeight, contentWidth * progress), progressHeight},
-                    progressHeight / 2.f, palette::kAccentDim);
-    m_progressFill.setPosition(mx, kProgressTop * h);
+
+    arrangeClock();
 
     // Wrapping is most of the layout's cost and the words change only with the phase.
     if (m_view.instructions != m_wrappedInstructions || m_view.caution != m_wrappedCaution ||
@@ -302,6 +286,77 @@ void SessionScene::arrange() {
         m_wrappedCaution = m_view.caution;
         m_wrappedSize = m_size;
     }
+}
+
+FrameDamage SessionScene::arrangeClock() {
+    const Grid g(m_size);
+    const float w = g.w;
+    const float h = g.h;
+    const float mx = g.mx;
+    const float contentWidth = g.contentWidth;
+    const sf::Font& regular = m_theme.regular();
+    const sf::Font& bold = m_theme.bold();
+    // As shown until now, to find what changed.
+    const sf::Text countdownBefore = m_countdown;
+    const sf::Text timeLeftBefore = m_timeLeft;
+    const sf::Text nextBefore = m_next;
+    const RoundedRect drainFillBefore = m_drainFill;
+    const RoundedRect progressFillBefore = m_progressFill;
+    const bool hadDrainFill = m_hasDrainFill;
+    const bool hadProgressFill = m_hasProgressFill;
+
+    // The countdown: its digits are kCountdownHeight of the window.
+    const float digitRatio = std::max(0.3f, m_theme.digitHeightRatio());
+    m_countdown = makeText(m_view.countdown, bold, scaledSize(kCountdownHeight / digitRatio, h),
+                           palette::kCountdown);
+    shrinkToWidth(m_countdown, contentWidth);
+    placeCountdown(m_countdown, w / 2.f, kCountdownTop * h);
+
+    // The draining bar under it: full at the start of the phase, empty at its end.
+    const float drainFraction =
+        m_view.phaseSeconds > 0
+            ? std::clamp(static_cast<float>(m_view.countdownSeconds) / m_view.phaseSeconds, 0.f,
+                         1.f)
+            : 0.f;
+    m_hasDrainFill = drainFraction > 0.f;
+    m_drainFill =
+        RoundedRect({std::max(g.drainHeight, g.drainWidth * drainFraction), g.drainHeight},
+                    g.drainHeight / 2.f, drainColour(m_view.kind));
+    m_drainFill.setPosition(g.drainPos);
+
+    // Bottom: what comes next on the left, time left on the right, the routine's progress.
+    m_timeLeft = makeText(m_view.timeLeft, regular, g.nextSize, palette::kTextSoft);
+    shrinkToWidth(m_timeLeft, contentWidth * 0.3f);
+    placeLine(m_timeLeft, w - mx, kNextTop * h, Align::Right);
+    // "Next:" is cut to what the time left leaves of the row.
+    m_next = makeText(m_view.next, regular, g.nextSize, palette::kTextSoft);
+    const float timeLeftWidth = m_timeLeft.getLocalBounds().width;
+    m_next.setString(ellipsize(m_next.getString(), regular, g.nextSize,
+                               contentWidth - timeLeftWidth - 0.04f * w));
+    placeLine(m_next, mx, kNextTop * h);
+
+    const float progress =
+        m_view.totalSeconds > 0
+            ? std::clamp(1.f - static_cast<float>(m_view.remainingSeconds) / m_view.totalSeconds,
+                         0.f, 1.f)
+            : 0.f;
+    m_hasProgressFill = progress > 0.f;
+    m_progressFill =
+        RoundedRect({std::max(g.progressHeight, contentWidth * progress), g.progressHeight},
+                    g.progressHeight / 2.f, palette::kAccentDim);
+    m_progressFill.setPosition(mx, kProgressTop * h);
+
+    FrameDamage damage;
+    if (hadDrainFill != m_hasDrainFill || hadProgressFill != m_hasProgressFill) {
+        damage.addEverything();
+        return damage;
+    }
+    damage.add(textChange(countdownBefore, m_countdown));
+    damage.add(textChange(timeLeftBefore, m_timeLeft));
+    damage.add(textChange(nextBefore, m_next));
+    damage.add(shapeChange(drainFillBefore, m_drainFill));
+    damage.add(shapeChange(progressFillBefore, m_progressFill));
+    return damage;
 }
 
 // Wraps the instructions (and the caution) into the band between the bar and the bottom row,
@@ -381,7 +436,8 @@ void SessionScene::drawWithin(sf::RenderTarget& target, const sf::FloatRect* par
     draw(m_position);
     if (!m_notice.empty()) draw(m_noticeText);
     draw(m_name);
-    draw(m_countdown);
+    if (!part || mayTouch(m_countdown.getGlobalBounds(), *part))
+        drawUnfiltered(target, m_countdown);
     draw(m_drainTrack);
     if (m_hasDrainFill) draw(m_drainFill);
     for (const auto& line : m_instructionLines)

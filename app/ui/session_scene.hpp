@@ -3,11 +3,11 @@
 #pragma once
 
 #include "frame_damage.hpp"
+#include "layout.hpp"
 #include "scene.hpp"
 #include "session.hpp"
 #include "theme.hpp"
 
-#include <SFML/Graphics/ConvexShape.hpp>
 #include <SFML/Graphics/Text.hpp>
 
 #include <string>
@@ -71,8 +71,10 @@ class SessionScene final : public Scene {
 
   private:
     void arrange(); // layout() without marking everything changed
+    // What follows the clock (the countdown, the time left and what shares its row, the bars'
+    // fills); the rest stays as it was laid out. Returns where the drawables changed.
+    FrameDamage arrangeClock();
     void drawWithin(sf::RenderTarget& target, const sf::FloatRect* part) const;
-    FrameDamage changesSince(const SessionScene& before) const;
     void layoutInstructions(float top, float bottom, float width);
 
     const Theme& m_theme;
@@ -93,11 +95,11 @@ class SessionScene final : public Scene {
     sf::Vector2f m_wrappedSize;
     sf::Text m_next;
     sf::Text m_timeLeft;
-    sf::ConvexShape m_drainTrack;
-    sf::ConvexShape m_drainFill;
+    RoundedRect m_drainTrack;
+    RoundedRect m_drainFill;
     bool m_hasDrainFill = false;
-    sf::ConvexShape m_progressTrack;
-    sf::ConvexShape m_progressFill;
+    RoundedRect m_progressTrack;
+    RoundedRect m_progressFill;
     bool m_hasProgressFill = false;
     FrameDamage m_damage = FrameDamage::everything();
 };

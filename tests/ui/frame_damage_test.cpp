@@ -163,6 +163,39 @@ TEST_F(SessionSceneDamageTest, ANewSecondDamagesTheCountdownAndTheBarsNotTheWord
     EXPECT_TRUE(scene->takeDamage().empty()) << "taken once";
 }
 
+// A new second changes only what follows the clock; the rest is left as it was laid out. What is
+// then on screen is what a whole layout at that moment gives.
+TEST_F(SessionSceneDamageTest, ANewSecondLeavesTheSceneAsAWholeLayoutWould) {
+    advance(5500);
+    for (int second = 0; second < 12; ++second) {
+        advance(1000);
+        SessionScene whole(*test::theme(), *session);
+        whole.layout({1280.f, 800.f});
+        EXPECT_EQ(scene->textBounds(), whole.textBounds()) << "second " << second;
+        EXPECT_EQ(scene->countdownBounds(), whole.countdownBounds()) << "second " << second;
+    }
+}
+
+// The countdown stays in place from one second to the next, so when only its last digit changes
+// the first is not drawn again.
+TEST_F(SessionSceneDamageTest, ANewSecondRedrawsOnlyTheDigitThatChanged) {
+    advance(5500); // the first hold: 30
+    advance(1000); // 29
+    scene->takeDamage();
+    for (int second = 28; second >= 21; --second) {
+        const sf::FloatRect countdown = scene->countdownBounds();
+        advance(1000);
+        ASSERT_EQ(scene->countdownText(), std::to_string(second));
+        const FrameDamage damage = scene->takeDamage();
+        ASSERT_FALSE(damage.isEverything());
+        EXPECT_EQ(scene->countdownBounds().top, countdown.top) << second;
+        // The "2" stays as it was: nothing is redrawn over the left part of the countdown.
+        const sf::FloatRect firstDigit(countdown.left, countdown.top, 0.3f * countdown.width,
+                                       countdown.height);
+        EXPECT_FALSE(overlapsAny(damage, firstDigit)) << second;
+    }
+}
+
 TEST_F(SessionSceneDamageTest, APhaseChangeDamagesEverything) {
     advance(5500);
     scene->takeDamage();
