@@ -3,6 +3,7 @@
 #include "window_loader.hpp"
 
 #include "exit_codes.hpp"
+#include "files.hpp"
 #include "window_module.hpp"
 
 #include <spdlog/spdlog.h>
@@ -50,6 +51,8 @@ const WindowModule* loadWindowModule() {
         }
         const auto version = symbolAs<decltype(&nightstretch_window_module_version)>(
             ::dlsym(handle, "nightstretch_window_module_version"));
+        const auto init = symbolAs<decltype(&nightstretch_window_module_init)>(
+            ::dlsym(handle, "nightstretch_window_module_init"));
         WindowModule found;
         found.runWindow =
             symbolAs<decltype(found.runWindow)>(::dlsym(handle, "nightstretch_run_window"));
@@ -57,11 +60,12 @@ const WindowModule* loadWindowModule() {
             ::dlsym(handle, "nightstretch_save_progress_picture"));
         found.saveFigurePicture = symbolAs<decltype(found.saveFigurePicture)>(
             ::dlsym(handle, "nightstretch_save_figure_picture"));
-        if (!version || version() != windowModuleVersion() || !found.runWindow ||
+        if (!version || version() != windowModuleVersion() || !init || !found.runWindow ||
             !found.saveProgressPicture || !found.saveFigurePicture) {
             spdlog::info("window module: {} is from another build", file.string());
             return {};
         }
+        init(personsUmask()); // its own copy of the platform code must know the person's umask
         return found;
     }();
     return module.runWindow ? &module : nullptr;

@@ -201,6 +201,11 @@ FileLock::~FileLock() {
     if (m_fd >= 0) ::close(m_fd); // closing releases the lock
 }
 
+void setPersonsUmask(unsigned mask) {
+    int unset = -1;
+    g_personsUmask.compare_exchange_strong(unset, static_cast<int>(mask & 0777));
+}
+
 void makeNewFilesPrivate() {
     const mode_t previous = ::umask(077);
     int unset = -1;

@@ -20,6 +20,9 @@ enum class NewFileAccess { App, Persons };
 void makeNewFilesPrivate();
 // The umask the process started with (the current one before makeNewFilesPrivate).
 unsigned personsUmask();
+// Sets what personsUmask() answers when makeNewFilesPrivate has not (a module loaded with dlopen
+// has its own copy of this file's state: the loader hands it the executable's answer).
+void setPersonsUmask(unsigned mask);
 
 // Takes the group's and others' permissions off `path` (a file or a folder) when it has any.
 // True when it changed something; false when there was nothing to do or it could not.

@@ -22,10 +22,10 @@ constexpr double kThighWidth = 0.13, kShinWidth = 0.10, kFootWidth = 0.06;
 constexpr double kUpperArmWidth = 0.085, kForearmWidth = 0.07;
 constexpr double kWallHeight = 1.9, kWallDepth = 0.08, kBackrest = 0.5;
 
-const sf::Color kBody{150, 134, 118};  // the person: a warm grey-brown
-const sf::Color kFar{98, 84, 72};      // the far limbs, in shadow
+const sf::Color kBody{150, 134, 118};   // the person: a warm grey-brown
+const sf::Color kFar{98, 84, 72};       // the far limbs, in shadow
 const sf::Color kMuscle{226, 138, 100}; // the muscle being stretched: a warmer amber
-const sf::Color kProp{66, 54, 45};     // walls, chairs, beds: barely there
+const sf::Color kProp{66, 54, 45};      // walls, chairs, beds: barely there
 const sf::Color kPropEdge{84, 70, 58};
 const sf::Color kTowel{170, 186, 150}; // sage, like the rest colour
 

@@ -3,6 +3,7 @@
 #include "window_module.hpp"
 
 #include "figure_picture.hpp"
+#include "files.hpp"
 #include "progress_picture.hpp"
 
 extern "C" {
@@ -10,6 +11,10 @@ extern "C" {
 const char* nightstretch_window_module_version() {
     static const std::string version = ns::windowModuleVersion();
     return version.c_str();
+}
+
+void nightstretch_window_module_init(unsigned personsUmask) {
+    ns::setPersonsUmask(personsUmask);
 }
 
 int nightstretch_run_window(const ns::WindowOptions* options) {

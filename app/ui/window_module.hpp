@@ -13,6 +13,8 @@
 // version string is compared first so that a stale module from another build is refused.
 extern "C" {
 const char* nightstretch_window_module_version();
+// Called once after loading: the person's umask, for the files they asked for (PNGs).
+void nightstretch_window_module_init(unsigned personsUmask);
 int nightstretch_run_window(const ns::WindowOptions* options);
 int nightstretch_save_progress_picture(const ns::Stats* stats, const char* file,
                                        const ns::Paths* paths, std::string* error);

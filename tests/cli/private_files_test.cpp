@@ -72,6 +72,16 @@ TEST_F(PrivateFiles, ExportsFollowThePersonsUmask) {
     EXPECT_EQ(modeOf(fs::path(m_home) / "export" / "checkins.csv"), 0644u);
 }
 
+// The pictures are drawn by the window module, which has its own copy of the platform code: it
+// wrote them 0600 until the loader handed it the person's umask.
+TEST_F(PrivateFiles, PicturesFollowThePersonsUmask) {
+    if (std::getenv("DISPLAY") == nullptr) GTEST_SKIP() << "drawing needs a display";
+    ASSERT_EQ(runWithUmask022("stats --png '" + m_home + "/progress.png'"), 0) << err();
+    EXPECT_EQ(modeOf(fs::path(m_home) / "progress.png"), 0644u);
+    ASSERT_EQ(runWithUmask022("figure wall-calf --png '" + m_home + "/calf.png'"), 0) << err();
+    EXPECT_EQ(modeOf(fs::path(m_home) / "calf.png"), 0644u);
+}
+
 TEST_F(PrivateFiles, AReadableHistoryIsMadePrivateOnceWithANotice) {
     ASSERT_EQ(runWithUmask022("checkin --cramps 2"), 0) << err();
     const fs::path data = fs::path(m_home) / "data";
