@@ -3,6 +3,8 @@
 
 #include "toml_check.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -303,6 +305,20 @@ PoseLoadResult loadPoseFile(const fs::path& file) {
         return result;
     }
     return parsePose(text, file.string());
+}
+
+const PoseData& PoseShelf::forStretch(const std::string& id) const {
+    if (auto found = m_loaded.find(id); found != m_loaded.end()) return found->second;
+    PoseData pose = neutralPose();
+    std::error_code ec;
+    const fs::path file = m_folder / (id + ".toml");
+    if (!id.empty() && !m_folder.empty() && fs::exists(file, ec)) {
+        PoseLoadResult loaded = loadPoseFile(file);
+        for (const Diagnostic& d : loaded.diagnostics)
+            spdlog::warn("{}; the neutral figure is shown", d.format());
+        if (loaded.pose) pose = std::move(*loaded.pose);
+    }
+    return m_loaded.emplace(id, std::move(pose)).first->second;
 }
 
 PoseData neutralPose() {

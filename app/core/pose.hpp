@@ -7,6 +7,7 @@
 
 #include <array>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -88,5 +89,19 @@ PoseLoadResult loadPoseFile(const std::filesystem::path& file);
 
 // The pose of a stretch without pose data (a user's own stretch): standing at ease.
 PoseData neutralPose();
+
+// The pose files of a folder (assets/poses), each read once when first asked for. A stretch
+// without one (a user's own), or whose file has mistakes, gets the neutral pose; the mistakes go
+// to the log once.
+class PoseShelf {
+  public:
+    PoseShelf() = default; // no folder: every stretch is neutral
+    explicit PoseShelf(std::filesystem::path folder) : m_folder(std::move(folder)) {}
+    const PoseData& forStretch(const std::string& id) const;
+
+  private:
+    std::filesystem::path m_folder;
+    mutable std::map<std::string, PoseData> m_loaded;
+};
 
 } // namespace ns

@@ -271,7 +271,8 @@ void SessionScene::arrange() {
 
     // The tracks of the draining bar (under the countdown) and of the routine's progress.
     m_drainTrack = RoundedRect({g.drainWidth, g.drainHeight}, g.drainHeight / 2.f, palette::kTrack);
-    m_drainTrack.setPosition(g.drainPos);
+    arrangeFigure(); // decides where the countdown's centre is
+    m_drainTrack.setPosition(m_countdownCentreX - g.drainWidth / 2.f, g.drainPos.y);
     m_progressTrack =
         RoundedRect({contentWidth, g.progressHeight}, g.progressHeight / 2.f, palette::kTrack);
     m_progressTrack.setPosition(mx, kProgressTop * h);
@@ -286,6 +287,37 @@ void SessionScene::arrange() {
         m_wrappedCaution = m_view.caution;
         m_wrappedSize = m_size;
     }
+}
+
+void SessionScene::arrangeFigure() {
+    const Grid g(m_size);
+    m_hasFigure = false;
+    m_countdownCentreX = g.w / 2.f;
+    if (g.w < 1.2f * g.h || m_session.finished()) return; // narrow: the words need the room
+    // The figure and the countdown at its widest this phase, side by side and centred together,
+    // so neither moves during the phase.
+    const float digitRatio = std::max(0.3f, m_theme.digitHeightRatio());
+    sf::Text widest = makeText(formatCountdown(m_view.phaseSeconds), m_theme.bold(),
+                               scaledSize(kCountdownHeight / digitRatio, g.h), palette::kCountdown);
+    shrinkToWidth(widest, g.contentWidth);
+    const float countdownWidth = widest.getLocalBounds().width;
+    const float gap = 0.03f * g.w;
+    const float figureWidth = std::min(0.3f * g.w, g.contentWidth - countdownWidth - gap);
+    const float top = (kNameTop + kNameSize * 1.5f) * g.h;
+    const float bottom = kDrainTop * g.h - 0.035f * g.h; // clear of the draining bar
+    if (figureWidth < 0.12f * g.w || bottom - top < 0.15f * g.h) return;
+    const float left = (g.w - (figureWidth + gap + countdownWidth)) / 2.f;
+    m_countdownCentreX = std::round(left + figureWidth + gap + countdownWidth / 2.f);
+
+    const Phase& phase = m_session.phase();
+    const Step& step = m_session.routine().steps[static_cast<std::size_t>(phase.step)];
+    // Resting: standing at ease; otherwise the stretch as it is held.
+    const PoseData& pose = phase.kind == PhaseKind::Rest
+                               ? m_theme.poses().forStretch("")
+                               : m_theme.poses().forStretch(step.stretch.id);
+    const FigureSide side = phase.side == Side::Right ? FigureSide::Right : FigureSide::Left;
+    m_figure.set(pose, side, {left, top, figureWidth, bottom - top});
+    m_hasFigure = true;
 }
 
 FrameDamage SessionScene::arrangeClock() {
@@ -310,7 +342,7 @@ FrameDamage SessionScene::arrangeClock() {
     m_countdown = makeText(m_view.countdown, bold, scaledSize(kCountdownHeight / digitRatio, h),
                            palette::kCountdown);
     shrinkToWidth(m_countdown, contentWidth);
-    placeCountdown(m_countdown, w / 2.f, kCountdownTop * h);
+    placeCountdown(m_countdown, m_countdownCentreX, kCountdownTop * h);
 
     // The draining bar under it: full at the start of the phase, empty at its end.
     const float drainFraction =
@@ -322,7 +354,7 @@ FrameDamage SessionScene::arrangeClock() {
     m_drainFill =
         RoundedRect({std::max(g.drainHeight, g.drainWidth * drainFraction), g.drainHeight},
                     g.drainHeight / 2.f, drainColour(m_view.kind));
-    m_drainFill.setPosition(g.drainPos);
+    m_drainFill.setPosition(m_countdownCentreX - g.drainWidth / 2.f, g.drainPos.y);
 
     // Bottom: what comes next on the left, time left on the right, the routine's progress.
     m_timeLeft = makeText(m_view.timeLeft, regular, g.nextSize, palette::kTextSoft);
@@ -438,6 +470,7 @@ void SessionScene::drawWithin(sf::RenderTarget& target, const sf::FloatRect* par
     draw(m_name);
     if (!part || mayTouch(m_countdown.getGlobalBounds(), *part))
         drawUnfiltered(target, m_countdown);
+    if (m_hasFigure && (!part || mayTouch(m_figure.bounds(), *part))) target.draw(m_figure);
     draw(m_drainTrack);
     if (m_hasDrainFill) draw(m_drainFill);
     for (const auto& line : m_instructionLines)

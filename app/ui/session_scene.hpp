@@ -2,6 +2,7 @@
 // comes next, and the whole routine's progress. A view of a Session; it never changes it.
 #pragma once
 
+#include "figure.hpp"
 #include "frame_damage.hpp"
 #include "layout.hpp"
 #include "scene.hpp"
@@ -10,6 +11,7 @@
 
 #include <SFML/Graphics/Text.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -68,6 +70,10 @@ class SessionScene final : public Scene {
     const SessionView& view() const { return m_view; }
     const std::string& countdownText() const { return m_view.countdown; }
     sf::FloatRect countdownBounds() const { return m_countdown.getGlobalBounds(); }
+    // Where the figure is drawn; nullopt when there is none (a narrow window).
+    std::optional<sf::FloatRect> figureBounds() const {
+        return m_hasFigure ? std::optional<sf::FloatRect>(m_figure.bounds()) : std::nullopt;
+    }
 
   private:
     void arrange(); // layout() without marking everything changed
@@ -77,8 +83,13 @@ class SessionScene final : public Scene {
     void drawWithin(sf::RenderTarget& target, const sf::FloatRect* part) const;
     void layoutInstructions(float top, float bottom, float width);
 
+    void arrangeFigure(); // the current stretch's figure beside the countdown, in a wide window
+
     const Theme& m_theme;
     const Session& m_session;
+    Figure m_figure;
+    bool m_hasFigure = false;
+    float m_countdownCentreX = 640.f; // the countdown and its draining bar are centred here
     sf::Vector2f m_size{1280.f, 800.f};
     SessionView m_view;
     std::string m_notice;

@@ -1,6 +1,8 @@
 // The look: a warm, dark night palette, the DejaVu fonts, and sizes that scale with the window.
 #pragma once
 
+#include "pose.hpp"
+
 #include <SFML/Graphics/Color.hpp>
 #include <SFML/Graphics/Font.hpp>
 
@@ -36,6 +38,10 @@ class Theme {
     // Where DejaVu is looked for: the app's assets first, then the usual system folders.
     static std::vector<std::filesystem::path> fontFolders(const std::filesystem::path& assetsDir);
 
+    // The figures' pose data (assets/poses); without a folder every figure is the neutral one.
+    void setPoseFolder(const std::filesystem::path& folder) { m_poses = PoseShelf(folder); }
+    const PoseShelf& poses() const { return m_poses; }
+
     const sf::Font& regular() const { return m_regular; }
     const sf::Font& bold() const { return m_bold; }
 
@@ -46,6 +52,7 @@ class Theme {
     sf::Font m_regular;
     sf::Font m_bold;
     float m_digitHeightRatio = 0.73f;
+    PoseShelf m_poses;
 };
 
 } // namespace ns

@@ -253,6 +253,7 @@ int runWindow(const WindowOptions& options) {
         std::cerr << fontError << '\n';
         return 3;
     }
+    theme.setPoseFolder(options.paths.assetsDir() / "poses");
 
     // The routine from the command line is the only one traced; a trace file that cannot be
     // written is said before any window opens.

@@ -170,3 +170,42 @@ TEST_F(SessionSceneTest, NoticeIsSmallAndInside) {
 
 } // namespace
 } // namespace ns
+
+namespace ns {
+namespace {
+
+// The figure from the real pose data: beside the countdown in a wide window, never over any text,
+// and left out when the window is narrow (the words need the room).
+TEST(SessionSceneFigure, BesideTheCountdownAndClearOfEveryText) {
+    Theme theme;
+    std::string error;
+    ASSERT_TRUE(theme.loadFonts(Theme::fontFolders(NS_ASSETS_DIR), &error)) << error;
+    theme.setPoseFolder(std::string(NS_ASSETS_DIR) + "/poses");
+    ManualClock clock;
+    Routine routine = test::sampleRoutine();
+    Timeline timeline = buildTimeline(routine);
+    Session session(std::move(routine), std::move(timeline), clock);
+    session.start();
+    SessionScene scene(theme, session);
+    for (const sf::Vector2u size :
+         {sf::Vector2u{1280, 800}, sf::Vector2u{800, 600}, sf::Vector2u{1920, 1080}}) {
+        const sf::Image image = test::render({&scene}, size);
+        test::saveArtifact(image, "session-figure-" + std::to_string(size.x) + "x" +
+                                      std::to_string(size.y));
+        const auto figure = scene.figureBounds();
+        ASSERT_TRUE(figure) << size.x << "x" << size.y;
+        EXPECT_TRUE(test::inside(*figure, size));
+        EXPECT_GT(figure->height, size.y / 5.f) << "big enough to see from the floor";
+        for (const sf::FloatRect& text : scene.textBounds())
+            EXPECT_FALSE(figure->intersects(text))
+                << size.x << "x" << size.y << ": the figure covers a text at " << text.left << ","
+                << text.top;
+        EXPECT_GE(scene.countdownBounds().height, size.y / 4.f);
+        EXPECT_LT(figure->left + figure->width, scene.countdownBounds().left) << "beside it";
+    }
+    test::render({&scene}, {600, 800});
+    EXPECT_FALSE(scene.figureBounds()) << "a narrow window shows the words instead";
+}
+
+} // namespace
+} // namespace ns
