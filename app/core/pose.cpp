@@ -284,27 +284,11 @@ PoseLoadResult parsePose(std::string_view text, const std::string& sourceName) {
 }
 
 PoseLoadResult loadPoseFile(const fs::path& file) {
-    std::error_code ec;
-    const auto size = fs::file_size(file, ec);
-    std::string problem;
-    if (ec || !fs::is_regular_file(file, ec))
-        problem = "cannot read the pose file: it is missing or not a regular file";
-    else if (size > kMaxPoseBytes)
-        problem = "the pose file is larger than 64 KB, far too big to be a pose";
-    std::string text;
-    if (problem.empty()) {
-        std::ifstream in(file, std::ios::binary);
-        std::ostringstream content;
-        content << in.rdbuf();
-        if (!in) problem = "cannot read the pose file";
-        text = content.str();
-    }
-    if (!problem.empty()) {
-        PoseLoadResult result;
-        result.diagnostics.push_back({file.string(), 0, 0, problem, DiagnosticKind::Unreadable});
-        return result;
-    }
-    return parsePose(text, file.string());
+    PoseLoadResult result;
+    const std::optional<std::string> text =
+        readSmallFile(file, kMaxPoseBytes, "pose file", "a pose", result.diagnostics);
+    if (!text) return result;
+    return parsePose(*text, file.string());
 }
 
 const PoseData& PoseShelf::forStretch(const std::string& id) const {

@@ -28,29 +28,6 @@ void report(Diagnostics* diagnostics, const fs::path& file, const toml::source_r
 // A settings file is a few lines; anything far bigger is a wrong file, not settings to parse.
 constexpr std::uintmax_t kMaxSettingsBytes = 64 * 1024;
 
-// The file's text, or nullopt with a diagnostic (a folder, unreadable, too big).
-std::optional<std::string> readSettingsText(const fs::path& file, Diagnostics* diagnostics) {
-    std::error_code ec;
-    const auto size = fs::file_size(file, ec);
-    std::string problem;
-    if (ec || !fs::is_regular_file(file, ec))
-        problem = "cannot read the settings file: it is not a regular file";
-    else if (size > kMaxSettingsBytes)
-        problem = "the settings file is larger than 64 KB, far too big to be settings";
-    std::string text;
-    if (problem.empty()) {
-        std::ifstream in(file, std::ios::binary);
-        std::ostringstream content;
-        content << in.rdbuf();
-        if (!in) problem = "cannot read the settings file";
-        text = content.str();
-    }
-    if (problem.empty()) return text;
-    if (diagnostics != nullptr)
-        diagnostics->push_back({file.string(), 0, 0, problem, DiagnosticKind::Unreadable});
-    return std::nullopt;
-}
-
 bool validHourMinute(const std::string& text) {
     if (text.size() != 5 || text[2] != ':') return false;
     for (size_t i : {0, 1, 3, 4})
@@ -65,7 +42,11 @@ bool validHourMinute(const std::string& text) {
 Settings Settings::load(const fs::path& file, Diagnostics* diagnostics) {
     std::error_code ec;
     if (!fs::exists(file, ec)) return Settings{};
-    const std::optional<std::string> text = readSettingsText(file, diagnostics);
+    Diagnostics unreadable;
+    const std::optional<std::string> text =
+        readSmallFile(file, kMaxSettingsBytes, "settings file", "settings", unreadable);
+    if (diagnostics != nullptr)
+        diagnostics->insert(diagnostics->end(), unreadable.begin(), unreadable.end());
     if (!text) return Settings{};
     return parse(*text, file.string(), diagnostics);
 }

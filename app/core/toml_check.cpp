@@ -5,8 +5,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fstream>
 #include <limits>
 #include <sstream>
+#include <system_error>
 
 namespace ns {
 
@@ -145,6 +147,30 @@ std::size_t characterCount(std::string_view text) {
     for (const char c : text)
         if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count; // not a continuation byte
     return count;
+}
+
+std::optional<std::string> readSmallFile(const std::filesystem::path& file, std::uintmax_t maxBytes,
+                                         const std::string& what, const std::string& kind,
+                                         Diagnostics& diagnostics) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(file, ec);
+    std::string problem;
+    if (ec || !std::filesystem::is_regular_file(file, ec))
+        problem = "cannot read the " + what + ": it is not a regular file";
+    else if (size > maxBytes)
+        problem = "the " + what + " is larger than " + std::to_string(maxBytes / 1024) +
+                  " KB, far too big to be " + kind;
+    std::string text;
+    if (problem.empty()) {
+        std::ifstream in(file, std::ios::binary);
+        std::ostringstream content;
+        content << in.rdbuf();
+        if (!in) problem = "cannot read the " + what;
+        text = content.str();
+    }
+    if (problem.empty()) return text;
+    diagnostics.push_back({file.string(), 0, 0, problem, DiagnosticKind::Unreadable});
+    return std::nullopt;
 }
 
 std::optional<toml::table> parseToml(std::string_view doc, const std::string& sourceName,

@@ -6,6 +6,8 @@
 
 #include <toml++/toml.h>
 
+#include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,6 +27,13 @@ std::string describeValue(const toml::node& node);
 
 // `text` quoted for a message, shortened so a pasted paragraph can't flood the output.
 std::string quoteForMessage(std::string_view text);
+
+// The text of a small file a person edits (settings.toml, a pose), or nullopt with one Unreadable
+// diagnostic: not a regular file (a folder or a FIFO is never opened), larger than `maxBytes`, or
+// unreadable. `what` names the file ("settings file"), `kind` what it holds ("settings").
+std::optional<std::string> readSmallFile(const std::filesystem::path& file, std::uintmax_t maxBytes,
+                                         const std::string& what, const std::string& kind,
+                                         Diagnostics& diagnostics);
 
 // Parses `doc`, turning a syntax error (or input TOML++ can't survive) into a diagnostic.
 std::optional<toml::table> parseToml(std::string_view doc, const std::string& sourceName,
