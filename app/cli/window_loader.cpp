@@ -54,8 +54,8 @@ const WindowModule* loadWindowModule() {
             symbolAs<decltype(found.runWindow)>(::dlsym(handle, "nightstretch_run_window"));
         found.saveProgressPicture = symbolAs<decltype(found.saveProgressPicture)>(
             ::dlsym(handle, "nightstretch_save_progress_picture"));
-        if (!version || version() != windowModuleVersion() || !found.runWindow ||
-            !found.saveProgressPicture) {
+        if (version == nullptr || version() != windowModuleVersion() ||
+            found.runWindow == nullptr || found.saveProgressPicture == nullptr) {
             spdlog::info("window module: {} is from another build", file.string());
             return {};
         }

@@ -26,7 +26,7 @@ void report(Diagnostics* diagnostics, const fs::path& file, const toml::source_r
 }
 
 // A settings file is a few lines; anything far bigger is a wrong file, not settings to parse.
-constexpr std::uintmax_t kMaxSettingsBytes = 64 * 1024;
+constexpr std::uintmax_t kMaxSettingsBytes = std::uintmax_t{64} * 1024;
 
 // The file's text, or nullopt with a diagnostic (a folder, unreadable, too big).
 std::optional<std::string> readSettingsText(const fs::path& file, Diagnostics* diagnostics) {

@@ -134,7 +134,7 @@ sf::ConvexShape roundedRect(sf::Vector2f size, float radius, sf::Color fill,
                             unsigned pointsPerCorner) {
     radius = std::max(0.f, std::min(radius, std::min(size.x, size.y) / 2.f));
     if (pointsPerCorner < 2) pointsPerCorner = 2;
-    sf::ConvexShape shape(pointsPerCorner * 4);
+    sf::ConvexShape shape(std::size_t{pointsPerCorner} * 4);
     const float pi = 3.14159265f;
     const sf::Vector2f centres[4] = {{size.x - radius, radius},
                                      {size.x - radius, size.y - radius},

@@ -45,7 +45,7 @@ int fail(std::string* error, int code, const std::string& message) {
 int saveProgressPicture(const Stats& stats, const std::filesystem::path& file, const Paths& paths,
                         std::string* error) {
     const char* display = std::getenv("DISPLAY");
-    if (!display || !*display)
+    if (display == nullptr || *display == '\0')
         return fail(error, 3,
                     "drawing the progress picture needs a display (DISPLAY is not "
                     "set); run it in a desktop session or under xvfb-run");

@@ -150,8 +150,10 @@ std::optional<sf::FloatRect> ProgressScene::cellBox(Date night) const {
     const int index = night.days - m_firstNight.days;
     if (index < 0 || index >= 7 * m_weeks || m_pitch <= 0.f) return std::nullopt;
     const float inset = m_pitch * (1.f - kCellFill) / 2.f;
-    return sf::FloatRect{m_gridOrigin.x + static_cast<float>(index % 7) * m_pitch + inset,
-                         m_gridOrigin.y + static_cast<float>(index / 7) * m_pitch + inset,
+    const int column = index % 7;
+    const int row = index / 7;
+    return sf::FloatRect{m_gridOrigin.x + static_cast<float>(column) * m_pitch + inset,
+                         m_gridOrigin.y + static_cast<float>(row) * m_pitch + inset,
                          m_pitch * kCellFill, m_pitch * kCellFill};
 }
 
