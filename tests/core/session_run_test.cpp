@@ -24,7 +24,7 @@ struct CountingObserver final : SessionObserver {
     int phases = 0;
     int finishes = 0;
     SessionStatus lastStatus = SessionStatus::Running;
-    void onPhaseStarted(const PhaseEvent&) override { ++phases; }
+    void onPhaseStarted(const PhaseEvent& /*event*/) override { ++phases; }
     void onFinished(const FinishEvent& event) override {
         ++finishes;
         lastStatus = event.status;
