@@ -22,7 +22,7 @@ namespace fs = std::filesystem;
 namespace ns {
 namespace {
 
-const char* kTemplate = R"(# My routine. Check it with: nightstretch check FILE
+const char* const kTemplate = R"(# My routine. Check it with: nightstretch check FILE
 name = "My routine"
 description = "Calves and shins before sleep."
 

@@ -36,7 +36,7 @@ const sf::Color kCrampColour = palette::kError;
 const sf::Color kPainColour = palette::kCountdown;
 const sf::Color kBeforeStart{33, 27, 23};
 
-const char* kDoctorNote =
+const char* const kDoctorNote =
     "It may be worth talking to a doctor if cramps come several times a week and disturb your "
     "sleep, or if you notice swelling, redness or warmth in the leg, muscle weakness or "
     "numbness, or if the cramps began after a new medicine.";

@@ -32,7 +32,7 @@ class CommandLine : public ns::test::TempHomeTest {
     }
 };
 
-const char* kShortRoutine = R"(name = "Short"
+const char* const kShortRoutine = R"(name = "Short"
 [defaults]
 prepare = 0
 rest = 0

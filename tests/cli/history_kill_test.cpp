@@ -42,6 +42,8 @@ class Child {
         environment.emplace_back("ALSOFT_DRIVERS=null");
         std::vector<char*> cargv;
         std::vector<char*> cenv;
+        cargv.reserve(argv.size() + 1);
+        cenv.reserve(environment.size() + 1);
         for (auto& a : argv)
             cargv.push_back(a.data());
         cargv.push_back(nullptr);
@@ -140,7 +142,7 @@ std::vector<Row> query(sqlite3* db, const char* sql) {
     return rows;
 }
 
-const char* kTwentySecondHold = R"(name = "One long hold"
+const char* const kTwentySecondHold = R"(name = "One long hold"
 [[steps]]
 name = "Calf"
 sides = "none"

@@ -60,6 +60,8 @@ ProcessResult runNightstretch(const std::vector<std::string>& args,
         dup2(err, 2);
         std::vector<char*> cargv;
         std::vector<char*> cenv;
+        cargv.reserve(argv.size() + 1);
+        cenv.reserve(environment.size() + 1);
         for (auto& a : argv)
             cargv.push_back(a.data());
         cargv.push_back(nullptr);

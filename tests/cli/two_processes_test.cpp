@@ -11,7 +11,7 @@
 
 namespace {
 
-const char* kFiveSeconds = R"(name = "Five seconds"
+const char* const kFiveSeconds = R"(name = "Five seconds"
 [[steps]]
 name = "Calf"
 prepare = 0

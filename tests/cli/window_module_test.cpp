@@ -22,7 +22,7 @@ namespace {
 
 using WindowModuleTest = ns::test::TempHomeTest;
 
-const char* kShortRoutine = R"(name = "Short"
+const char* const kShortRoutine = R"(name = "Short"
 [[steps]]
 name = "Calf"
 sides = "none"

@@ -95,7 +95,7 @@ TEST_F(SessionRunTest, AMovedRegistrationStaysAttachedOnce) {
     CountingObserver observer;
     ObserverRegistration first = run->attach(observer);
     ObserverRegistration second = std::move(first);
-    EXPECT_FALSE(first.active());
+    EXPECT_FALSE(first.active()); // NOLINT(bugprone-use-after-move): the moved-from state is tested
     EXPECT_TRUE(second.active());
     run->start();
     EXPECT_EQ(observer.phases, 1);
