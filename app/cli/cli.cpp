@@ -284,7 +284,8 @@ int runCli(int argc, char** argv) {
     plan->add_flag("--json", planJson, "One JSON document on stdout");
 
     StatsOptions statsOptions;
-    std::string statsToday, statsPng;
+    std::string statsToday;
+    std::string statsPng;
     auto* stats = app.add_subcommand("stats", "Streaks, nights and the cramp diary");
     stats->add_flag("--json", statsOptions.json, "One JSON document on stdout");
     stats->add_option("--today", statsToday, "Answer as if tonight were this night")
@@ -305,7 +306,10 @@ int runCli(int argc, char** argv) {
         ->option_text("FILE");
 
     CheckInOptions checkInOptions;
-    std::string checkInPain, checkInSleep, checkInNote, checkInNight;
+    std::string checkInPain;
+    std::string checkInSleep;
+    std::string checkInNote;
+    std::string checkInNight;
     auto* checkin = app.add_subcommand("checkin", "Record last night's cramps (the diary)");
     checkin->add_option("--cramps", checkInOptions.cramps, "Number of cramps, 0 to 20")
         ->required()
@@ -317,7 +321,9 @@ int runCli(int argc, char** argv) {
     checkin->add_option("--night", checkInNight, "The night it is about (default: last night)")
         ->option_text("YYYY-MM-DD");
 
-    std::string logName, logAt, logFraction;
+    std::string logName;
+    std::string logAt;
+    std::string logFraction;
     auto* log = app.add_subcommand("log", "Record a session done away from the app");
     log->add_option("routine", logName, "Routine id or path")->required();
     log->add_option("--at", logAt, "When it started, local time")
@@ -341,7 +347,8 @@ int runCli(int argc, char** argv) {
         ->required()
         ->option_text("DIR");
 
-    std::string newId, newFrom;
+    std::string newId;
+    std::string newFrom;
     auto* newCmd = app.add_subcommand("new", "Create a routine of your own");
     newCmd->add_option("id", newId, "Its id (the file name): letters, digits and '-'")->required();
     newCmd->add_option("--from", newFrom, "Start from a copy of this routine")

@@ -22,7 +22,7 @@ namespace fs = std::filesystem;
 namespace ns {
 namespace {
 
-const char* kTemplate = R"(# My routine. Check it with: nightstretch check FILE
+const char* const kTemplate = R"(# My routine. Check it with: nightstretch check FILE
 name = "My routine"
 description = "Calves and shins before sleep."
 
@@ -66,7 +66,7 @@ int runEditor(const fs::path& file) {
 
 // Asks on the terminal: an empty answer is `byDefault`; without a terminal, `withoutTerminal`.
 char ask(const std::string& question, char byDefault, char withoutTerminal) {
-    if (!isatty(STDIN_FILENO)) return withoutTerminal;
+    if (isatty(STDIN_FILENO) == 0) return withoutTerminal;
     std::cout << question << std::flush;
     std::string line;
     if (!std::getline(std::cin, line)) return withoutTerminal;

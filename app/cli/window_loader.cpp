@@ -60,8 +60,9 @@ const WindowModule* loadWindowModule() {
             ::dlsym(handle, "nightstretch_save_progress_picture"));
         found.saveFigurePicture = symbolAs<decltype(found.saveFigurePicture)>(
             ::dlsym(handle, "nightstretch_save_figure_picture"));
-        if (!version || version() != windowModuleVersion() || !init || !found.runWindow ||
-            !found.saveProgressPicture || !found.saveFigurePicture) {
+        if (version == nullptr || version() != windowModuleVersion() || init == nullptr ||
+            found.runWindow == nullptr || found.saveProgressPicture == nullptr ||
+            found.saveFigurePicture == nullptr) {
             spdlog::info("window module: {} is from another build", file.string());
             return {};
         }

@@ -7,7 +7,9 @@ namespace ns {
 std::string formatClock(long long seconds) {
     if (seconds < 0) seconds = 0;
     char text[32];
-    const long long hours = seconds / 3600, minutes = (seconds / 60) % 60, secs = seconds % 60;
+    const long long hours = seconds / 3600;
+    const long long minutes = (seconds / 60) % 60;
+    const long long secs = seconds % 60;
     if (hours > 0)
         std::snprintf(text, sizeof text, "%lld:%02lld:%02lld", hours, minutes, secs);
     else

@@ -486,7 +486,8 @@ std::string nameOf(const SessionRecord& r) {
 }
 
 bool isBackupName(const std::string& name) {
-    const std::string prefix = "history-", suffix = ".sqlite3";
+    const std::string prefix = "history-";
+    const std::string suffix = ".sqlite3";
     if (name.size() <= prefix.size() + suffix.size()) return false;
     if (name.compare(0, prefix.size(), prefix) != 0) return false;
     if (name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0) return false;

@@ -18,7 +18,7 @@ void setUpLogging(const std::filesystem::path& logFile, bool verbose) {
     try {
         std::error_code ec;
         std::filesystem::create_directories(logFile.parent_path(), ec);
-        constexpr size_t kMaxBytes = 1024 * 1024;
+        constexpr size_t kMaxBytes = size_t{1024} * 1024;
         constexpr size_t kFiles = 3;
         auto file = std::make_shared<spdlog::sinks::rotating_file_sink_mt>(logFile.string(),
                                                                            kMaxBytes, kFiles);

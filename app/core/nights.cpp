@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <deque>
-#include <time.h>
+#include <time.h> // NOLINT(modernize-deprecated-headers): localtime_r and tzset are POSIX
 #include <vector>
 
 namespace ns {
@@ -150,7 +150,7 @@ LocalTime localTimeOf(std::time_t utc) {
     LocalTime out;
     if (localtime_r(&utc, &local) == nullptr) {
         // Out of range for the C library: fall back to UTC arithmetic.
-        const long long seconds = static_cast<long long>(utc);
+        const auto seconds = static_cast<long long>(utc);
         long long days = seconds / 86400;
         long long rest = seconds % 86400;
         if (rest < 0) {
@@ -235,7 +235,8 @@ Stats computeStats(const std::vector<NightRecord>& records, Date tonight) {
     }
 
     const Date first = byNight.empty() ? tonight : byNight.front()->night;
-    stats.nights.reserve(static_cast<std::size_t>(tonight.days - first.days + 1));
+    const int nightCount = tonight.days - first.days + 1; // first is never after tonight
+    stats.nights.reserve(static_cast<std::size_t>(nightCount));
     auto next = byNight.begin();
     for (Date night = first; night <= tonight; night = night.plus(1)) {
         NightSummary summary;

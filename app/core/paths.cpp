@@ -33,9 +33,9 @@ fs::path findShareDir(const fs::path& exe) {
     std::error_code ec;
     fs::path binary = fs::canonical("/proc/self/exe", ec);
     if (ec) binary = fs::absolute(exe, ec);
-    const fs::path besideBinary = binary.parent_path().parent_path() / "share" / "nightstretch";
+    fs::path besideBinary = binary.parent_path().parent_path() / "share" / "nightstretch";
     if (hasRoutines(besideBinary)) return besideBinary;
-    const fs::path installed = NS_INSTALL_SHARE_DIR;
+    fs::path installed = NS_INSTALL_SHARE_DIR;
     if (hasRoutines(installed)) return installed;
     return besideBinary; // the loader then reports what is missing
 }

@@ -3,6 +3,8 @@
 
 #include "timeline.hpp"
 
+#include <algorithm>
+#include <iterator>
 #include <utility>
 
 namespace ns {
@@ -15,11 +17,11 @@ bool hasText(const std::string& text) {
 }
 
 bool timingValid(const TimingSpec& timing) {
-    for (const TimingField field : kTimingFields) {
-        const std::optional<int>& value = timingValue(timing, field);
-        if (value && !timingInRange(field, *value)) return false;
-    }
-    return true;
+    return std::all_of(std::begin(kTimingFields), std::end(kTimingFields),
+                       [&timing](TimingField field) {
+                           const std::optional<int>& value = timingValue(timing, field);
+                           return !value || timingInRange(field, *value);
+                       });
 }
 
 } // namespace

@@ -21,7 +21,7 @@ namespace {
 namespace fs = std::filesystem;
 
 // A routine is a page of text; anything bigger is a wrong file, not a routine to parse.
-constexpr std::uintmax_t kMaxFileBytes = 1024 * 1024;
+constexpr std::uintmax_t kMaxFileBytes = std::uintmax_t{1024} * 1024;
 constexpr std::size_t kKnownIdsListed = 6;
 // A bedtime routine is minutes long; these only stop a wrong or hostile file early and clearly.
 constexpr std::size_t kMaxSteps = 100;

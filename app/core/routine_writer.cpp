@@ -16,7 +16,7 @@ constexpr std::size_t kRangeColumn = 79;
 // A list that fits in this many characters stays on one line.
 constexpr std::size_t kMaxInlineListChars = 100;
 
-const char* const kSidesComment = "# \"none\" | \"left\" | \"right\" | \"both\"";
+const char* const kSidesComment = R"(# "none" | "left" | "right" | "both")";
 
 std::string withComment(std::string line, const std::string& comment) {
     if (line.size() < kCommentColumn)

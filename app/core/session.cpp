@@ -67,7 +67,7 @@ Session::Session(Routine routine, Timeline timeline, const Clock& clock)
     : m_routine(std::move(routine)), m_timeline(std::move(timeline)), m_clock(clock) {}
 
 void Session::addObserver(SessionObserver* observer) {
-    if (observer &&
+    if (observer != nullptr &&
         std::find(m_observers.begin(), m_observers.end(), observer) == m_observers.end())
         m_observers.push_back(observer);
 }

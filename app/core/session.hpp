@@ -44,11 +44,11 @@ struct FinishEvent {
 class SessionObserver {
   public:
     virtual ~SessionObserver() = default;
-    virtual void onPhaseStarted(const PhaseEvent&) {}
-    virtual void onCue(const CueEvent&) {}
+    virtual void onPhaseStarted(const PhaseEvent& /*event*/) {}
+    virtual void onCue(const CueEvent& /*event*/) {}
     virtual void onPaused(long long /*atMs*/) {}
     virtual void onResumed(long long /*atMs*/) {}
-    virtual void onFinished(const FinishEvent&) {}
+    virtual void onFinished(const FinishEvent& /*event*/) {}
 };
 
 class Session {

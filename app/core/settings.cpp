@@ -26,7 +26,7 @@ void report(Diagnostics* diagnostics, const fs::path& file, const toml::source_r
 }
 
 // A settings file is a few lines; anything far bigger is a wrong file, not settings to parse.
-constexpr std::uintmax_t kMaxSettingsBytes = 64 * 1024;
+constexpr std::uintmax_t kMaxSettingsBytes = std::uintmax_t{64} * 1024;
 
 bool validHourMinute(const std::string& text) {
     if (text.size() != 5 || text[2] != ':') return false;

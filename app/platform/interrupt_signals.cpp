@@ -15,7 +15,7 @@ constexpr int kSignals[3] = {SIGINT, SIGTERM, SIGHUP};
 volatile std::sig_atomic_t g_requested = 0;
 volatile int g_wakeWrite = -1;
 
-extern "C" void onInterrupt(int) {
+extern "C" void onInterrupt(int /*signal*/) {
     const int savedErrno = errno;
     g_requested = 1;
     if (g_wakeWrite >= 0) {
@@ -52,6 +52,7 @@ InterruptSignals::~InterruptSignals() {
     if (m_wakeRead >= 0) ::close(m_wakeRead);
 }
 
+// NOLINTNEXTLINE(readability-convert-member-functions-to-static): asks while this object handles
 bool InterruptSignals::requested() const {
     return g_requested != 0;
 }

@@ -4,7 +4,7 @@
 namespace ns {
 
 RawTerminal::RawTerminal(int fd) : m_fd(fd) {
-    if (!::isatty(m_fd) || ::tcgetattr(m_fd, &m_saved) != 0) return;
+    if (::isatty(m_fd) == 0 || ::tcgetattr(m_fd, &m_saved) != 0) return;
     termios raw = m_saved;
     raw.c_lflag &= static_cast<tcflag_t>(~(ICANON | ECHO));
     raw.c_cc[VMIN] = 0;

@@ -107,7 +107,7 @@ Recipe recipeFor(Cue cue) {
 }
 
 std::vector<std::int16_t> render(const Recipe& recipe, unsigned sampleRate) {
-    const double rate = static_cast<double>(sampleRate);
+    const auto rate = static_cast<double>(sampleRate);
     const auto count = static_cast<std::size_t>(std::lround(recipe.durationSeconds * rate));
     std::vector<double> mix(count, 0.0);
 
@@ -120,8 +120,10 @@ std::vector<std::int16_t> render(const Recipe& recipe, unsigned sampleRate) {
         for (const Partial& partial : note.partials) {
             const double omega = 2.0 * kPi * note.frequencyHz * partial.ratio / rate;
             const double shrink = std::exp(-1.0 / (partial.decaySeconds * rate));
-            const double turnRe = shrink * std::cos(omega), turnIm = shrink * std::sin(omega);
-            double re = note.amplitude * partial.amplitude, im = 0.0; // the phasor at t = 0
+            const double turnRe = shrink * std::cos(omega);
+            const double turnIm = shrink * std::sin(omega);
+            double re = note.amplitude * partial.amplitude;
+            double im = 0.0; // the phasor at t = 0
             for (std::size_t i = first; i < count; ++i) {
                 double value = im;
                 if (i - first < attackSamples) {

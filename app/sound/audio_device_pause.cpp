@@ -38,8 +38,8 @@ AudioDevicePause::AudioDevicePause() {
     if (!currentContext || !contextsDevice || !extensionPresent || !procAddress) return;
 
     void* context = currentContext();
-    void* device = context ? contextsDevice(context) : nullptr;
-    if (device == nullptr || !extensionPresent(device, "ALC_SOFT_pause_device")) return;
+    void* device = context != nullptr ? contextsDevice(context) : nullptr;
+    if (device == nullptr || extensionPresent(device, "ALC_SOFT_pause_device") == 0) return;
     m_pause = symbolAs<DeviceFunction>(procAddress(device, "alcDevicePauseSOFT"));
     m_resume = symbolAs<DeviceFunction>(procAddress(device, "alcDeviceResumeSOFT"));
     if (m_pause && m_resume) m_device = device;

@@ -61,12 +61,12 @@ class TerminalView final : public SessionObserver {
         std::fflush(stdout);
         m_shown = -1;
     }
-    void onPaused(long long) override {
+    void onPaused(long long /*atMs*/) override {
         clearLine();
         std::printf("   Paused. Press Space to continue.\n");
         std::fflush(stdout);
     }
-    void onResumed(long long) override {
+    void onResumed(long long /*atMs*/) override {
         std::printf("   Continuing.\n");
         std::fflush(stdout);
         m_shown = -1;
@@ -147,7 +147,7 @@ int runTerminalSession(const Routine& routine, const TerminalOptions& options) {
 
     RawTerminal terminal;
     const bool interactive = terminal.active();
-    TerminalView view(session, interactive && isatty(STDOUT_FILENO));
+    TerminalView view(session, interactive && isatty(STDOUT_FILENO) != 0);
     ObserverRegistration viewRegistration = run->attach(view);
 
     InterruptSignals signals;
@@ -167,7 +167,7 @@ int runTerminalSession(const Routine& routine, const TerminalOptions& options) {
             break;
         }
         run->update();
-        if (ready > 0 && (input.revents & POLLIN)) {
+        if (ready > 0 && (input.revents & POLLIN) != 0) {
             char key = 0;
             while (read(STDIN_FILENO, &key, 1) == 1) {
                 switch (key) {

@@ -75,7 +75,7 @@ std::string trimmed(const std::string& s) {
 // else, which becomes a dash.
 std::string asciiLetters(sf::Uint32 c) {
     if (c < 128) {
-        if (!std::isalnum(static_cast<unsigned char>(c))) return "";
+        if (std::isalnum(static_cast<unsigned char>(c)) == 0) return "";
         return std::string(1, static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
     }
     if (c == 0xDF) return "ss";
@@ -109,7 +109,7 @@ RoutineDocument EditorController::newRoutineTemplate(const Catalog& catalog) {
     document.name = "My routine";
     document.description = "";
     for (const char* id : {"wall-calf", "towel-stretch"})
-        if (catalog.find(id)) {
+        if (catalog.find(id) != nullptr) {
             StepSpec step;
             step.stretchId = id;
             document.steps.push_back(step);
@@ -144,7 +144,7 @@ std::string EditorController::idFromName(const std::string& name,
     // Every id made here passes validRoutineId, the rule `edit` and `new` use: the base is cut so
     // that a "-N" suffix still fits the length limit.
     std::string id = base.substr(0, kMaxRoutineIdLength);
-    for (int n = 2; taken.count(id) || !validRoutineId(id); ++n) {
+    for (int n = 2; taken.count(id) != 0 || !validRoutineId(id); ++n) {
         const std::string suffix = "-" + std::to_string(n);
         std::string cut = base.substr(0, kMaxRoutineIdLength - suffix.size());
         while (!cut.empty() && cut.back() == '-')
@@ -440,7 +440,10 @@ bool EditorController::perform(EditorAction action) {
     case EditorAction::MoveDown: {
         const int delta = action == EditorAction::MoveUp ? -1 : 1;
         if (!m_editor.moveStep(m_step, delta)) return false;
-        m_step = static_cast<std::size_t>(static_cast<int>(m_step) + delta);
+        if (delta < 0)
+            --m_step;
+        else
+            ++m_step;
         return edited(true);
     }
     case EditorAction::Undo:

@@ -29,7 +29,7 @@ EditorScene::EditorScene(const Theme& theme, const EditorController& controller)
     : m_theme(theme), m_controller(controller) {}
 
 sf::ConvexShape& EditorScene::box(Layer& layer, sf::FloatRect rect, sf::Color fill,
-                                  sf::Color outline) {
+                                  sf::Color outline) const {
     const float h = m_size.y;
     auto shape = roundedRect({rect.width, rect.height}, kRadius * h, fill);
     shape.setPosition(rect.left, rect.top);
@@ -64,7 +64,7 @@ void EditorScene::button(Layer& layer, sf::FloatRect rect, const std::string& la
               rect.top + rect.height / 2.f - kCapMiddle * static_cast<float>(t.getCharacterSize()),
               Align::Center);
     layer.texts.push_back(t);
-    layer.targets.push_back({rect, hit});
+    layer.targets.emplace_back(rect, hit);
 }
 
 void EditorScene::layout(sf::Vector2f size) {
@@ -153,7 +153,7 @@ void EditorScene::layoutHeader() {
         placeLine(t, rect.left + 0.015f * w,
                   rect.top + rect.height / 2.f - kCapMiddle * static_cast<float>(px));
         m_base.texts.push_back(t);
-        m_base.targets.push_back({rect, EditorHit{kind, 0}});
+        m_base.targets.emplace_back(rect, EditorHit{kind, 0});
     };
     field(EditorFocus::Name, {mx, 0.022f * h, fieldRight - mx, 0.08f * h}, editor.document().name,
           "Name", kNameSize, true, EditorHit::Kind::Name);
@@ -198,7 +198,7 @@ void EditorScene::layoutSteps(sf::FloatRect area) {
         text(m_base, m_controller.stepSummary(i), false, kBody,
              isSelected ? palette::kAccent : palette::kTextDim, rect.left + padX + 0.03f * w,
              y + 0.72f * rowH, inner - 0.03f * w);
-        m_base.targets.push_back({rect, EditorHit{EditorHit::Kind::Step, static_cast<int>(i)}});
+        m_base.targets.emplace_back(rect, EditorHit{EditorHit::Kind::Step, static_cast<int>(i)});
     }
     std::string more;
     if (m_firstStep > 0) more += "↑ " + std::to_string(m_firstStep);
@@ -235,9 +235,8 @@ void EditorScene::layoutValues(sf::FloatRect area) {
                   rect.top + rect.height / 2.f -
                       kCapMiddle * static_cast<float>(tab.getCharacterSize()),
                   Align::Center);
-        m_base.targets.push_back(
-            {rect,
-             EditorHit{i == 0 ? EditorHit::Kind::StepsTab : EditorHit::Kind::DefaultsTab, 0}});
+        m_base.targets.emplace_back(
+            rect, EditorHit{i == 0 ? EditorHit::Kind::StepsTab : EditorHit::Kind::DefaultsTab, 0});
     }
 
     const float top = area.top + tabH + 0.002f * h;
@@ -271,11 +270,11 @@ void EditorScene::layoutValues(sf::FloatRect area) {
                 isSelected ? palette::kAccentDim : palette::kTrack);
             text(m_base, sign < 0 ? "−" : "+", true, kLarge, palette::kAccent,
                  b.left + b.width / 2.f, centerY, buttonSize, Align::Center);
-            m_base.targets.push_back(
-                {b, EditorHit{sign < 0 ? EditorHit::Kind::FieldMinus : EditorHit::Kind::FieldPlus,
-                              f}});
+            m_base.targets.emplace_back(
+                b,
+                EditorHit{sign < 0 ? EditorHit::Kind::FieldMinus : EditorHit::Kind::FieldPlus, f});
         }
-        m_base.targets.push_back({rect, EditorHit{EditorHit::Kind::Field, f}});
+        m_base.targets.emplace_back(rect, EditorHit{EditorHit::Kind::Field, f});
     }
 }
 
@@ -345,8 +344,8 @@ void EditorScene::layoutPicker() {
         text(m_overlay, stretch ? stretch->name : ids[i], isSelected, kBody,
              isSelected ? palette::kText : palette::kTextSoft, rect.left + 0.012f * w,
              rect.top + rect.height / 2.f, rect.width - 0.024f * w);
-        m_overlay.targets.push_back(
-            {rect, EditorHit{EditorHit::Kind::PickerRow, static_cast<int>(i)}});
+        m_overlay.targets.emplace_back(rect,
+                                       EditorHit{EditorHit::Kind::PickerRow, static_cast<int>(i)});
     }
 
     // The chosen stretch: what to do, and when to be careful, before it is added.
@@ -363,10 +362,10 @@ void EditorScene::layoutPicker() {
             y += 0.055f * h;
             std::vector<std::pair<std::string, sf::Color>> paragraphs;
             for (std::size_t i = 0; i < stretch->instructions.size(); ++i)
-                paragraphs.push_back(
-                    {std::to_string(i + 1) + ". " + stretch->instructions[i], palette::kTextSoft});
+                paragraphs.emplace_back(std::to_string(i + 1) + ". " + stretch->instructions[i],
+                                        palette::kTextSoft);
             if (!stretch->caution.empty())
-                paragraphs.push_back({"Caution: " + stretch->caution, palette::kError});
+                paragraphs.emplace_back("Caution: " + stretch->caution, palette::kError);
             bool cut = false;
             for (const auto& [paragraph, color] : paragraphs) {
                 for (const auto& line : wrapText(paragraph, m_theme.regular(), body, infoWidth)) {

@@ -39,7 +39,7 @@ class EditorScene final : public Scene {
         std::vector<std::pair<sf::FloatRect, EditorHit>> targets;
     };
     sf::ConvexShape& box(Layer& layer, sf::FloatRect rect, sf::Color fill,
-                         sf::Color outline = sf::Color::Transparent);
+                         sf::Color outline = sf::Color::Transparent) const;
     sf::Text& text(Layer& layer, const std::string& utf8, bool bold, float sizeFraction,
                    sf::Color color, float x, float centerY, float maxWidth,
                    Align align = Align::Left);

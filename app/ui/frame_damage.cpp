@@ -33,7 +33,8 @@ std::optional<std::vector<GlyphSpan>> glyphSpans(const sf::Text& text) {
     std::vector<GlyphSpan> spans;
     float x = 0.f;
     sf::Uint32 previous = 0;
-    float inkLeft = 0.f, inkRight = 0.f;
+    float inkLeft = 0.f;
+    float inkRight = 0.f;
     bool anyInk = false;
     for (std::size_t i = 0; i < string.getSize(); ++i) {
         const sf::Uint32 c = string[i];
@@ -172,7 +173,10 @@ FrameDamage shapeChange(const sf::Shape& before, const sf::Shape& after) {
     // A convex outline's pixels change only around the corners that moved, and along an edge
     // from a still corner to a moved one unless the edge stays on its line (a bar growing: only
     // its end changes).
-    float left = 0.f, top = 0.f, right = 0.f, bottom = 0.f;
+    float left = 0.f;
+    float top = 0.f;
+    float right = 0.f;
+    float bottom = 0.f;
     bool any = false;
     auto grow = [&](sf::Vector2f p) {
         left = any ? std::min(left, p.x) : p.x;

@@ -52,11 +52,11 @@ void FramePresenter::windowCreated() {
     m_nextWhole = true;
     if (!m_window.isOpen() || !m_window.setActive(true)) return;
     Display* display = glXGetCurrentDisplay();
-    if (!display || !glXGetCurrentDrawable()) return;
+    if (display == nullptr || glXGetCurrentDrawable() == None) return;
     // Exposure events, on top of what SFML asked for, so a partly shown frame can be made whole.
     const auto window = static_cast<::Window>(m_window.getSystemHandle());
     XWindowAttributes attributes;
-    if (!XGetWindowAttributes(display, window, &attributes)) return;
+    if (XGetWindowAttributes(display, window, &attributes) == 0) return;
     XSelectInput(display, window, attributes.your_event_mask | ExposureMask);
     m_display = display;
     m_xWindow = window;
@@ -71,7 +71,7 @@ bool FramePresenter::takeExposure() {
     auto* display = static_cast<Display*>(m_display);
     bool exposed = false;
     XEvent event;
-    while (XCheckTypedWindowEvent(display, m_xWindow, Expose, &event))
+    while (XCheckTypedWindowEvent(display, m_xWindow, Expose, &event) != False)
         exposed = true;
     if (exposed) m_nextWhole = true;
     return exposed;
@@ -128,7 +128,7 @@ void FramePresenter::present(const FrameDamage& damage, const DrawFrame& draw) {
     }
     Display* display = glXGetCurrentDisplay();
     const GLXDrawable drawable = glXGetCurrentDrawable();
-    if (!display || !drawable) {
+    if (display == nullptr || drawable == None) {
         presentWhole(draw);
         return;
     }

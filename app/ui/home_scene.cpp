@@ -137,9 +137,9 @@ const HomeEntry* HomeScene::selectedEntry() const {
 }
 
 bool HomeScene::editButtonAt(sf::Vector2f point) const {
-    for (const auto& row : m_rows)
-        if (row.editBox.width > 0.f && row.editBox.contains(point)) return true;
-    return false;
+    return std::any_of(m_rows.begin(), m_rows.end(), [point](const auto& row) {
+        return row.editBox.width > 0.f && row.editBox.contains(point);
+    });
 }
 
 int HomeScene::entryAt(sf::Vector2f point) const {

@@ -161,7 +161,8 @@ bool matches(Modifier wanted, bool held) {
 }
 
 int specificity(const Chord& chord) {
-    return (chord.ctrl != M::Any) + (chord.alt != M::Any) + (chord.shift != M::Any);
+    return static_cast<int>(chord.ctrl != M::Any) + static_cast<int>(chord.alt != M::Any) +
+           static_cast<int>(chord.shift != M::Any);
 }
 
 // The command of the best-matching chord among `context`'s bindings, or None.

@@ -135,7 +135,7 @@ std::vector<sf::Vector2f> roundedRectPoints(sf::Vector2f size, float radius,
     radius = std::max(0.f, std::min(radius, std::min(size.x, size.y) / 2.f));
     if (pointsPerCorner < 2) pointsPerCorner = 2;
     std::vector<sf::Vector2f> points;
-    points.reserve(pointsPerCorner * 4);
+    points.reserve(std::size_t{pointsPerCorner} * 4);
     const float pi = 3.14159265f;
     const sf::Vector2f centres[4] = {{size.x - radius, radius},
                                      {size.x - radius, size.y - radius},

@@ -36,7 +36,7 @@ const sf::Color kCrampColour = palette::kError;
 const sf::Color kPainColour = palette::kCountdown;
 const sf::Color kBeforeStart{33, 27, 23};
 
-const char* kDoctorNote =
+const char* const kDoctorNote =
     "It may be worth talking to a doctor if cramps come several times a week and disturb your "
     "sleep, or if you notice swelling, redness or warmth in the leg, muscle weakness or "
     "numbness, or if the cramps began after a new medicine.";
@@ -150,8 +150,10 @@ std::optional<sf::FloatRect> ProgressScene::cellBox(Date night) const {
     const int index = night.days - m_firstNight.days;
     if (index < 0 || index >= 7 * m_weeks || m_pitch <= 0.f) return std::nullopt;
     const float inset = m_pitch * (1.f - kCellFill) / 2.f;
-    return sf::FloatRect{m_gridOrigin.x + static_cast<float>(index % 7) * m_pitch + inset,
-                         m_gridOrigin.y + static_cast<float>(index / 7) * m_pitch + inset,
+    const int column = index % 7;
+    const int row = index / 7;
+    return sf::FloatRect{m_gridOrigin.x + static_cast<float>(column) * m_pitch + inset,
+                         m_gridOrigin.y + static_cast<float>(row) * m_pitch + inset,
                          m_pitch * kCellFill, m_pitch * kCellFill};
 }
 

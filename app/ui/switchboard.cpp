@@ -29,7 +29,7 @@ constexpr int kVolumeStep = 10;
 
 bool envFlag(const char* name) {
     const char* value = std::getenv(name);
-    return value && *value && std::string(value) != "0";
+    return value != nullptr && *value != '\0' && std::string(value) != "0";
 }
 
 } // namespace

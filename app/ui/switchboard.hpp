@@ -56,7 +56,7 @@ class Switchboard final : public ScreenHost {
     bool indicatorShown() const { return m_indicatorUntil.has_value(); }
 
     // ScreenHost
-    void push(std::unique_ptr<Screen> overlay) override;
+    void push(std::unique_ptr<Screen> screen) override;
     void remove(const Screen& screen) override;
     void closeWindow() override;
     void showHome(const std::string& selectId = "") override;

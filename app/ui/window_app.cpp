@@ -41,8 +41,10 @@ sf::Image makeIcon() {
     icon.create(kSize, kSize, palette::kBackground);
     for (unsigned y = 0; y < kSize; ++y)
         for (unsigned x = 0; x < kSize; ++x) {
-            const float dx = x - 30.f, dy = y - 34.f;
-            const float sx = x - 42.f, sy = y - 25.f;
+            const float dx = x - 30.f;
+            const float dy = y - 34.f;
+            const float sx = x - 42.f;
+            const float sy = y - 25.f;
             if (dx * dx + dy * dy <= 24.f * 24.f && sx * sx + sy * sy > 21.f * 21.f)
                 icon.setPixel(x, y, palette::kAccent);
         }
@@ -61,7 +63,7 @@ void rasterizeOnTheDrawingThread() {
 
 bool displayAvailable() {
     const char* display = std::getenv("DISPLAY");
-    return display && *display;
+    return display != nullptr && *display != '\0';
 }
 
 void printDiagnostics(const Diagnostics& diagnostics) {

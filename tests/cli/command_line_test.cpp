@@ -20,19 +20,19 @@ class CommandLine : public ns::test::TempHomeTest {
   protected:
     // Runs with a private --home, after the command (global options work on either side).
     ns::test::ProcessResult run(std::vector<std::string> args,
-                                std::map<std::string, std::string> env = {}) {
-        args.push_back("--home");
+                                const std::map<std::string, std::string>& env = {}) {
+        args.emplace_back("--home");
         args.push_back(m_home);
         return runNightstretch(args, env);
     }
     std::string userRoutine(const std::string& id, const std::string& toml) {
-        const std::string path = m_home + "/config/routines/" + id + ".toml";
+        std::string path = m_home + "/config/routines/" + id + ".toml";
         writeFile(path, toml);
         return path;
     }
 };
 
-const char* kShortRoutine = R"(name = "Short"
+const char* const kShortRoutine = R"(name = "Short"
 [defaults]
 prepare = 0
 rest = 0

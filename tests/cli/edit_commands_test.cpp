@@ -24,7 +24,7 @@ class EditCommands : public ns::test::TempHomeTest {
     }
     // An "editor" that runs one sed expression on the file it is given.
     std::string sedEditor(const std::string& expression) {
-        const std::string script = m_home + "/editor.sh";
+        std::string script = m_home + "/editor.sh";
         writeFile(script, "#!/bin/sh\nsed -i '" + expression + "' \"$1\"\n");
         fs::permissions(script, fs::perms::owner_all);
         return script;
@@ -37,7 +37,7 @@ class EditCommands : public ns::test::TempHomeTest {
     std::string userFile(const std::string& id) {
         return m_home + "/config/routines/" + id + ".toml";
     }
-    std::string builtInFile(const std::string& id) {
+    static std::string builtInFile(const std::string& id) {
         return (fs::path(NS_BINARY).parent_path().parent_path() / "share" / "nightstretch" /
                 "routines" / (id + ".toml"))
             .string();

@@ -30,7 +30,7 @@ class EnvironmentFaults : public ns::test::TempHomeTest {
         *err = ns::test::readFile(m_home + "/err.txt");
         return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     }
-    bool canHideTheFont() {
+    static bool canHideTheFont() {
         return geteuid() == 0 && std::getenv("DISPLAY") != nullptr &&
                std::system("unshare -m true >/dev/null 2>&1") == 0;
     }

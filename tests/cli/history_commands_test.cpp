@@ -30,7 +30,7 @@ class HistoryCommands : public ns::test::TempHomeTest {
         ASSERT_EQ(result.exitCode, 0) << args[0] << ": " << result.err;
     }
     nlohmann::json json(std::vector<std::string> args) {
-        auto result = run(args);
+        auto result = run(std::move(args));
         EXPECT_EQ(result.exitCode, 0) << result.err;
         return nlohmann::json::parse(result.out);
     }

@@ -6,7 +6,7 @@
 #include <sqlite3.h>
 
 #include <fcntl.h>
-#include <signal.h>
+#include <signal.h> // NOLINT(modernize-deprecated-headers): kill() is POSIX, not in <csignal>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -19,7 +19,7 @@
 #include <thread>
 #include <vector>
 
-extern char** environ;
+extern char** environ; // NOLINT(readability-redundant-declaration): POSIX asks us to declare it
 
 namespace fs = std::filesystem;
 
@@ -39,8 +39,11 @@ class Child {
             if (entry.rfind("ALSOFT_DRIVERS=", 0) != 0 && entry.rfind("NIGHTSTRETCH_HOME=", 0) != 0)
                 environment.push_back(entry);
         }
-        environment.push_back("ALSOFT_DRIVERS=null");
-        std::vector<char*> cargv, cenv;
+        environment.emplace_back("ALSOFT_DRIVERS=null");
+        std::vector<char*> cargv;
+        std::vector<char*> cenv;
+        cargv.reserve(argv.size() + 1);
+        cenv.reserve(environment.size() + 1);
         for (auto& a : argv)
             cargv.push_back(a.data());
         cargv.push_back(nullptr);
@@ -75,7 +78,7 @@ class Child {
         }
         return std::nullopt;
     }
-    void signal(int number) {
+    void signal(int number) const {
         if (m_pid > 0 && !m_reaped) kill(m_pid, number);
     }
     // SIGKILL and wait for it; the wait status.
@@ -131,7 +134,7 @@ std::vector<Row> query(sqlite3* db, const char* sql) {
         Row row;
         for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
             const auto* text = sqlite3_column_text(stmt, i);
-            row.values.push_back(text != nullptr ? reinterpret_cast<const char*>(text) : "NULL");
+            row.values.emplace_back(text != nullptr ? reinterpret_cast<const char*>(text) : "NULL");
         }
         rows.push_back(std::move(row));
     }
@@ -139,7 +142,7 @@ std::vector<Row> query(sqlite3* db, const char* sql) {
     return rows;
 }
 
-const char* kTwentySecondHold = R"(name = "One long hold"
+const char* const kTwentySecondHold = R"(name = "One long hold"
 [[steps]]
 name = "Calf"
 sides = "none"

@@ -35,7 +35,7 @@ class PrivateFiles : public ns::test::TempHomeTest {
     std::string err() { return ns::test::readFile(m_home + "/err.txt"); }
 };
 
-const char* kShort = R"(name = "Short"
+const char* const kShort = R"(name = "Short"
 [[steps]]
 name = "Calf"
 prepare = 0

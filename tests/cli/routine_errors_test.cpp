@@ -15,7 +15,7 @@ namespace {
 class RoutineErrors : public ns::test::TempHomeTest {
   protected:
     ns::test::ProcessResult run(std::vector<std::string> args) {
-        args.push_back("--home");
+        args.emplace_back("--home");
         args.push_back(m_home);
         // No display: a window that got as far as opening would say so with exit 3, not 1 or 2.
         return runNightstretch(args, {{"DISPLAY", ""}, {"ALSOFT_DRIVERS", "null"}});

@@ -10,7 +10,7 @@
 #include <fstream>
 #include <sstream>
 
-extern char** environ;
+extern char** environ; // NOLINT(readability-redundant-declaration): POSIX asks us to declare it
 
 namespace ns::test {
 
@@ -35,7 +35,8 @@ std::string readFile(const std::string& path) {
 ProcessResult runNightstretch(const std::vector<std::string>& args,
                               const std::map<std::string, std::string>& env) {
     const std::string dir = makeTempDir();
-    const std::string outPath = dir + "/out", errPath = dir + "/err";
+    const std::string outPath = dir + "/out";
+    const std::string errPath = dir + "/err";
 
     std::vector<std::string> environment;
     for (char** e = environ; *e != nullptr; ++e) {
@@ -44,7 +45,7 @@ ProcessResult runNightstretch(const std::vector<std::string>& args,
         if (env.count(name) == 0) environment.push_back(entry);
     }
     for (const auto& [name, value] : env)
-        if (!value.empty()) environment.push_back(name + "=" + value);
+        if (!value.empty()) environment.emplace_back(name).append("=").append(value);
 
     std::vector<std::string> argv{NS_BINARY};
     argv.insert(argv.end(), args.begin(), args.end());
@@ -57,7 +58,10 @@ ProcessResult runNightstretch(const std::vector<std::string>& args,
         dup2(in, 0);
         dup2(out, 1);
         dup2(err, 2);
-        std::vector<char*> cargv, cenv;
+        std::vector<char*> cargv;
+        std::vector<char*> cenv;
+        cargv.reserve(argv.size() + 1);
+        cenv.reserve(environment.size() + 1);
         for (auto& a : argv)
             cargv.push_back(a.data());
         cargv.push_back(nullptr);

@@ -11,7 +11,7 @@
 
 namespace {
 
-const char* kFiveSeconds = R"(name = "Five seconds"
+const char* const kFiveSeconds = R"(name = "Five seconds"
 [[steps]]
 name = "Calf"
 prepare = 0
@@ -23,7 +23,8 @@ class TwoProcesses : public ns::test::TempHomeTest {};
 TEST_F(TwoProcesses, BothSessionsAndEveryCheckInAreRecorded) {
     const std::string routine = m_home + "/five.toml";
     ns::test::writeFile(routine, kFiveSeconds);
-    ns::test::ProcessResult first, second;
+    ns::test::ProcessResult first;
+    ns::test::ProcessResult second;
     std::vector<ns::test::ProcessResult> checkIns(6);
     {
         std::thread a([&] {

@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include <signal.h>
+#include <signal.h> // NOLINT(modernize-deprecated-headers): kill() is POSIX, not in <csignal>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -22,7 +22,7 @@ namespace {
 
 using WindowModuleTest = ns::test::TempHomeTest;
 
-const char* kShortRoutine = R"(name = "Short"
+const char* const kShortRoutine = R"(name = "Short"
 [[steps]]
 name = "Calf"
 sides = "none"

@@ -118,7 +118,7 @@ class HistoryStoreTest : public ::testing::Test {
         return std::move(opened.store);
     }
     // Files in the history folder whose names start with `prefix`.
-    std::vector<fs::path> filesStartingWith(const fs::path& dir, const std::string& prefix) {
+    static std::vector<fs::path> filesStartingWith(const fs::path& dir, const std::string& prefix) {
         std::vector<fs::path> out;
         for (const auto& entry : fs::directory_iterator(dir))
             if (entry.path().filename().string().rfind(prefix, 0) == 0) out.push_back(entry.path());
@@ -353,6 +353,7 @@ TEST_F(HistoryStoreTest, NightRecordsComeInNightOrderWhateverOrderTheyWereWritte
 
     const auto records = store->nightRecords();
     std::vector<std::string> nights;
+    nights.reserve(records.size());
     for (const auto& r : records)
         nights.push_back(r.night.str());
     ASSERT_EQ(nights,
@@ -491,7 +492,8 @@ TEST_F(HistoryStoreDamaged, ARealLogIsKeptAsItWas) {
         for (int i = 0; i < 400; ++i)
             store->addSession(makeSession("2024-03-01", 300, i));
     }
-    std::string main, log;
+    std::string main;
+    std::string log;
     {
         auto store = openStore();
         store->addSession(makeSession("2024-03-02", 300, 300));
@@ -697,11 +699,11 @@ TEST_F(HistoryStoreTest, AFullDiskFailsTheWriteAndKeepsWhatIsStored) {
         auto opened = HistoryStore::open(m_file);
         if (!opened.store) _exit(10);
         std::signal(SIGXFSZ, SIG_IGN);
-        const rlim_t limit = static_cast<rlim_t>(fs::file_size(m_file)) + 16 * 1024;
+        const rlim_t limit = static_cast<rlim_t>(fs::file_size(m_file)) + rlim_t{16} * 1024;
         rlimit fsize{limit, limit};
         if (setrlimit(RLIMIT_FSIZE, &fsize) != 0) _exit(11);
         bool failed = false;
-        const std::string bigNote(64 * 1024, 'x');
+        const std::string bigNote(std::size_t{64} * 1024, 'x');
         for (int i = 1; i <= 28 && !failed; ++i) {
             CheckIn c = makeCheckIn("2024-02-" + std::string(i < 10 ? "0" : "") + std::to_string(i),
                                     1, {}, {}, bigNote);

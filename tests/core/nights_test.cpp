@@ -9,7 +9,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
-#include <time.h>
+#include <time.h> // NOLINT(modernize-deprecated-headers): tzset() is POSIX, not in <ctime>
 #include <vector>
 
 namespace ns {
@@ -52,8 +52,8 @@ bool hasZone(const std::string& zone) {
 
 // The UTC moment of a local wall time at a known UTC offset (minutes east of UTC).
 std::time_t utcOf(const std::string& date, int hour, int minute, int offsetMinutes) {
-    return static_cast<std::time_t>(dateOf(date).days) * 86400 + hour * 3600 + minute * 60 -
-           offsetMinutes * 60;
+    return static_cast<std::time_t>(dateOf(date).days) * 86400 + std::time_t{hour} * 3600 +
+           std::time_t{minute} * 60 - std::time_t{offsetMinutes} * 60;
 }
 
 const DayStart kDefaultStart{};
@@ -290,7 +290,8 @@ TEST(NightOf, TravelEastKeepsNightsConsecutive) {
     REQUIRE_ZONE("Europe/Berlin");
     std::time_t inNewYork = 0;
     std::time_t inBerlin = 0;
-    Date first, second;
+    Date first;
+    Date second;
     {
         ScopedTimeZone newYork("America/New_York");
         inNewYork = utcOf("2026-01-10", 23, 0, -300);
@@ -309,7 +310,8 @@ TEST(NightOf, TravelEastKeepsNightsConsecutive) {
 TEST(NightOf, TravelWestKeepsNightsConsecutive) {
     REQUIRE_ZONE("America/New_York");
     REQUIRE_ZONE("Europe/Berlin");
-    Date first, second;
+    Date first;
+    Date second;
     {
         ScopedTimeZone berlin("Europe/Berlin");
         first = nightOf(utcOf("2026-01-12", 23, 0, 60), kDefaultStart);

@@ -20,7 +20,7 @@ using namespace ns;
 
 namespace {
 
-const char* kGood = "name = \"Good\"\n[[steps]]\nstretch = \"wall-calf\"\n";
+const char* const kGood = "name = \"Good\"\n[[steps]]\nstretch = \"wall-calf\"\n";
 
 class RoutineFolderFaults : public ::testing::Test {
   protected:

@@ -607,7 +607,7 @@ TEST(RoutineLimits, LongTextIsRefusedWithItsLength) {
 TEST(RoutineLimits, TooManyInstructionLinesAreRefused) {
     std::string lines = "[";
     for (int i = 0; i < 31; ++i)
-        lines += std::string(i ? ", " : "") + "\"a line\"";
+        lines += std::string(i > 0 ? ", " : "") + "\"a line\"";
     lines += "]";
     expectLoadFails(withName("[[steps]]\nname = \"x\"\ninstructions = " + lines + "\n"), 4, 16,
                     "'instructions' has too many lines: at most 30, got 31");

@@ -25,7 +25,7 @@ class RoutineLookupTest : public ::testing::Test {
         fs::remove_all(m_dir, ec);
     }
     fs::path write(const std::string& name, const std::string& text) {
-        const fs::path file = m_dir / name;
+        fs::path file = m_dir / name;
         std::ofstream(file) << text;
         return file;
     }

@@ -77,7 +77,7 @@ void expectSameRoutine(const Routine& a, const Routine& b) {
 
 // Formats `document`, parses it back and checks it is the same document; returns the text.
 std::string expectRoundTrip(const RoutineDocument& document, const Catalog& catalog) {
-    const std::string text = formatRoutine(document);
+    std::string text = formatRoutine(document);
     const RoutineDocumentLoadResult back = parseRoutineDocument(text, "written.toml", catalog);
     EXPECT_TRUE(back.ok()) << listDiagnostics(back.diagnostics) << text;
     if (back.ok()) {
@@ -102,7 +102,7 @@ RoutineDocument inlineDocument(const std::string& name) {
 TEST(RoutineWriter, EveryBuiltInRoutineRoundTrips) {
     int checked = 0;
     for (const auto& item : fs::directory_iterator(NS_ROUTINES_DIR)) {
-        const fs::path file = item.path();
+        const fs::path& file = item.path();
         if (file.extension() != ".toml" || file.filename() == "stretches.toml") continue;
         SCOPED_TRACE(file.string());
         const RoutineDocumentLoadResult original = loadRoutineDocumentFile(file, builtInCatalog());
@@ -253,10 +253,10 @@ class RoutineWriterFiles : public ::testing::Test {
         fs::permissions(m_root, fs::perms::owner_all, fs::perm_options::add, ec);
         fs::remove_all(m_root, ec);
     }
-    void write(const fs::path& file, const std::string& text) {
+    static void write(const fs::path& file, const std::string& text) {
         std::ofstream(file, std::ios::binary) << text;
     }
-    std::size_t filesIn(const fs::path& dir) {
+    static std::size_t filesIn(const fs::path& dir) {
         std::size_t count = 0;
         for ([[maybe_unused]] const auto& item : fs::directory_iterator(dir))
             ++count;

@@ -24,7 +24,7 @@ struct CountingObserver final : SessionObserver {
     int phases = 0;
     int finishes = 0;
     SessionStatus lastStatus = SessionStatus::Running;
-    void onPhaseStarted(const PhaseEvent&) override { ++phases; }
+    void onPhaseStarted(const PhaseEvent& /*event*/) override { ++phases; }
     void onFinished(const FinishEvent& event) override {
         ++finishes;
         lastStatus = event.status;
@@ -95,7 +95,7 @@ TEST_F(SessionRunTest, AMovedRegistrationStaysAttachedOnce) {
     CountingObserver observer;
     ObserverRegistration first = run->attach(observer);
     ObserverRegistration second = std::move(first);
-    EXPECT_FALSE(first.active());
+    EXPECT_FALSE(first.active()); // NOLINT(bugprone-use-after-move): the moved-from state is tested
     EXPECT_TRUE(second.active());
     run->start();
     EXPECT_EQ(observer.phases, 1);

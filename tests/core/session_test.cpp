@@ -60,7 +60,7 @@ Routine twoSteps() {
 }
 
 struct Fixture {
-    explicit Fixture(Routine routine = twoSteps())
+    explicit Fixture(const Routine& routine = twoSteps())
         : session(routine, buildTimeline(routine), clock) {
         session.addObserver(&recorder);
     }

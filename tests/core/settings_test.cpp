@@ -102,7 +102,7 @@ TEST_F(SettingsFile, ASyntaxErrorGivesTheDefaultsAndItsLine) {
 
 TEST_F(SettingsFile, InputsTheTomlParserCannotSurviveAreDiagnostics) {
     const fs::path file = m_root / "settings.toml";
-    for (const std::string& text : {std::string("title = [ \" \\\", \",}"),
+    for (const std::string& text : {std::string(R"(title = [ " \", ",})"),
                                     std::string("a") + std::string(5000, '.') + "b = 1\n",
                                     std::string("volume = \"\0\"\n", 13)}) {
         std::ofstream(file, std::ios::binary) << text;
@@ -116,7 +116,7 @@ TEST_F(SettingsFile, AHugeOrOddFileIsRefusedUnread) {
     const fs::path file = m_root / "settings.toml";
     {
         std::ofstream big(file, std::ios::binary);
-        big.seekp(20 * 1024 * 1024);
+        big.seekp(std::streamoff{20} * 1024 * 1024);
         big.put('\n');
     }
     Diagnostics problems;
@@ -154,7 +154,8 @@ TEST_F(SettingsFile, SavingOverAFileWithMistakesKeepsThePersonsText) {
     ASSERT_TRUE(settings.save(file));
     kept = 0;
     for (const auto& entry : fs::directory_iterator(m_root))
-        kept += entry.path().filename().string().rfind("settings.toml.kept-", 0) == 0;
+        kept +=
+            static_cast<int>(entry.path().filename().string().rfind("settings.toml.kept-", 0) == 0);
     EXPECT_EQ(kept, 1);
 }
 

@@ -216,8 +216,9 @@ TEST_F(AtomicWrite, WritersAtTheSameTimeEachLeaveAWholeVersion) {
     const fs::path file = m_root / "settings.toml";
     std::vector<std::string> versions;
     for (char c : std::string("abcd"))
-        versions.push_back(std::string(50000, c));
+        versions.emplace_back(50000, c);
     std::vector<std::thread> writers;
+    writers.reserve(versions.size());
     for (const std::string& version : versions)
         writers.emplace_back([&file, &version] {
             for (int i = 0; i < 5; ++i)

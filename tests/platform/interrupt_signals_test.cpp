@@ -13,13 +13,13 @@ namespace ns {
 namespace {
 
 volatile std::sig_atomic_t g_earlierHandlerCalls = 0;
-extern "C" void earlierHandler(int) {
+extern "C" void earlierHandler(int /*signal*/) {
     g_earlierHandlerCalls = g_earlierHandlerCalls + 1;
 }
 
 bool readable(int fd) {
     pollfd item{fd, POLLIN, 0};
-    return ::poll(&item, 1, 0) == 1 && (item.revents & POLLIN);
+    return ::poll(&item, 1, 0) == 1 && (item.revents & POLLIN) != 0;
 }
 
 TEST(InterruptSignals, EachSignalIsARequestAndWakesAPoll) {

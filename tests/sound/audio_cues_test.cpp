@@ -54,7 +54,8 @@ double secondsOf(const std::vector<std::int16_t>& samples) {
 double magnitudeAt(const std::vector<std::int16_t>& samples, double hz, std::size_t count) {
     const double pi = 3.14159265358979323846;
     const double coeff = 2.0 * std::cos(2.0 * pi * hz / kRate);
-    double s1 = 0.0, s2 = 0.0;
+    double s1 = 0.0;
+    double s2 = 0.0;
     for (std::size_t i = 0; i < count && i < samples.size(); ++i) {
         const double window = 0.5 * (1.0 - std::cos(2.0 * pi * i / (count - 1)));
         const double s0 = window * samples[i] / kFullScale + coeff * s1 - s2;
@@ -67,7 +68,8 @@ double magnitudeAt(const std::vector<std::int16_t>& samples, double hz, std::siz
 // The strongest frequency between 200 Hz and 2 kHz over the first 0.2 s, on a 2 Hz grid.
 double dominantFrequency(const std::vector<std::int16_t>& samples) {
     const std::size_t count = std::min(samples.size(), samplesFor(0.2));
-    double best = 0.0, bestHz = 0.0;
+    double best = 0.0;
+    double bestHz = 0.0;
     for (double hz = 200.0; hz <= 2000.0; hz += 2.0) {
         const double m = magnitudeAt(samples, hz, count);
         if (m > best) {
@@ -246,7 +248,7 @@ TEST(AudioCues, ManyOverlappingCuesReuseVoices) {
     ns::AudioCues cues;
     const auto before = ns::detail::audioCuesSoundsStarted();
     for (int i = 0; i < 20; ++i)
-        cues.play(i % 2 ? ns::Cue::Tick : ns::Cue::Done);
+        cues.play(i % 2 == 1 ? ns::Cue::Tick : ns::Cue::Done);
     EXPECT_EQ(ns::detail::audioCuesSoundsStarted(), before + (cues.available() ? 20u : 0u));
 }
 

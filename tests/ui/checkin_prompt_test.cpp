@@ -11,7 +11,7 @@ namespace ns {
 namespace {
 
 std::filesystem::path freshDir(const std::string& name) {
-    const auto dir = std::filesystem::path(NS_ARTIFACTS_DIR) / name;
+    auto dir = std::filesystem::path(NS_ARTIFACTS_DIR) / name;
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     return dir;

@@ -11,6 +11,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <initializer_list>
 #include <memory>
 
@@ -25,9 +26,8 @@ sf::FloatRect unionOf(const FrameDamage& damage) {
 }
 
 bool overlapsAny(const FrameDamage& damage, const sf::FloatRect& area) {
-    for (const auto& rect : damage.rects())
-        if (rect.intersects(area)) return true;
-    return false;
+    return std::any_of(damage.rects().begin(), damage.rects().end(),
+                       [&area](const sf::FloatRect& rect) { return rect.intersects(area); });
 }
 
 sf::Text countdownText(const std::string& digits) {
@@ -126,41 +126,41 @@ class SessionSceneDamageTest : public ::testing::Test {
         ASSERT_NE(test::theme(), nullptr);
         Routine routine = test::sampleRoutine();
         Timeline timeline = buildTimeline(routine);
-        session = std::make_unique<Session>(std::move(routine), std::move(timeline), clock);
-        session->start();
-        scene = std::make_unique<SessionScene>(*test::theme(), *session);
-        scene->layout({1280.f, 800.f});
+        m_session = std::make_unique<Session>(std::move(routine), std::move(timeline), m_clock);
+        m_session->start();
+        m_scene = std::make_unique<SessionScene>(*test::theme(), *m_session);
+        m_scene->layout({1280.f, 800.f});
     }
 
     void advance(long long ms) {
-        clock.advanceMs(ms);
-        session->update();
-        scene->refresh();
+        m_clock.advanceMs(ms);
+        m_session->update();
+        m_scene->refresh();
     }
 
-    ManualClock clock;
-    std::unique_ptr<Session> session;
-    std::unique_ptr<SessionScene> scene;
+    ManualClock m_clock;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<SessionScene> m_scene;
 };
 
 TEST_F(SessionSceneDamageTest, ANewSecondDamagesTheCountdownAndTheBarsNotTheWords) {
     advance(5500); // the first hold: 30
-    EXPECT_TRUE(scene->takeDamage().isEverything()) << "laid out and a new phase";
-    const sf::FloatRect countdownBefore = scene->countdownBounds();
+    EXPECT_TRUE(m_scene->takeDamage().isEverything()) << "laid out and a new phase";
+    const sf::FloatRect countdownBefore = m_scene->countdownBounds();
     advance(1000); // 29
-    const FrameDamage damage = scene->takeDamage();
+    const FrameDamage damage = m_scene->takeDamage();
     ASSERT_FALSE(damage.empty());
     ASSERT_FALSE(damage.isEverything());
     EXPECT_TRUE(overlapsAny(damage, countdownBefore));
-    EXPECT_TRUE(overlapsAny(damage, scene->countdownBounds()));
+    EXPECT_TRUE(overlapsAny(damage, m_scene->countdownBounds()));
     // The phase, the position, the stretch's name, the instructions and "Next:" stay as they were.
-    for (const auto& bounds : scene->textBounds()) {
-        if (bounds == scene->countdownBounds()) continue;
+    for (const auto& bounds : m_scene->textBounds()) {
+        if (bounds == m_scene->countdownBounds()) continue;
         if (bounds.top > 0.8f * 800.f && bounds.left > 640.f) continue; // the time left
         EXPECT_FALSE(overlapsAny(damage, bounds))
             << "text at " << bounds.left << "," << bounds.top << " damaged";
     }
-    EXPECT_TRUE(scene->takeDamage().empty()) << "taken once";
+    EXPECT_TRUE(m_scene->takeDamage().empty()) << "taken once";
 }
 
 // A new second changes only what follows the clock; the rest is left as it was laid out. What is
@@ -198,22 +198,22 @@ TEST_F(SessionSceneDamageTest, ANewSecondRedrawsOnlyTheDigitThatChanged) {
 
 TEST_F(SessionSceneDamageTest, APhaseChangeDamagesEverything) {
     advance(5500);
-    scene->takeDamage();
+    m_scene->takeDamage();
     advance(29000); // the last second of the hold
-    ASSERT_FALSE(scene->takeDamage().isEverything());
+    ASSERT_FALSE(m_scene->takeDamage().isEverything());
     advance(1000); // switch sides
-    EXPECT_EQ(scene->view().kind, PhaseKind::Switch);
-    EXPECT_TRUE(scene->takeDamage().isEverything());
+    EXPECT_EQ(m_scene->view().kind, PhaseKind::Switch);
+    EXPECT_TRUE(m_scene->takeDamage().isEverything());
 }
 
 TEST_F(SessionSceneDamageTest, PausingAndANoticeDamageEverything) {
     advance(5500);
-    scene->takeDamage();
-    session->togglePause();
-    EXPECT_TRUE(scene->refresh());
-    EXPECT_TRUE(scene->takeDamage().isEverything()) << "paused";
-    scene->setNotice("history not saved");
-    EXPECT_TRUE(scene->takeDamage().isEverything()) << "a notice";
+    m_scene->takeDamage();
+    m_session->togglePause();
+    EXPECT_TRUE(m_scene->refresh());
+    EXPECT_TRUE(m_scene->takeDamage().isEverything()) << "paused";
+    m_scene->setNotice("history not saved");
+    EXPECT_TRUE(m_scene->takeDamage().isEverything()) << "a notice";
 }
 
 } // namespace

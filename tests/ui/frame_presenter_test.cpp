@@ -30,7 +30,7 @@ namespace {
 
 bool hasDisplay() {
     const char* display = std::getenv("DISPLAY");
-    return display && *display;
+    return display != nullptr && *display != '\0';
 }
 
 class FramePresenterTest : public ::testing::Test {
@@ -43,44 +43,45 @@ class FramePresenterTest : public ::testing::Test {
         ASSERT_NE(test::theme(), nullptr);
         Routine routine = test::sampleRoutine();
         Timeline timeline = buildTimeline(routine);
-        session = std::make_unique<Session>(std::move(routine), std::move(timeline), clock);
-        session->start();
-        scene = std::make_unique<SessionScene>(*test::theme(), *session);
+        m_session = std::make_unique<Session>(std::move(routine), std::move(timeline), m_clock);
+        m_session->start();
+        m_scene = std::make_unique<SessionScene>(*test::theme(), *m_session);
 
-        window.create(sf::VideoMode(kWidth, kHeight), "Nightstretch frames test");
-        ASSERT_TRUE(window.isOpen());
-        window.setPosition({0, 0}); // wholly on the screen, or the X server refuses to read it
-        reader = XOpenDisplay(nullptr);
-        ASSERT_NE(reader, nullptr);
+        m_window.create(sf::VideoMode(kWidth, kHeight), "Nightstretch frames test");
+        ASSERT_TRUE(m_window.isOpen());
+        m_window.setPosition({0, 0}); // wholly on the screen, or the X server refuses to read it
+        m_reader = XOpenDisplay(nullptr);
+        ASSERT_NE(m_reader, nullptr);
         ASSERT_TRUE(waitUntilViewable());
         // Kept off screen by the server, so the windows of tests running beside this one cannot
         // cover it and wipe what it shows.
-        int eventBase = 0, errorBase = 0;
-        ASSERT_TRUE(XCompositeQueryExtension(reader, &eventBase, &errorBase))
+        int eventBase = 0;
+        int errorBase = 0;
+        ASSERT_TRUE(XCompositeQueryExtension(m_reader, &eventBase, &errorBase))
             << "the test display has no Composite extension";
-        XCompositeRedirectWindow(reader, xWindow(), CompositeRedirectAutomatic);
-        XSync(reader, False);
-        presenter = std::make_unique<FramePresenter>(window);
-        presenter->windowCreated();
-        ASSERT_TRUE(presenter->canShowPart())
+        XCompositeRedirectWindow(m_reader, xWindow(), CompositeRedirectAutomatic);
+        XSync(m_reader, False);
+        m_presenter = std::make_unique<FramePresenter>(m_window);
+        m_presenter->windowCreated();
+        ASSERT_TRUE(m_presenter->canShowPart())
             << "GLX_MESA_copy_sub_buffer is missing on this display (Mesa has it)";
-        scene->layout({static_cast<float>(kWidth), static_cast<float>(kHeight)});
+        m_scene->layout({static_cast<float>(kWidth), static_cast<float>(kHeight)});
     }
 
     void TearDown() override {
-        if (reader) XCloseDisplay(reader);
-        window.close();
+        if (m_reader) XCloseDisplay(m_reader);
+        m_window.close();
     }
 
-    ::Window xWindow() const { return static_cast<::Window>(window.getSystemHandle()); }
+    ::Window xWindow() const { return static_cast<::Window>(m_window.getSystemHandle()); }
 
     bool waitUntilViewable() {
         for (int attempt = 0; attempt < 200; ++attempt) {
             sf::Event event;
-            while (window.pollEvent(event)) {
+            while (m_window.pollEvent(event)) {
             }
             XWindowAttributes attributes;
-            if (XGetWindowAttributes(reader, xWindow(), &attributes) &&
+            if (XGetWindowAttributes(m_reader, xWindow(), &attributes) != 0 &&
                 attributes.map_state == IsViewable && attributes.x == 0 && attributes.y == 0)
                 return true;
             std::this_thread::sleep_for(std::chrono::milliseconds(10));
@@ -89,36 +90,36 @@ class FramePresenterTest : public ::testing::Test {
     }
 
     void advance(long long ms) {
-        clock.advanceMs(ms);
-        session->update();
-        scene->refresh();
+        m_clock.advanceMs(ms);
+        m_session->update();
+        m_scene->refresh();
     }
 
     void show(const FrameDamage& damage) {
-        presenter->present(damage, [this](const sf::FloatRect* part) {
-            window.clear(palette::kBackground);
+        m_presenter->present(damage, [this](const sf::FloatRect* part) {
+            m_window.clear(palette::kBackground);
             if (part)
-                scene->drawPart(window, *part);
+                m_scene->drawPart(m_window, *part);
             else
-                scene->draw(window);
+                m_scene->draw(m_window);
         });
     }
 
     // What the X server holds as the window's pixels, read through another connection once the
     // window's own connection has been served.
     std::vector<std::uint32_t> shownPixels() {
-        window.setActive(true);
+        m_window.setActive(true);
         glFinish();
         XSync(glXGetCurrentDisplay(), False);
-        const Pixmap contents = XCompositeNameWindowPixmap(reader, xWindow());
-        XImage* image = XGetImage(reader, contents, 0, 0, kWidth, kHeight, AllPlanes, ZPixmap);
-        XFreePixmap(reader, contents);
+        const Pixmap contents = XCompositeNameWindowPixmap(m_reader, xWindow());
+        XImage* image = XGetImage(m_reader, contents, 0, 0, kWidth, kHeight, AllPlanes, ZPixmap);
+        XFreePixmap(m_reader, contents);
         std::vector<std::uint32_t> pixels;
         if (!image) {
             ADD_FAILURE() << "XGetImage failed";
             return pixels;
         }
-        pixels.reserve(kWidth * kHeight);
+        pixels.reserve(std::size_t{kWidth} * kHeight);
         for (unsigned y = 0; y < kHeight; ++y)
             for (unsigned x = 0; x < kWidth; ++x)
                 pixels.push_back(static_cast<std::uint32_t>(
@@ -139,32 +140,32 @@ class FramePresenterTest : public ::testing::Test {
         if (a.size() != b.size()) return std::max(a.size(), b.size());
         std::size_t count = 0;
         for (std::size_t i = 0; i < a.size(); ++i)
-            count += a[i] != b[i];
+            count += static_cast<std::size_t>(a[i] != b[i]);
         return count;
     }
 
-    ManualClock clock;
-    std::unique_ptr<Session> session;
-    std::unique_ptr<SessionScene> scene;
-    sf::RenderWindow window;
-    Display* reader = nullptr;
-    std::unique_ptr<FramePresenter> presenter;
+    ManualClock m_clock;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<SessionScene> m_scene;
+    sf::RenderWindow m_window;
+    Display* m_reader = nullptr;
+    std::unique_ptr<FramePresenter> m_presenter;
 };
 
 TEST_F(FramePresenterTest, SecondsShownInPartGiveTheSamePixelsAsWholeFrames) {
     advance(5500); // the first hold, 30 seconds to go
-    show(scene->takeDamage());
-    ASSERT_EQ(presenter->wholeFrames(), 1);
+    show(m_scene->takeDamage());
+    ASSERT_EQ(m_presenter->wholeFrames(), 1);
     std::vector<std::uint32_t> previous = shownPixels();
 
     // 29 down to 9: one digit, both digits, the bars, the time left, and "10" becoming "9".
     for (int second = 29; second >= 9; --second) {
         advance(1000);
-        const FrameDamage damage = scene->takeDamage();
+        const FrameDamage damage = m_scene->takeDamage();
         ASSERT_FALSE(damage.isEverything()) << second;
-        const int partialBefore = presenter->partialFrames();
+        const int partialBefore = m_presenter->partialFrames();
         show(damage);
-        ASSERT_EQ(presenter->partialFrames(), partialBefore + 1) << second;
+        ASSERT_EQ(m_presenter->partialFrames(), partialBefore + 1) << second;
         const std::vector<std::uint32_t> partial = shownPixels();
         EXPECT_GT(differing(partial, previous), 0u)
             << second << ": the new second reached the screen";
@@ -174,52 +175,52 @@ TEST_F(FramePresenterTest, SecondsShownInPartGiveTheSamePixelsAsWholeFrames) {
         }
         previous = partial;
     }
-    EXPECT_EQ(presenter->wholeFrames(), 1 + 5); // the first one and the comparisons
+    EXPECT_EQ(m_presenter->wholeFrames(), 1 + 5); // the first one and the comparisons
 }
 
 TEST_F(FramePresenterTest, ANewPhaseIsAWholeFrame) {
     advance(5500);
-    show(scene->takeDamage());
+    show(m_scene->takeDamage());
     advance(29000); // 1 second left in the hold
-    show(scene->takeDamage());
-    const int whole = presenter->wholeFrames();
-    const int partial = presenter->partialFrames();
+    show(m_scene->takeDamage());
+    const int whole = m_presenter->wholeFrames();
+    const int partial = m_presenter->partialFrames();
     ASSERT_EQ(partial, 1);
     advance(1000); // switch sides
-    show(scene->takeDamage());
-    EXPECT_EQ(presenter->wholeFrames(), whole + 1);
-    EXPECT_EQ(presenter->partialFrames(), partial);
+    show(m_scene->takeDamage());
+    EXPECT_EQ(m_presenter->wholeFrames(), whole + 1);
+    EXPECT_EQ(m_presenter->partialFrames(), partial);
     const std::vector<std::uint32_t> shown = shownPixels();
     EXPECT_EQ(differing(shown, wholeFramePixels()), 0u);
 }
 
 TEST_F(FramePresenterTest, NothingChangedShowsNothing) {
     advance(5500);
-    show(scene->takeDamage());
-    show(scene->takeDamage()); // empty
-    EXPECT_EQ(presenter->wholeFrames(), 1);
-    EXPECT_EQ(presenter->partialFrames(), 0);
+    show(m_scene->takeDamage());
+    show(m_scene->takeDamage()); // empty
+    EXPECT_EQ(m_presenter->wholeFrames(), 1);
+    EXPECT_EQ(m_presenter->partialFrames(), 0);
 }
 
 TEST_F(FramePresenterTest, AnExposedWindowGetsAWholeFrame) {
     advance(5500);
-    show(scene->takeDamage());
-    EXPECT_FALSE(presenter->takeExposure());
+    show(m_scene->takeDamage());
+    EXPECT_FALSE(m_presenter->takeExposure());
     // What a window uncovered on a desktop without a compositor receives.
-    XClearArea(reader, xWindow(), 0, 0, 0, 0, True);
-    XSync(reader, False);
+    XClearArea(m_reader, xWindow(), 0, 0, 0, 0, True);
+    XSync(m_reader, False);
     bool exposed = false;
     for (int attempt = 0; attempt < 100 && !exposed; ++attempt) {
-        exposed = presenter->takeExposure();
+        exposed = m_presenter->takeExposure();
         if (!exposed) std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
     ASSERT_TRUE(exposed);
     advance(1000);
-    const FrameDamage damage = scene->takeDamage();
+    const FrameDamage damage = m_scene->takeDamage();
     ASSERT_FALSE(damage.isEverything());
     show(damage);
-    EXPECT_EQ(presenter->wholeFrames(), 2);
-    EXPECT_EQ(presenter->partialFrames(), 0);
+    EXPECT_EQ(m_presenter->wholeFrames(), 2);
+    EXPECT_EQ(m_presenter->partialFrames(), 0);
 }
 
 TEST_F(FramePresenterTest, DamageIsWidenedToPixelsClippedAndMerged) {
@@ -227,7 +228,7 @@ TEST_F(FramePresenterTest, DamageIsWidenedToPixelsClippedAndMerged) {
     damage.add(sf::FloatRect(10.5f, 10.5f, 20.f, 20.f));
     damage.add(sf::FloatRect(25.f, 25.f, 20.f, 20.f));     // overlaps the first
     damage.add(sf::FloatRect(700.f, 500.f, 200.f, 200.f)); // partly outside the window
-    const std::vector<sf::IntRect> rects = FramePresenter::pixelRects(damage, window);
+    const std::vector<sf::IntRect> rects = FramePresenter::pixelRects(damage, m_window);
     ASSERT_EQ(rects.size(), 2u);
     EXPECT_TRUE(rects[0].contains(10, 10));
     EXPECT_TRUE(rects[0].contains(45, 45));
@@ -237,7 +238,7 @@ TEST_F(FramePresenterTest, DamageIsWidenedToPixelsClippedAndMerged) {
 
     FrameDamage most;
     most.add(sf::FloatRect(0.f, 0.f, 700.f, 550.f));
-    EXPECT_TRUE(FramePresenter::pixelRects(most, window).empty()) << "a whole frame instead";
+    EXPECT_TRUE(FramePresenter::pixelRects(most, m_window).empty()) << "a whole frame instead";
 }
 
 } // namespace

@@ -11,7 +11,7 @@ namespace ns {
 namespace {
 
 std::filesystem::path brokenUserDir() {
-    const auto dir = std::filesystem::path(NS_ARTIFACTS_DIR) / "home-user-routines";
+    auto dir = std::filesystem::path(NS_ARTIFACTS_DIR) / "home-user-routines";
     std::filesystem::create_directories(dir);
     std::ofstream(dir / "mine.toml") << "name = \"Mine\"\n\n[[steps]]\nstretch = \"wall-calf\"\n"
                                         "hodl = 30\nhold = 900\n";
@@ -128,6 +128,7 @@ TEST(HomeScene, ErrorsAreWrappedNotCutOff) {
 TEST(HomeScene, ManyRoutinesScrollToKeepTheSelectionInView) {
     ASSERT_NE(test::theme(), nullptr);
     std::vector<HomeEntry> entries;
+    entries.reserve(20);
     for (int i = 0; i < 20; ++i)
         entries.push_back(
             {"r" + std::to_string(i), "Routine " + std::to_string(i), "", 300, true, {}});

@@ -23,7 +23,8 @@ void expectNoOverlap(const Scene& scene, const std::string& name) {
     const auto bounds = scene.textBounds();
     for (std::size_t i = 0; i < bounds.size(); ++i)
         for (std::size_t j = i + 1; j < bounds.size(); ++j) {
-            sf::FloatRect a = bounds[i], b = bounds[j];
+            sf::FloatRect a = bounds[i];
+            sf::FloatRect b = bounds[j];
             a.left += 1.f, a.top += 1.f, a.width -= 2.f, a.height -= 2.f;
             EXPECT_FALSE(a.width > 0.f && a.height > 0.f && a.intersects(b))
                 << name << ": texts overlap at " << a.left << "," << a.top << " and " << b.left
@@ -78,12 +79,12 @@ TEST(ProgressScene, FitsEverySizeAndStaysCalm) {
     for (int doctor = 0; doctor < 2; ++doctor)
         for (int interactive = 0; interactive < 2; ++interactive) {
             ProgressScene scene(*test::theme());
-            scene.setStats(test::sampleStats(doctor ? 5 : 2));
+            scene.setStats(test::sampleStats(doctor == 1 ? 5 : 2));
             scene.setInteractive(interactive == 1);
             EXPECT_EQ(scene.showsDoctorNote(), doctor == 1);
             for (auto size : kSizes) {
-                const std::string name = std::string("progress") + (doctor ? "-doctor" : "") +
-                                         (interactive ? "" : "-picture") + suffix(size);
+                const std::string name = std::string("progress") + (doctor == 1 ? "-doctor" : "") +
+                                         (interactive == 1 ? "" : "-picture") + suffix(size);
                 const sf::Image image = test::render({&scene}, size);
                 test::saveArtifact(image, name);
                 test::expectFitsAndCalm(scene, image, size, name);

@@ -29,26 +29,26 @@ class SessionSceneTest : public ::testing::Test {
         ASSERT_NE(test::theme(), nullptr);
         Routine routine = test::sampleRoutine();
         Timeline timeline = buildTimeline(routine);
-        session = std::make_unique<Session>(std::move(routine), std::move(timeline), clock);
-        session->start();
-        scene = std::make_unique<SessionScene>(*test::theme(), *session);
+        m_session = std::make_unique<Session>(std::move(routine), std::move(timeline), m_clock);
+        m_session->start();
+        m_scene = std::make_unique<SessionScene>(*test::theme(), *m_session);
     }
 
     // Moves the manual clock and lets the engine and the view catch up.
     void advance(long long ms) {
-        clock.advanceMs(ms);
-        session->update();
-        scene->refresh();
+        m_clock.advanceMs(ms);
+        m_session->update();
+        m_scene->refresh();
     }
 
     // Lays out at `size` and checks what every session screen must hold.
     void expectReadable(sf::Vector2u size, const std::string& artifact) {
-        const sf::Image image = test::render({scene.get()}, size);
+        const sf::Image image = test::render({m_scene.get()}, size);
         test::saveArtifact(image, artifact);
 
-        const sf::FloatRect countdown = scene->countdownBounds();
+        const sf::FloatRect countdown = m_scene->countdownBounds();
         EXPECT_GE(countdown.height, size.y / 4.f) << artifact << ": countdown too small";
-        for (const auto& bounds : scene->textBounds()) {
+        for (const auto& bounds : m_scene->textBounds()) {
             EXPECT_TRUE(test::inside(bounds, size))
                 << artifact << ": text cut off at " << bounds.left << "," << bounds.top << " "
                 << bounds.width << "x" << bounds.height;
@@ -64,14 +64,14 @@ class SessionSceneTest : public ::testing::Test {
         EXPECT_LT(stats.blueFraction, 0.001) << artifact;
     }
 
-    ManualClock clock;
-    std::unique_ptr<Session> session;
-    std::unique_ptr<SessionScene> scene;
+    ManualClock m_clock;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<SessionScene> m_scene;
 };
 
 TEST_F(SessionSceneTest, GetReadyShowsTheStretchAndWhatComesNext) {
     advance(1200);
-    const SessionView& view = scene->view();
+    const SessionView& view = m_scene->view();
     EXPECT_EQ(view.phaseLabel, "Get ready");
     EXPECT_EQ(view.stretchName, "Wall calf stretch");
     EXPECT_EQ(view.countdown, "4");
@@ -84,77 +84,77 @@ TEST_F(SessionSceneTest, GetReadyShowsTheStretchAndWhatComesNext) {
 
 TEST_F(SessionSceneTest, HoldShowsTheSideAndTheCountdown) {
     advance(5000);
-    const SessionView& view = scene->view();
+    const SessionView& view = m_scene->view();
     EXPECT_EQ(view.kind, PhaseKind::Hold);
     EXPECT_EQ(view.phaseLabel, "Hold — left leg");
     EXPECT_EQ(view.countdown, "30");
     EXPECT_EQ(view.next, "Next: Switch sides 5 s");
     EXPECT_EQ(view.position, "Stretch 1 of 2 · round 1 of 2");
     advance(5500);
-    EXPECT_EQ(scene->countdownText(), "25");
+    EXPECT_EQ(m_scene->countdownText(), "25");
     for (auto size : kSizes)
         expectReadable(size, "session-hold-" + sizeName(size));
 }
 
 TEST_F(SessionSceneTest, SwitchAndRestSayWhatToDo) {
     advance(5000 + 30000);
-    EXPECT_EQ(scene->view().phaseLabel, "Switch sides");
-    EXPECT_EQ(scene->view().instructions.at(0), "Change to your right leg.");
+    EXPECT_EQ(m_scene->view().phaseLabel, "Switch sides");
+    EXPECT_EQ(m_scene->view().instructions.at(0), "Change to your right leg.");
     advance(5000);
-    EXPECT_EQ(scene->view().phaseLabel, "Hold — right leg");
-    EXPECT_EQ(scene->view().next, "Next: Rest 10 s");
+    EXPECT_EQ(m_scene->view().phaseLabel, "Hold — right leg");
+    EXPECT_EQ(m_scene->view().next, "Next: Rest 10 s");
     advance(30000);
-    EXPECT_EQ(scene->view().phaseLabel, "Rest");
+    EXPECT_EQ(m_scene->view().phaseLabel, "Rest");
     for (auto size : kSizes)
         expectReadable(size, "session-rest-" + sizeName(size));
 }
 
 TEST_F(SessionSceneTest, LastHoldOfAStretchNamesTheNextStretch) {
     advance(5000 + 30000 + 5000 + 30000 + 10000 + 30000 + 5000 + 1000);
-    EXPECT_EQ(scene->view().phaseLabel, "Hold — right leg");
-    EXPECT_EQ(scene->view().next, "Next: Towel stretch");
+    EXPECT_EQ(m_scene->view().phaseLabel, "Hold — right leg");
+    EXPECT_EQ(m_scene->view().next, "Next: Towel stretch");
 }
 
 TEST_F(SessionSceneTest, AMinuteOrMoreShowsMinutesAndStillFits) {
     advance(600); // past the input guard of the first phase
-    ASSERT_TRUE(session->nextStep());
+    ASSERT_TRUE(m_session->nextStep());
     advance(600);
-    ASSERT_TRUE(session->nextPhase());
-    scene->refresh();
-    EXPECT_EQ(scene->view().phaseLabel, "Hold");
-    EXPECT_EQ(scene->countdownText(), "1:05");
-    EXPECT_EQ(scene->view().next, "Next: all done");
+    ASSERT_TRUE(m_session->nextPhase());
+    m_scene->refresh();
+    EXPECT_EQ(m_scene->view().phaseLabel, "Hold");
+    EXPECT_EQ(m_scene->countdownText(), "1:05");
+    EXPECT_EQ(m_scene->view().next, "Next: all done");
     for (auto size : kSizes)
         expectReadable(size, "session-long-hold-" + sizeName(size));
 }
 
 TEST_F(SessionSceneTest, TimeLeftAndProgressFollowTheRoutine) {
-    const int total = session->timeline().totalSeconds;
-    EXPECT_EQ(scene->view().timeLeft, formatClock(total) + " left");
+    const int total = m_session->timeline().totalSeconds;
+    EXPECT_EQ(m_scene->view().timeLeft, formatClock(total) + " left");
     advance(10000);
-    EXPECT_EQ(scene->view().remainingSeconds, total - 10);
-    EXPECT_EQ(scene->view().timeLeft, formatClock(total - 10) + " left");
+    EXPECT_EQ(m_scene->view().remainingSeconds, total - 10);
+    EXPECT_EQ(m_scene->view().timeLeft, formatClock(total - 10) + " left");
 }
 
 TEST_F(SessionSceneTest, RefreshReportsChangesOnlyOnANewSecond) {
     advance(5000);
-    EXPECT_FALSE(scene->refresh());
-    clock.advanceMs(400);
-    session->update();
-    EXPECT_FALSE(scene->refresh()) << "nothing shown changed within the second";
-    clock.advanceMs(700);
-    session->update();
-    EXPECT_TRUE(scene->refresh());
+    EXPECT_FALSE(m_scene->refresh());
+    m_clock.advanceMs(400);
+    m_session->update();
+    EXPECT_FALSE(m_scene->refresh()) << "nothing shown changed within the second";
+    m_clock.advanceMs(700);
+    m_session->update();
+    EXPECT_TRUE(m_scene->refresh());
 }
 
 TEST_F(SessionSceneTest, PauseOverlayChangesThePicture) {
     advance(5000 + 1000);
     const sf::Vector2u size{1280, 800};
-    const sf::Image running = test::render({scene.get()}, size);
-    ASSERT_TRUE(session->pause());
-    EXPECT_TRUE(scene->refresh());
+    const sf::Image running = test::render({m_scene.get()}, size);
+    ASSERT_TRUE(m_session->pause());
+    EXPECT_TRUE(m_scene->refresh());
     MessageOverlay overlay(*test::theme(), "Paused — Space to continue", "Esc to stop the routine");
-    const sf::Image paused = test::render({scene.get(), &overlay}, size);
+    const sf::Image paused = test::render({m_scene.get(), &overlay}, size);
     test::saveArtifact(paused, "session-paused-1280x800");
     EXPECT_GT(test::differingPixels(running, paused), size.x * size.y / 4);
     for (const auto& bounds : overlay.textBounds())
@@ -163,7 +163,7 @@ TEST_F(SessionSceneTest, PauseOverlayChangesThePicture) {
 }
 
 TEST_F(SessionSceneTest, NoticeIsSmallAndInside) {
-    scene->setNotice("sound unavailable");
+    m_scene->setNotice("sound unavailable");
     for (auto size : kSizes)
         expectReadable(size, "session-notice-" + sizeName(size));
 }

@@ -24,7 +24,7 @@ namespace {
 
 bool hasDisplay() {
     const char* display = std::getenv("DISPLAY");
-    return display && *display;
+    return display != nullptr && *display != '\0';
 }
 
 Paths testPaths(const std::string& name) {
@@ -151,8 +151,8 @@ TEST(RunWindow, RunsARoutineToTheEndAndTracesEachSecond) {
     while (std::getline(in, line)) {
         if (line.find("\"first_frame\"") != std::string::npos) firstFrame = true;
         if (line.find("\"completed\"") != std::string::npos) completed = true;
-        if (line.find("\"event\":\"frame\"") == std::string::npos) continue;
-        const auto shownAt = line.find("\"shown\":\"") + 9;
+        if (line.find(R"("event":"frame")") == std::string::npos) continue;
+        const auto shownAt = line.find(R"("shown":")") + 9;
         const std::string shown = line.substr(shownAt, line.find('"', shownAt) - shownAt);
         const auto atAt = line.find("\"at_ms\":") + 8;
         frames.emplace_back(shown, std::stoll(line.substr(atAt)));
