@@ -169,10 +169,10 @@ TEST_F(SessionSceneDamageTest, ANewSecondLeavesTheSceneAsAWholeLayoutWould) {
     advance(5500);
     for (int second = 0; second < 12; ++second) {
         advance(1000);
-        SessionScene whole(*test::theme(), *session);
+        SessionScene whole(*test::theme(), *m_session);
         whole.layout({1280.f, 800.f});
-        EXPECT_EQ(scene->textBounds(), whole.textBounds()) << "second " << second;
-        EXPECT_EQ(scene->countdownBounds(), whole.countdownBounds()) << "second " << second;
+        EXPECT_EQ(m_scene->textBounds(), whole.textBounds()) << "second " << second;
+        EXPECT_EQ(m_scene->countdownBounds(), whole.countdownBounds()) << "second " << second;
     }
 }
 
@@ -181,14 +181,14 @@ TEST_F(SessionSceneDamageTest, ANewSecondLeavesTheSceneAsAWholeLayoutWould) {
 TEST_F(SessionSceneDamageTest, ANewSecondRedrawsOnlyTheDigitThatChanged) {
     advance(5500); // the first hold: 30
     advance(1000); // 29
-    scene->takeDamage();
+    m_scene->takeDamage();
     for (int second = 28; second >= 21; --second) {
-        const sf::FloatRect countdown = scene->countdownBounds();
+        const sf::FloatRect countdown = m_scene->countdownBounds();
         advance(1000);
-        ASSERT_EQ(scene->countdownText(), std::to_string(second));
-        const FrameDamage damage = scene->takeDamage();
+        ASSERT_EQ(m_scene->countdownText(), std::to_string(second));
+        const FrameDamage damage = m_scene->takeDamage();
         ASSERT_FALSE(damage.isEverything());
-        EXPECT_EQ(scene->countdownBounds().top, countdown.top) << second;
+        EXPECT_EQ(m_scene->countdownBounds().top, countdown.top) << second;
         // The "2" stays as it was: nothing is redrawn over the left part of the countdown.
         const sf::FloatRect firstDigit(countdown.left, countdown.top, 0.3f * countdown.width,
                                        countdown.height);
