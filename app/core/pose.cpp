@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 
 constexpr double kPi = 3.14159265358979323846;
 // A pose file is a few dozen lines; anything bigger is a wrong file.
-constexpr std::uintmax_t kMaxPoseBytes = 64 * 1024;
+constexpr std::uintmax_t kMaxPoseBytes = std::uintmax_t{64} * 1024;
 constexpr std::size_t kMaxProps = 8;
 // A breath is a small change: more would look like a new movement, not breathing.
 constexpr double kMaxBreathDegrees = 10, kMaxBreathMetres = 0.05;
@@ -103,7 +103,7 @@ class PoseReader {
             for (Muscle m : {Muscle::None, Muscle::Calf, Muscle::Hamstring, Muscle::Shin})
                 if (*text == toString(m)) return m;
         }
-        m_check.error(node, "'muscle' must be \"calf\", \"hamstring\", \"shin\" or \"none\", not " +
+        m_check.error(node, R"('muscle' must be "calf", "hamstring", "shin" or "none", not )" +
                                 describeValue(node));
         return Muscle::None;
     }
@@ -197,7 +197,7 @@ class PoseReader {
                 }
             if (!known) {
                 const std::string message =
-                    "a prop's 'kind' must be \"floor\", \"wall\", \"chair\", \"bed\" or \"towel\"";
+                    R"(a prop's 'kind' must be "floor", "wall", "chair", "bed" or "towel")";
                 if (kind != nullptr)
                     m_check.error(*kind, message + ", not " + describeValue(*kind));
                 else

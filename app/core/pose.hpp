@@ -84,7 +84,7 @@ struct PoseLoadResult {
     std::optional<PoseData> pose; // set only when there are no diagnostics
     Diagnostics diagnostics;
 };
-PoseLoadResult parsePose(std::string_view toml, const std::string& sourceName);
+PoseLoadResult parsePose(std::string_view text, const std::string& sourceName);
 PoseLoadResult loadPoseFile(const std::filesystem::path& file);
 
 // The pose of a stretch without pose data (a user's own stretch): standing at ease.

@@ -44,7 +44,10 @@ void Figure::set(const PoseData& data, FigureSide side, const sf::FloatRect& are
     std::vector<Point> points;
     addPoints(skeletonOf(data.start), points);
     addPoints(skeletonOf(data.hold), points);
-    double minX = 1e9, maxX = -1e9, minY = 0, maxY = -1e9;
+    double minX = 1e9;
+    double maxX = -1e9;
+    double maxY = -1e9;
+    const double minY = 0; // the floor
     for (const Point& p : points) {
         minX = std::min(minX, p.x - 0.15);
         maxX = std::max(maxX, p.x + 0.15);
@@ -66,7 +69,8 @@ void Figure::set(const PoseData& data, FigureSide side, const sf::FloatRect& are
     }
     m_minX = minX;
     m_maxX = maxX;
-    const double width = maxX - minX, height = maxY - minY;
+    const double width = maxX - minX;
+    const double height = maxY - minY;
     m_scale = std::min(area.width / width, area.height / height);
     // Centred across, standing on the bottom of the area.
     m_originX = area.left + (area.width - width * m_scale) / 2;
@@ -90,10 +94,11 @@ sf::Vector2f Figure::toScreen(Point p) const {
 
 void Figure::disc(Point centre, double radius, sf::Color colour) {
     const sf::Vector2f c = toScreen(centre);
-    const float r = static_cast<float>(radius * m_scale);
+    const auto r = static_cast<float>(radius * m_scale);
     const int steps = kRoundSteps * 2;
     for (int i = 0; i < steps; ++i) {
-        const double a0 = 2 * kPi * i / steps, a1 = 2 * kPi * (i + 1) / steps;
+        const double a0 = 2 * kPi * i / steps;
+        const double a1 = 2 * kPi * (i + 1) / steps;
         m_triangles.append({c, colour});
         m_triangles.append({c + sf::Vector2f(r * static_cast<float>(std::cos(a0)),
                                              r * static_cast<float>(std::sin(a0))),
@@ -105,10 +110,11 @@ void Figure::disc(Point centre, double radius, sf::Color colour) {
 }
 
 void Figure::capsule(Point a, Point b, double thickness, sf::Color colour) {
-    const sf::Vector2f p = toScreen(a), q = toScreen(b);
+    const sf::Vector2f p = toScreen(a);
+    const sf::Vector2f q = toScreen(b);
     const sf::Vector2f along = q - p;
     const float length = std::hypot(along.x, along.y);
-    const float half = static_cast<float>(thickness * m_scale / 2);
+    const auto half = static_cast<float>(thickness * m_scale / 2);
     if (length > 0.5f) {
         const sf::Vector2f n(-along.y / length * half, along.x / length * half);
         for (const sf::Vector2f& v : {p + n, q + n, q - n, p + n, q - n, p - n})
@@ -119,8 +125,10 @@ void Figure::capsule(Point a, Point b, double thickness, sf::Color colour) {
 }
 
 void Figure::box(Point from, Point to, sf::Color colour) {
-    const sf::Vector2f a = toScreen(from), b = toScreen(to);
-    const sf::Vector2f c(a.x, b.y), d(b.x, a.y);
+    const sf::Vector2f a = toScreen(from);
+    const sf::Vector2f b = toScreen(to);
+    const sf::Vector2f c(a.x, b.y);
+    const sf::Vector2f d(b.x, a.y);
     for (const sf::Vector2f& v : {a, c, b, a, b, d})
         m_triangles.append({v, colour});
 }

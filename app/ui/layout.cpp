@@ -145,8 +145,8 @@ std::vector<sf::Vector2f> roundedRectPoints(sf::Vector2f size, float radius,
         const float start = -pi / 2.f + corner * (pi / 2.f);
         for (unsigned i = 0; i < pointsPerCorner; ++i) {
             const float angle = start + (pi / 2.f) * i / (pointsPerCorner - 1);
-            points.push_back({centres[corner].x + radius * std::cos(angle),
-                              centres[corner].y + radius * std::sin(angle)});
+            points.emplace_back(centres[corner].x + radius * std::cos(angle),
+                                centres[corner].y + radius * std::sin(angle));
         }
     }
     return points;

@@ -42,7 +42,7 @@ int saveOffScreenPicture(unsigned width, unsigned height,
                          const std::filesystem::path& file, const Paths& paths,
                          const std::string& what, std::string* error) {
     const char* display = std::getenv("DISPLAY");
-    if (!display || !*display)
+    if (display == nullptr || *display == '\0')
         return fail(error, 3,
                     "drawing " + what +
                         " needs a display (DISPLAY is not set); run it in a desktop session or "

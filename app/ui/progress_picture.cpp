@@ -8,7 +8,8 @@ namespace ns {
 
 int saveProgressPicture(const Stats& stats, const std::filesystem::path& file, const Paths& paths,
                         std::string* error) {
-    constexpr unsigned kWidth = 1280, kHeight = 800;
+    constexpr unsigned kWidth = 1280;
+    constexpr unsigned kHeight = 800;
     return saveOffScreenPicture(
         kWidth, kHeight,
         [&](sf::RenderTarget& target, const Theme& theme) {

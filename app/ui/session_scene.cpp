@@ -468,9 +468,10 @@ void SessionScene::drawWithin(sf::RenderTarget& target, const sf::FloatRect* par
     draw(m_position);
     if (!m_notice.empty()) draw(m_noticeText);
     draw(m_name);
-    if (!part || mayTouch(m_countdown.getGlobalBounds(), *part))
+    if (part == nullptr || mayTouch(m_countdown.getGlobalBounds(), *part))
         drawUnfiltered(target, m_countdown);
-    if (m_hasFigure && (!part || mayTouch(m_figure.bounds(), *part))) target.draw(m_figure);
+    if (m_hasFigure && (part == nullptr || mayTouch(m_figure.bounds(), *part)))
+        target.draw(m_figure);
     draw(m_drainTrack);
     if (m_hasDrainFill) draw(m_drainFill);
     for (const auto& line : m_instructionLines)

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -26,9 +27,8 @@ double distance(Point a, Point b) {
 }
 
 bool hasProp(const PoseData& pose, PropKind kind) {
-    for (const Prop& prop : pose.props)
-        if (prop.kind == kind) return true;
-    return false;
+    return std::any_of(pose.props.begin(), pose.props.end(),
+                       [kind](const Prop& prop) { return prop.kind == kind; });
 }
 
 void expectFails(const std::string& toml, int line, const std::string& fragment) {
@@ -40,7 +40,7 @@ void expectFails(const std::string& toml, int line, const std::string& fragment)
         << result.diagnostics.front().format();
 }
 
-const char* kMinimal = "[start]\ntrunk = 90\n[hold]\ntrunk = 80\n";
+const char* const kMinimal = "[start]\ntrunk = 90\n[hold]\ntrunk = 80\n";
 
 TEST(PoseFiles, EveryCatalogStretchHasOneThatLoads) {
     const CatalogLoadResult catalog = loadCatalogFile(NS_ROUTINES_DIR "/stretches.toml");
