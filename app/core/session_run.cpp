@@ -4,7 +4,9 @@
 #include "history_recorder.hpp"
 #include "timeline.hpp"
 #include "trace.hpp"
+#include "voice_prompter.hpp"
 
+#include <algorithm>
 #include <utility>
 
 namespace ns {
@@ -68,6 +70,16 @@ std::unique_ptr<SessionRun> SessionRun::create(Routine routine, const Clock& clo
                                                         options.dayStart, options.source);
     run->m_recorderRegistration = run->attach(*run->m_recorder);
     if (run->m_trace) run->m_traceRegistration = run->attach(*run->m_trace);
+    if (options.speaker != nullptr) {
+        // Every phrase is synthesised here, before the session starts, so each starts on time.
+        Speaker& speaker = *options.speaker;
+        PhrasePlan plan =
+            planPhrases(run->m_session->routine(), run->m_session->timeline(), options.strikes,
+                        [&speaker](const std::string& text) { return speaker.prepare(text); });
+        run->m_voice = std::make_unique<VoicePrompter>(*run->m_session, clock, std::move(plan),
+                                                       speaker, run->m_trace.get());
+        run->m_voiceRegistration = run->attach(*run->m_voice);
+    }
     if (exitCode != nullptr) *exitCode = 0;
     return run;
 }
@@ -75,6 +87,7 @@ std::unique_ptr<SessionRun> SessionRun::create(Routine routine, const Clock& clo
 SessionRun::~SessionRun() {
     // Still running when the front end lets go (a closed window): that is a quit, recorded.
     if (m_session && m_session->started() && !m_session->finished()) m_session->quit();
+    m_voiceRegistration.reset();
     m_recorderRegistration.reset();
     m_traceRegistration.reset();
 }
@@ -90,6 +103,19 @@ void SessionRun::start() {
 void SessionRun::update() {
     m_session->update();
     m_recorder->checkpoint();
+    if (m_voice) m_voice->update();
+}
+
+std::optional<TimePoint> SessionRun::nextWakeup() const {
+    std::optional<TimePoint> wakeup = m_session->nextWakeup();
+    if (m_voice)
+        if (const auto due = m_voice->nextWakeup())
+            wakeup = wakeup ? std::min(*wakeup, *due) : *due;
+    return wakeup;
+}
+
+bool SessionRun::voiceBusy(TimePoint now) const {
+    return m_voice && (m_voice->pending() || now < m_voice->quietAt());
 }
 
 bool SessionRun::historyFailed() const {
