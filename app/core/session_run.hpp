@@ -77,14 +77,18 @@ class SessionRun {
     // True while a phrase is still to start or still sounding; `now` on the run's clock.
     bool voiceBusy(TimePoint now) const;
     const VoicePrompter* voice() const { return m_voice.get(); } // null without a speaker
+    // Speaks the prompts through `speaker` from now on (its phrases are prepared here), or stops
+    // speaking with nullptr. Turned on mid-phase, the voice speaks from the next phase on.
+    void setVoice(Speaker* speaker, const CueStrikes& strikes);
 
     TraceWriter* trace() { return m_trace.get(); } // null without a trace
     bool historyFailed() const;
     const std::string& historyError() const;
 
   private:
-    SessionRun() = default;
+    explicit SessionRun(const Clock& clock);
 
+    const Clock& m_clock;
     // Declared so that registrations go first, then the observers, then the session.
     std::shared_ptr<Session> m_session;
     std::unique_ptr<TraceWriter> m_trace;

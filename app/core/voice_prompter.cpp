@@ -18,14 +18,16 @@ long long VoicePrompter::nowMs() const {
 }
 
 void VoicePrompter::schedule(const PlannedPhrase& phrase, long long anchorMs) {
-    m_pending.reset();
     // A phrase still sounding when a new phase begins (a skip) must not run under its chime.
-    if (m_clock.now() < m_quietAt) {
-        m_speaker.stop();
-        m_quietAt = m_clock.now();
-    }
+    stopSpeaking();
     if (phrase.text.empty()) return;
     m_pending = Pending{phrase.text, anchorMs + phrase.offsetMs, phrase.lengthMs};
+}
+
+void VoicePrompter::stopSpeaking() {
+    m_pending.reset();
+    if (m_clock.now() < m_quietAt) m_speaker.stop();
+    m_quietAt = m_clock.now();
 }
 
 void VoicePrompter::onPhaseStarted(const PhaseEvent& event) {

@@ -41,6 +41,7 @@ class VoicePrompter final : public SessionObserver {
     // Until then the last phrase started is still sounding.
     TimePoint quietAt() const { return m_quietAt; }
     bool pending() const { return m_pending.has_value(); }
+    void stopSpeaking(); // the phrase sounding now, if any
     const PhrasePlan& plan() const { return m_plan; }
 
   private:

@@ -153,6 +153,30 @@ TEST_F(VoicePrompterTest, SkipStopsAPhraseStillSounding) {
     EXPECT_EQ(m_speaker.stops, 1);
 }
 
+TEST_F(VoicePrompterTest, VoiceTurnedOffMidRunStopsAndSaysNoMore) {
+    auto run = make(makeRoutine({makeStep(Sides::Both, 10, 1, 5)}));
+    run->start();
+    runTo(*run, 600);
+    ASSERT_EQ(m_speaker.said.size(), 1u);
+    run->setVoice(nullptr, strikes());
+    EXPECT_EQ(m_speaker.stops, 1);
+    EXPECT_EQ(run->voice(), nullptr);
+    runTo(*run, 33000);
+    EXPECT_EQ(m_speaker.said.size(), 1u);
+}
+
+TEST_F(VoicePrompterTest, VoiceTurnedOnMidRunSpeaksFromTheNextPhase) {
+    SessionRunOptions options;
+    auto run = SessionRun::create(makeRoutine({makeStep(Sides::Both, 10, 1, 5)}), m_clock, options,
+                                  nullptr, nullptr);
+    ASSERT_TRUE(run);
+    run->start();
+    runTo(*run, 1000);
+    run->setVoice(&m_speaker, strikes());
+    runTo(*run, 6000);
+    EXPECT_EQ(m_speaker.said, (std::vector<std::string>{"Hold."}));
+}
+
 TEST_F(VoicePrompterTest, QuitSaysNoWellDone) {
     auto run = make(makeRoutine({makeStep(Sides::None, 10, 1, 5)}));
     run->start();
