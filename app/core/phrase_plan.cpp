@@ -9,7 +9,7 @@ namespace {
 
 // "Wall calf stretch" -> "Wall calf stretch."; a line that already ends a sentence is kept.
 std::string sentence(std::string text) {
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())) != 0)
         text.pop_back();
     if (text.empty()) return text;
     const char last = text.back();

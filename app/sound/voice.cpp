@@ -14,7 +14,9 @@
 #include <cmath>
 #include <mutex>
 
-extern "C" cst_voice* register_cmu_us_slt(const char* voxdir);
+// Flite's voice library exports this without a header of its own.
+extern "C" cst_voice* register_cmu_us_slt( // NOLINT(readability-identifier-naming): Flite's name
+    const char* voxdir);
 
 namespace ns {
 namespace {
@@ -39,11 +41,11 @@ cst_voice* fliteVoice(std::string* problem) {
 // Squeezes peaks above the knee smoothly toward kPeakLimit (speech's rare plosive peaks), leaving
 // everything below the knee untouched.
 double limitPeak(double x) {
-    constexpr double knee = 0.7;
+    constexpr double kKnee = 0.7;
     const double magnitude = std::abs(x);
-    if (magnitude <= knee) return x;
-    const double room = kPeakLimit - knee;
-    const double squeezed = knee + room * std::tanh((magnitude - knee) / room);
+    if (magnitude <= kKnee) return x;
+    const double room = kPeakLimit - kKnee;
+    const double squeezed = kKnee + room * std::tanh((magnitude - kKnee) / room);
     return x < 0 ? -squeezed : squeezed;
 }
 
@@ -73,12 +75,12 @@ double peakOf(const std::vector<std::int16_t>& samples) {
 
 double chimeRms() {
     static const double rms = [] {
-        constexpr std::array<Cue, 5> phaseCues = {Cue::Prepare, Cue::Hold, Cue::Switch, Cue::Rest,
-                                                  Cue::Done};
+        constexpr std::array<Cue, 5> kPhaseCues = {Cue::Prepare, Cue::Hold, Cue::Switch, Cue::Rest,
+                                                   Cue::Done};
         double sumDb = 0.0;
-        for (Cue cue : phaseCues)
+        for (Cue cue : kPhaseCues)
             sumDb += 20.0 * std::log10(std::max(rmsOf(synthesizeCue(cue)), 1e-9));
-        return std::pow(10.0, sumDb / static_cast<double>(phaseCues.size()) / 20.0);
+        return std::pow(10.0, sumDb / static_cast<double>(kPhaseCues.size()) / 20.0);
     }();
     return rms;
 }

@@ -123,7 +123,7 @@ const Routine& nightly() {
 std::string slug(const std::string& text) {
     std::string out;
     for (char c : text) {
-        if (std::isalnum(static_cast<unsigned char>(c)))
+        if (std::isalnum(static_cast<unsigned char>(c)) != 0)
             out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         else if (!out.empty() && out.back() != '-')
             out += '-';
@@ -172,7 +172,8 @@ TEST(VoiceNightly, NoPhraseOverlapsAChimeOrAnotherPhrase) {
     ASSERT_NE(run->voice(), nullptr);
     const PhrasePlan& plan = run->voice()->plan();
 
-    std::vector<Interval> chimes, phrases;
+    std::vector<Interval> chimes;
+    std::vector<Interval> phrases;
     std::ifstream in(tracePath);
     for (std::string line; std::getline(in, line);) {
         const auto event = nlohmann::json::parse(line);
@@ -188,7 +189,8 @@ TEST(VoiceNightly, NoPhraseOverlapsAChimeOrAnotherPhrase) {
             chimes.push_back({due, due + cueStrikeMs(cue), sound});
         } else if (event["event"] == "say") {
             const std::string text = event["text"];
-            const long long due = event["due_ms"], at = event["at_ms"];
+            const long long due = event["due_ms"];
+            const long long at = event["at_ms"];
             EXPECT_EQ(at, due) << text; // the manual clock wakes exactly when asked
             const PhraseAudio* phrase = voice.phrase(text);
             ASSERT_NE(phrase, nullptr) << text;
