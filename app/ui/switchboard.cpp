@@ -136,7 +136,7 @@ void Switchboard::update() {
         m_indicatorUntil.reset();
         m_dirty = true;
     }
-    if (m_closeAt && now >= *m_closeAt) closeWindow();
+    if (m_closeAt && now >= *m_closeAt && !m_speaking) closeWindow(); // "Well done" said first
     // Changed routine files: looked at no more than once a second.
     if (m_watcher.poll(std::chrono::steady_clock::now())) {
         spdlog::info("routine files changed; reloading them");
@@ -182,7 +182,7 @@ std::optional<TimePoint> Switchboard::nextWakeup() const {
     for (const auto& screen : m_stack)
         consider(screen->nextWakeup());
     consider(m_indicatorUntil);
-    consider(m_closeAt);
+    if (!m_speaking) consider(m_closeAt); // while speaking, its wakeups come first
     if (m_speaking && m_speaking->voice() != nullptr) {
         const auto phrase = m_speaking->nextWakeup();
         consider(phrase ? phrase : m_speaking->voice()->quietAt());
