@@ -41,9 +41,7 @@ const char* toString(Cue cue) {
     return "done";
 }
 
-namespace {
-
-Cue cueFor(PhaseKind kind) {
+Cue cueForPhase(PhaseKind kind) {
     switch (kind) {
     case PhaseKind::Prepare:
         return Cue::Prepare;
@@ -56,6 +54,8 @@ Cue cueFor(PhaseKind kind) {
     }
     return Cue::Hold;
 }
+
+namespace {
 
 std::chrono::steady_clock::duration phaseDuration(const Phase& phase) {
     return seconds(std::max(0, phase.durationSeconds));
@@ -291,7 +291,7 @@ void Session::enterPhase(int index, TimePoint startedAt, long long dueMs, long l
     event.atMs = atMs;
     for (SessionObserver* o : std::vector<SessionObserver*>(m_observers))
         o->onPhaseStarted(event);
-    emitCue(cueFor(phase().kind), dueMs, atMs);
+    emitCue(cueForPhase(phase().kind), dueMs, atMs);
 }
 
 void Session::leavePhase() {

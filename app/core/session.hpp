@@ -18,7 +18,8 @@ const char* toString(SessionStatus status); // "running", "completed", "quit", "
 // A sound the front ends should play: at each phase start, the ticks of a hold's last 3 seconds,
 // and at the end.
 enum class Cue { Prepare, Hold, Switch, Rest, Tick, Done };
-const char* toString(Cue cue); // "prepare", "hold", "switch", "rest", "tick", "done"
+const char* toString(Cue cue);   // "prepare", "hold", "switch", "rest", "tick", "done"
+Cue cueForPhase(PhaseKind kind); // the chime that marks a phase's start
 
 // Times are milliseconds since the session started, on the session's clock. `dueMs` is when the
 // plan (shifted by pauses and skips) says it should happen, `atMs` when update() saw it.
@@ -99,6 +100,8 @@ class Session {
     double progress() const;            // 0..1 of the planned total
     int holdSecondsDone() const;        // seconds actually spent in hold phases (not paused)
     int stepsSkipped() const;
+    // The moment start() was called, on the clock: what every ...Ms time counts from.
+    TimePoint startTime() const { return m_startTime; }
 
     // When update() next has something to do (a cue, a phase change, or a new countdown second),
     // so the front end can sleep until then. nullopt when paused or finished.

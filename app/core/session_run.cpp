@@ -4,7 +4,9 @@
 #include "history_recorder.hpp"
 #include "timeline.hpp"
 #include "trace.hpp"
+#include "voice_prompter.hpp"
 
+#include <algorithm>
 #include <utility>
 
 namespace ns {
@@ -56,7 +58,7 @@ std::unique_ptr<SessionRun> SessionRun::create(Routine routine, const Clock& clo
         return fail("the routine '" + routine.id + "' has nothing to do",
                     exitCodeFor(DiagnosticKind::NoSteps));
 
-    std::unique_ptr<SessionRun> run(new SessionRun());
+    std::unique_ptr<SessionRun> run(new SessionRun(clock));
     if (options.tracePath) {
         run->m_trace = std::make_unique<TraceWriter>(*options.tracePath);
         if (!run->m_trace->ok())
@@ -68,13 +70,17 @@ std::unique_ptr<SessionRun> SessionRun::create(Routine routine, const Clock& clo
                                                         options.dayStart, options.source);
     run->m_recorderRegistration = run->attach(*run->m_recorder);
     if (run->m_trace) run->m_traceRegistration = run->attach(*run->m_trace);
+    if (options.speaker != nullptr) run->setVoice(options.speaker, options.strikes);
     if (exitCode != nullptr) *exitCode = 0;
     return run;
 }
 
+SessionRun::SessionRun(const Clock& clock) : m_clock(clock) {}
+
 SessionRun::~SessionRun() {
     // Still running when the front end lets go (a closed window): that is a quit, recorded.
     if (m_session && m_session->started() && !m_session->finished()) m_session->quit();
+    m_voiceRegistration.reset();
     m_recorderRegistration.reset();
     m_traceRegistration.reset();
 }
@@ -90,6 +96,35 @@ void SessionRun::start() {
 void SessionRun::update() {
     m_session->update();
     m_recorder->checkpoint();
+    if (m_voice) m_voice->update();
+}
+
+void SessionRun::setVoice(Speaker* speaker, const CueStrikes& strikes) {
+    if (m_voice) {
+        m_voiceRegistration.reset();
+        m_voice->stopSpeaking();
+        m_voice.reset();
+    }
+    if (speaker == nullptr) return;
+    // Every phrase is synthesised here, before it is due, so each starts on time.
+    PhrasePlan plan =
+        planPhrases(m_session->routine(), m_session->timeline(), strikes,
+                    [speaker](const std::string& text) { return speaker->prepare(text); });
+    m_voice = std::make_unique<VoicePrompter>(*m_session, m_clock, std::move(plan), *speaker,
+                                              m_trace.get());
+    m_voiceRegistration = attach(*m_voice);
+}
+
+std::optional<TimePoint> SessionRun::nextWakeup() const {
+    std::optional<TimePoint> wakeup = m_session->nextWakeup();
+    if (m_voice)
+        if (const auto due = m_voice->nextWakeup())
+            wakeup = wakeup ? std::min(*wakeup, *due) : *due;
+    return wakeup;
+}
+
+bool SessionRun::voiceBusy(TimePoint now) const {
+    return m_voice && (m_voice->pending() || now < m_voice->quietAt());
 }
 
 bool SessionRun::historyFailed() const {

@@ -5,6 +5,7 @@
 
 #include "clock.hpp"
 #include "nights.hpp"
+#include "phrase_plan.hpp"
 #include "routine.hpp"
 #include "session.hpp"
 
@@ -16,7 +17,9 @@ namespace ns {
 
 class HistoryRecorder;
 class HistoryStore;
+class Speaker;
 class TraceWriter;
+class VoicePrompter;
 
 // Keeps one observer attached to a session; detaches it when destroyed or reset. It never touches a
 // session that is gone. Movable, not copyable.
@@ -43,6 +46,8 @@ struct SessionRunOptions {
     HistoryStore* history = nullptr;      // record the session here (null: not recorded)
     DayStart dayStart;
     std::string source = "window"; // "window" or "text", stored with the session
+    Speaker* speaker = nullptr;    // speak the prompts (null: no voice); must outlive the run
+    CueStrikes strikes{};          // how long each chime strikes, so speech waits for it
 };
 
 class SessionRun {
@@ -64,21 +69,34 @@ class SessionRun {
     [[nodiscard]] ObserverRegistration attach(SessionObserver& observer);
 
     void start();
-    void update(); // moves the session to now and saves the hold time when it is due
+    // Moves the session to now, saves the hold time when it is due, and starts a phrase that is.
+    void update();
+    // When update() next has something to do: the session's next wakeup or a phrase's start
+    // (which may come after the session has finished: "Well done").
+    std::optional<TimePoint> nextWakeup() const;
+    // True while a phrase is still to start or still sounding; `now` on the run's clock.
+    bool voiceBusy(TimePoint now) const;
+    const VoicePrompter* voice() const { return m_voice.get(); } // null without a speaker
+    // Speaks the prompts through `speaker` from now on (its phrases are prepared here), or stops
+    // speaking with nullptr. Turned on mid-phase, the voice speaks from the next phase on.
+    void setVoice(Speaker* speaker, const CueStrikes& strikes);
 
     TraceWriter* trace() { return m_trace.get(); } // null without a trace
     bool historyFailed() const;
     const std::string& historyError() const;
 
   private:
-    SessionRun() = default;
+    explicit SessionRun(const Clock& clock);
 
+    const Clock& m_clock;
     // Declared so that registrations go first, then the observers, then the session.
     std::shared_ptr<Session> m_session;
     std::unique_ptr<TraceWriter> m_trace;
     std::unique_ptr<HistoryRecorder> m_recorder;
+    std::unique_ptr<VoicePrompter> m_voice;
     ObserverRegistration m_traceRegistration;
     ObserverRegistration m_recorderRegistration;
+    ObserverRegistration m_voiceRegistration;
 };
 
 } // namespace ns

@@ -77,6 +77,11 @@ Settings Settings::parse(std::string_view text, const std::string& sourceName,
                 settings.muted = *value;
             else
                 report(diagnostics, file, node.source(), "'muted' must be true or false");
+        } else if (name == "voice") {
+            if (auto value = node.value<bool>(); node.is_boolean() && value)
+                settings.voice = *value;
+            else
+                report(diagnostics, file, node.source(), "'voice' must be true or false");
         } else if (name == "fullscreen") {
             if (auto value = node.value<bool>(); node.is_boolean() && value)
                 settings.fullscreen = *value;
@@ -144,6 +149,7 @@ bool Settings::save(const fs::path& file) const {
     out << "# Nightstretch settings. Edit freely; the app keeps this file up to date.\n"
         << "volume = " << std::clamp(volume, 0, 100) << "          # 0 to 100\n"
         << "muted = " << (muted ? "true" : "false") << "\n"
+        << "voice = " << (voice ? "true" : "false") << "  # spoken prompts\n"
         << "fullscreen = " << (fullscreen ? "true" : "false") << "\n"
         << "day_starts_at = \"" << dayStartsAt
         << "\"  # a session before this time counts for the night before\n";

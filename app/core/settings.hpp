@@ -1,4 +1,5 @@
-// settings.toml: volume, mute, the day-start hour. Missing or bad values fall back to defaults.
+// settings.toml: volume, mute, the voice, the day-start hour. Missing or bad values fall back to
+// defaults.
 #pragma once
 
 #include "diagnostic.hpp"
@@ -13,6 +14,7 @@ namespace ns {
 struct Settings {
     int volume = 70; // 0..100
     bool muted = false;
+    bool voice = true; // spoken prompts (shares volume and mute with the chimes)
     std::string dayStartsAt = "04:00";
     bool fullscreen = false;
 

@@ -80,6 +80,15 @@ void TraceWriter::firstFrame(long long atMs, long long sinceProcessStartMs) {
     write(toLine(line));
 }
 
+void TraceWriter::say(const std::string& text, long long dueMs, long long atMs) {
+    Json line;
+    line["event"] = "say";
+    line["text"] = text;
+    line["due_ms"] = dueMs;
+    line["at_ms"] = atMs;
+    write(toLine(line));
+}
+
 void TraceWriter::write(const std::string& line) {
     if (!m_out.is_open()) return;
     m_out << line << '\n';

@@ -22,6 +22,8 @@ class TraceWriter final : public SessionObserver {
     // From the window: the countdown text changed on screen; the first frame was shown.
     void frame(const std::string& shown, long long atMs);
     void firstFrame(long long atMs, long long sinceProcessStartMs);
+    // From the voice: a phrase started (due after its phase's chime).
+    void say(const std::string& text, long long dueMs, long long atMs);
 
   private:
     void write(const std::string& line);

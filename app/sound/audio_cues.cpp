@@ -264,6 +264,24 @@ long long audioCuesLastResumeMicros() {
 }
 } // namespace detail
 
+// A note has struck once its onset is over and it has rung this long.
+constexpr double kStrikeRingSeconds = 0.35;
+
+long long cueStrikeMs(Cue cue) {
+    const Recipe recipe = recipeFor(cue);
+    double strike = 0.0;
+    for (const Note& note : recipe.notes)
+        strike = std::max(strike, note.startSeconds + note.attackSeconds + kStrikeRingSeconds);
+    return std::lround(std::min(strike, recipe.durationSeconds) * 1000.0);
+}
+
+CueStrikes cueStrikes() {
+    CueStrikes strikes{};
+    for (Cue cue : kAllCues)
+        strikes[cueIndex(cue)] = cueStrikeMs(cue);
+    return strikes;
+}
+
 std::vector<std::int16_t> synthesizeCue(Cue cue, unsigned sampleRate) {
     if (sampleRate == 0) return {};
     return render(recipeFor(cue), sampleRate);
@@ -277,6 +295,7 @@ struct Playback {
     // Buffers are declared before the sounds that use them, so sounds are destroyed first.
     std::array<sf::SoundBuffer, kAllCues.size()> buffers;
     std::array<sf::Sound, kPoolSize> pool;
+    sf::Sound voice;                                  // spoken prompts: never taken for a chime
     std::array<unsigned long, kPoolSize> startedAt{}; // play order, to reuse the oldest voice
     unsigned long playCount = 0;
 };
@@ -302,8 +321,12 @@ struct AudioCues::Impl {
         if (playback)
             for (const sf::Sound& sound : playback->pool)
                 count += sound.getStatus() == sf::Sound::Playing ? 1 : 0;
+        if (playback && playback->voice.getStatus() == sf::Sound::Playing) ++count;
         return count;
     }
+
+    void resumeDevice();                // under `mutex`
+    void keepAwakeFor(sf::Time length); // under `mutex`: a sound of this length starts now
 
     // Sleeps until the last cue has rung out, then pauses the device until play() resumes it.
     void watch() {
@@ -385,6 +408,7 @@ void AudioCues::setVolume(int volume) {
     const float gain = perceptualVolume(m_impl->volume);
     for (sf::Sound& sound : m_impl->playback->pool)
         sound.setVolume(gain);
+    m_impl->playback->voice.setVolume(gain);
 }
 
 int AudioCues::volume() const {
@@ -410,19 +434,49 @@ int AudioCues::soundsPlaying() const {
     return m_impl->sounding();
 }
 
+void AudioCues::Impl::resumeDevice() {
+    if (!paused) return;
+    const auto before = std::chrono::steady_clock::now();
+    device.resume();
+    paused = false;
+    const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
+        std::chrono::steady_clock::now() - before);
+    g_lastResumeMicros = micros.count();
+    spdlog::debug("audio device resumed in {} us", micros.count());
+}
+
+void AudioCues::Impl::keepAwakeFor(sf::Time length) {
+    const auto ringsOutAt = std::chrono::steady_clock::now() +
+                            std::chrono::microseconds(length.asMicroseconds()) + kRingOutMargin;
+    quietAfter = std::max(quietAfter, ringsOutAt);
+    wake.notify_one();
+}
+
+void AudioCues::playVoice(const sf::SoundBuffer& buffer) {
+    if (!m_impl->playback || m_impl->muted || m_impl->volume == 0) return;
+    std::lock_guard<std::mutex> lock(m_impl->mutex);
+    m_impl->resumeDevice();
+    sf::Sound& voice = m_impl->playback->voice;
+    SfmlErrSilencer quiet;
+    voice.stop();
+    voice.setBuffer(buffer);
+    voice.setVolume(perceptualVolume(m_impl->volume));
+    voice.play();
+    m_impl->keepAwakeFor(buffer.getDuration());
+}
+
+void AudioCues::stopVoice() {
+    if (!m_impl->playback) return;
+    std::lock_guard<std::mutex> lock(m_impl->mutex);
+    SfmlErrSilencer quiet;
+    m_impl->playback->voice.stop();
+}
+
 void AudioCues::play(Cue cue) {
     if (!m_impl->playback || m_impl->muted || m_impl->volume == 0) return;
     std::lock_guard<std::mutex> lock(m_impl->mutex);
     Playback& playback = *m_impl->playback;
-    if (m_impl->paused) {
-        const auto before = std::chrono::steady_clock::now();
-        m_impl->device.resume();
-        m_impl->paused = false;
-        const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
-            std::chrono::steady_clock::now() - before);
-        g_lastResumeMicros = micros.count();
-        spdlog::debug("audio device resumed for a cue in {} us", micros.count());
-    }
+    m_impl->resumeDevice();
 
     // A free voice if there is one, else the one started longest ago (its tail is the quietest).
     std::size_t slot = 0;
@@ -446,13 +500,7 @@ void AudioCues::play(Cue cue) {
     sound.play();
     playback.startedAt[slot] = ++playback.playCount;
     ++g_soundsStarted;
-
-    const auto ringsOutAt =
-        std::chrono::steady_clock::now() +
-        std::chrono::microseconds(playback.buffers[cueIndex(cue)].getDuration().asMicroseconds()) +
-        kRingOutMargin;
-    m_impl->quietAfter = std::max(m_impl->quietAfter, ringsOutAt);
-    m_impl->wake.notify_one();
+    m_impl->keepAwakeFor(playback.buffers[cueIndex(cue)].getDuration());
 }
 
 } // namespace ns

@@ -3,13 +3,23 @@
 // audio device is paused, so no mixer runs while the person holds a stretch.
 #pragma once
 
+#include "phrase_plan.hpp"
 #include "session.hpp"
 
 #include <cstdint>
 #include <memory>
 #include <vector>
 
+namespace sf {
+class SoundBuffer;
+}
+
 namespace ns {
+
+// How long a cue's strike lasts: until its last note has struck and rung a moment (the long soft
+// tail after it may sound under the voice). The whole cue for a tick.
+long long cueStrikeMs(Cue cue);
+CueStrikes cueStrikes(); // every cue's, for phrase planning
 
 // Mono 16-bit PCM for one cue at `sampleRate`, at full (pre-volume) level: a soft bell with a
 // slow decay for Hold, a different gentle tone for Switch/Rest/Done/Prepare, a soft short tick.
@@ -34,6 +44,11 @@ class AudioCues final : public SessionObserver {
 
     void play(Cue cue); // no-op when unavailable or muted; resumes a paused device first
     void onCue(const CueEvent& event) override { play(event.cue); }
+
+    // The voice's own channel, beside the chimes' (a tick never takes it), with the same volume
+    // and mute. The buffer must outlive its playing.
+    void playVoice(const sf::SoundBuffer& buffer);
+    void stopVoice();
 
   private:
     struct Impl;

@@ -8,6 +8,7 @@
 #include "session.hpp"
 #include "session_run.hpp"
 #include "timeline.hpp"
+#include "voice.hpp"
 
 #include <poll.h>
 #include <unistd.h>
@@ -16,6 +17,7 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 namespace ns {
 namespace {
@@ -109,9 +111,8 @@ class TerminalView final : public SessionObserver {
     bool m_lineOpen = false;
 };
 
-// Milliseconds until `when`, at least 0, at most a second (to notice signals promptly).
-int pollTimeout(const Session& session, const Clock& clock) {
-    auto wake = session.nextWakeup();
+// Milliseconds until `wake`, at least 0, at most a second (to notice signals promptly).
+int pollTimeout(std::optional<TimePoint> wake, const Clock& clock) {
     if (!wake) return 1000;
     const auto ms = std::chrono::duration_cast<Millis>(*wake - clock.now()).count() + 1;
     return static_cast<int>(std::clamp<long long>(ms, 0, 1000));
@@ -121,11 +122,27 @@ int pollTimeout(const Session& session, const Clock& clock) {
 
 int runTerminalSession(const Routine& routine, const TerminalOptions& options) {
     SteadyClock clock;
+    // The sound first: the voice's phrases are synthesised as the run is made, and the run (whose
+    // prompter speaks through the voice) is destroyed before them.
+    std::unique_ptr<AudioCues> audio;
+    std::unique_ptr<Voice> voice;
+    if (options.sound) {
+        audio = std::make_unique<AudioCues>();
+        audio->setVolume(options.settings.volume);
+        audio->setMuted(options.settings.muted);
+        if (options.settings.voice && audio->available()) {
+            voice = std::make_unique<Voice>(*audio);
+            if (!voice->available()) voice.reset();
+        }
+    }
+
     SessionRunOptions runOptions;
     runOptions.tracePath = options.tracePath;
     runOptions.history = options.history;
     runOptions.dayStart = options.dayStart;
     runOptions.source = "text";
+    runOptions.speaker = voice.get();
+    runOptions.strikes = cueStrikes();
     std::string error;
     int exitCode = 0;
     std::unique_ptr<SessionRun> run =
@@ -136,14 +153,8 @@ int runTerminalSession(const Routine& routine, const TerminalOptions& options) {
     }
     Session& session = run->session();
 
-    std::unique_ptr<AudioCues> audio;
     ObserverRegistration audioRegistration;
-    if (options.sound) {
-        audio = std::make_unique<AudioCues>();
-        audio->setVolume(options.settings.volume);
-        audio->setMuted(options.settings.muted);
-        audioRegistration = run->attach(*audio);
-    }
+    if (audio) audioRegistration = run->attach(*audio);
 
     RawTerminal terminal;
     const bool interactive = terminal.active();
@@ -160,7 +171,7 @@ int runTerminalSession(const Routine& routine, const TerminalOptions& options) {
         view.refresh();
         // Keys (on a terminal) and signals both wake the wait; otherwise it sleeps until due.
         pollfd waits[2] = {{signals.wakeFd(), POLLIN, 0}, {STDIN_FILENO, POLLIN, 0}};
-        const int ready = poll(waits, interactive ? 2 : 1, pollTimeout(session, clock));
+        const int ready = poll(waits, interactive ? 2 : 1, pollTimeout(run->nextWakeup(), clock));
         const pollfd& input = waits[1];
         if (signals.requested()) {
             session.interrupt();
@@ -190,13 +201,26 @@ int runTerminalSession(const Routine& routine, const TerminalOptions& options) {
         }
     }
     viewRegistration.reset();
+    const TimePoint endedAt = clock.now();
+    // "Well done" comes after the end's chime: wait for it to start and to be said.
+    while (session.status() == SessionStatus::Completed && run->voiceBusy(clock.now()) &&
+           !signals.requested()) {
+        const std::optional<TimePoint> due = run->nextWakeup();
+        pollfd wait = {signals.wakeFd(), POLLIN, 0};
+        poll(&wait, 1, pollTimeout(due ? due : run->voice()->quietAt(), clock));
+        run->update();
+    }
     if (run->historyFailed())
         std::fprintf(stderr, "nightstretch: this session could not be saved to the history: %s\n",
                      run->historyError().c_str());
     if (audio) {
         audioRegistration.reset();
-        if (session.status() == SessionStatus::Completed && audio->available() && !audio->muted())
-            ::usleep(1500 * 1000); // let the "done" chime ring out before the process ends
+        // Let the "done" chime ring out before the process ends.
+        const auto ringOut = endedAt + Millis(1500) - clock.now();
+        if (session.status() == SessionStatus::Completed && audio->available() && !audio->muted() &&
+            ringOut > Millis(0))
+            ::usleep(static_cast<useconds_t>(
+                std::chrono::duration_cast<std::chrono::microseconds>(ringOut).count()));
     }
     return session.status() == SessionStatus::Interrupted ? 130 : 0;
 }

@@ -36,6 +36,7 @@ std::vector<KeyBinding> makeKeymap() {
     return {
         // Everywhere the window shows a screen, a session or its questions.
         {C::Global, Command::Mute, {key(K::M)}, "sound on or off"},
+        {C::Global, Command::ToggleVoice, {key(K::V)}, "spoken prompts on or off"},
         {C::Global, Command::VolumeUp, {key(K::Equal, "+"), key(K::Add, "")}, "louder, softer"},
         {C::Global,
          Command::VolumeDown,

@@ -33,6 +33,7 @@ enum class Command {
     None,
     // Global
     Mute,
+    ToggleVoice,
     VolumeUp,
     VolumeDown,
     Fullscreen,

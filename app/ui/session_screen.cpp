@@ -1,5 +1,6 @@
 #include "session_screen.hpp"
 
+#include "audio_cues.hpp"
 #include "pause_screen.hpp"
 #include "stop_question_screen.hpp"
 #include "trace.hpp"
@@ -27,9 +28,19 @@ SessionScreen::SessionScreen(const Theme& theme, std::unique_ptr<SessionRun> run
     m_scene.refresh();
 }
 
+void SessionScreen::setVoice(Speaker* speaker) {
+    if (m_run) m_run->setVoice(speaker, cueStrikes());
+}
+
+std::unique_ptr<SessionRun> SessionScreen::takeRunStillSpeaking(TimePoint now) {
+    if (!m_run || !m_run->session().finished() || !m_run->voiceBusy(now)) return nullptr;
+    m_sound.reset();
+    return std::move(m_run);
+}
+
 // Phase-changing keys are refused by the session in the first moment of a phase.
 bool SessionScreen::handle(const sf::Event& event, ScreenHost& host) {
-    if (event.type != sf::Event::KeyPressed) return false;
+    if (event.type != sf::Event::KeyPressed || !m_run) return false;
     Session& session = m_run->session();
     const Command command = commandFor(keyContext(), event.key);
     switch (command) {
@@ -58,7 +69,7 @@ bool SessionScreen::handle(const sf::Event& event, ScreenHost& host) {
 }
 
 bool SessionScreen::update(ScreenHost& host) {
-    if (m_ended) return false;
+    if (m_ended || !m_run) return false;
     m_run->update();
     bool changed = false;
     if (m_run->historyFailed() && !m_historyProblemShown) {
@@ -80,13 +91,14 @@ bool SessionScreen::update(ScreenHost& host) {
 }
 
 std::optional<TimePoint> SessionScreen::nextWakeup() const {
-    return m_run->session().nextWakeup();
+    if (!m_run) return std::nullopt;
+    return m_run->nextWakeup(); // the session's, or a phrase's start
 }
 
 // The trace measures the first frame and every countdown value as it reached the screen.
 void SessionScreen::presented() {
     m_scene.takeDamage(); // on the screen now, whichever way it got there
-    TraceWriter* trace = m_run->trace();
+    TraceWriter* trace = m_run ? m_run->trace() : nullptr;
     if (!trace) return;
     const long long atMs = m_run->session().elapsedMs();
     if (!m_firstFrameTraced) {

@@ -32,6 +32,11 @@ class SessionScreen final : public Screen {
 
     Session& session() { return m_run->session(); }
     bool traced() { return m_run->trace() != nullptr; }
+    // Speaks the prompts through `speaker` (null: stops speaking).
+    void setVoice(Speaker* speaker);
+    // The run of a finished session whose voice is still to say or saying "Well done", to keep
+    // until it is quiet (the screen is switched away at once); null when the voice is quiet.
+    std::unique_ptr<SessionRun> takeRunStillSpeaking(TimePoint now);
     const SessionScene& scene() const { return m_scene; }
 
   private:

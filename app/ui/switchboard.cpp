@@ -128,11 +128,15 @@ void Switchboard::update() {
     m_retired.clear();
 
     const TimePoint now = m_clock.now();
+    if (m_speaking) {
+        m_speaking->update();
+        if (!m_speaking->voiceBusy(now)) m_speaking.reset();
+    }
     if (m_indicatorUntil && now >= *m_indicatorUntil) {
         m_indicatorUntil.reset();
         m_dirty = true;
     }
-    if (m_closeAt && now >= *m_closeAt) closeWindow();
+    if (m_closeAt && now >= *m_closeAt && !m_speaking) closeWindow(); // "Well done" said first
     // Changed routine files: looked at no more than once a second.
     if (m_watcher.poll(std::chrono::steady_clock::now())) {
         spdlog::info("routine files changed; reloading them");
@@ -178,7 +182,11 @@ std::optional<TimePoint> Switchboard::nextWakeup() const {
     for (const auto& screen : m_stack)
         consider(screen->nextWakeup());
     consider(m_indicatorUntil);
-    consider(m_closeAt);
+    if (!m_speaking) consider(m_closeAt); // while speaking, its wakeups come first
+    if (m_speaking && m_speaking->voice() != nullptr) {
+        const auto phrase = m_speaking->nextWakeup();
+        consider(phrase ? phrase : m_speaking->voice()->quietAt());
+    }
     return due;
 }
 
@@ -297,12 +305,18 @@ void Switchboard::startRoutine(Routine routine) {
 
 void Switchboard::startRun(std::unique_ptr<SessionRun> run) {
     m_lastRoutineId = run->session().routine().id;
+    m_speaking.reset(); // a new routine: the last one's "Well done" is over or cut short
+    if (Speaker* voice = voiceForRuns()) run->setVoice(voice, cueStrikes());
     switchTo(std::make_unique<SessionScreen>(m_theme, std::move(run), m_audio,
                                              m_audio.available() ? "" : "sound unavailable",
                                              m_options.processStartMs));
 }
 
 void Switchboard::showDone(const std::string& routineName, int holdSeconds, int plannedSeconds) {
+    for (auto& screen : m_stack)
+        if (auto* session = dynamic_cast<SessionScreen*>(screen.get()))
+            if (auto run = session->takeRunStillSpeaking(m_clock.now()))
+                m_speaking = std::move(run);
     switchTo(std::make_unique<DoneScreen>(m_theme, routineName, holdSeconds, plannedSeconds));
     if (m_exitWhenDone) m_closeAt = m_clock.now() + kExitWhenDoneDelay;
 }
@@ -370,6 +384,9 @@ bool Switchboard::globalCommand(Command command) {
     case Command::Mute:
         toggleMute();
         return true;
+    case Command::ToggleVoice:
+        toggleVoice();
+        return true;
     case Command::VolumeUp:
         changeVolume(kVolumeStep);
         return true;
@@ -389,6 +406,25 @@ void Switchboard::toggleMute() {
     m_audio.setMuted(m_settings.muted);
     saveSettings();
     showSoundState("Sound on  ");
+}
+
+Speaker* Switchboard::voiceForRuns() {
+    if (!m_settings.voice || !m_audio.available()) return nullptr;
+    if (!m_voice) m_voice = std::make_unique<Voice>(m_audio);
+    return m_voice->available() ? m_voice.get() : nullptr;
+}
+
+// Takes effect in a session already running too: off at once, on from its next phase.
+void Switchboard::toggleVoice() {
+    m_settings.voice = !m_settings.voice;
+    saveSettings();
+    Speaker* voice = voiceForRuns();
+    for (auto& screen : m_stack)
+        if (auto* session = dynamic_cast<SessionScreen*>(screen.get())) session->setVoice(voice);
+    if (m_settings.voice && !voice)
+        showIndicator(m_audio.available() ? "Voice unavailable" : "Sound unavailable", -1.f);
+    else
+        showIndicator(m_settings.voice ? "Voice on" : "Voice off  (V turns it on)", -1.f);
 }
 
 void Switchboard::changeVolume(int delta) {

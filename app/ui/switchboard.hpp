@@ -12,6 +12,7 @@
 #include "screen.hpp"
 #include "session_run.hpp"
 #include "settings.hpp"
+#include "voice.hpp"
 #include "window_app.hpp"
 
 #include <memory>
@@ -79,6 +80,8 @@ class Switchboard final : public ScreenHost {
     void reloadLibrary(const std::string& selectId);
     void refreshHistory();
     void toggleMute();
+    void toggleVoice();
+    Speaker* voiceForRuns(); // the voice when it is on and can speak, made the first time
     void changeVolume(int delta);
     void showSoundState(const std::string& onText);
     void saveSettings();
@@ -90,6 +93,8 @@ class Switchboard final : public ScreenHost {
     const Clock& m_clock;
     Settings m_settings;
     AudioCues m_audio;
+    std::unique_ptr<Voice> m_voice;         // made when first needed; speaks through m_audio
+    std::unique_ptr<SessionRun> m_speaking; // a finished run still saying "Well done"
     CheckInPrompt m_checkInPrompt;
     RoutineWatcher m_watcher;
     Stats m_stats;

@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string>
+#include <vector>
 
 namespace fs = std::filesystem;
 using ns::test::makeTempDir;
@@ -192,11 +194,20 @@ TEST_F(CommandLine, TextModeRunsToTheEndAndWritesATrace) {
     std::string line;
     int phases = 0;
     nlohmann::json end;
+    std::vector<std::string> said;
+    long long lastChimeDue = -1;
     while (std::getline(lines, line)) {
         auto event = nlohmann::json::parse(line);
         if (event["event"] == "phase") {
             ++phases;
             // How late is measured by scripts/bench, not asserted here: only never early.
+            EXPECT_GE(event["at_ms"].get<long long>(), event["due_ms"].get<long long>());
+        }
+        if (event["event"] == "chime" && event["sound"] != "tick") lastChimeDue = event["due_ms"];
+        if (event["event"] == "say") {
+            said.push_back(event["text"]);
+            // The voice is on by default: each phrase after its phase's chime, never early.
+            EXPECT_GT(event["due_ms"].get<long long>(), lastChimeDue) << line;
             EXPECT_GE(event["at_ms"].get<long long>(), event["due_ms"].get<long long>());
         }
         if (event["event"] == "end") end = event;
@@ -206,6 +217,19 @@ TEST_F(CommandLine, TextModeRunsToTheEndAndWritesATrace) {
     EXPECT_EQ(end["status"], "completed");
     EXPECT_EQ(end["due_ms"], 10000);
     EXPECT_GE(end["at_ms"].get<long long>(), 10000);
+    EXPECT_EQ(said, (std::vector<std::string>{"Hold.", "Hold.", "Well done. Sleep well."}));
+}
+
+TEST_F(CommandLine, TextModeWithTheVoiceOffSaysNothing) {
+    const std::string file = m_home + "/short.toml";
+    writeFile(file, kShortRoutine);
+    writeFile(m_home + "/config/settings.toml", "voice = false\n");
+    const std::string trace = m_home + "/trace.jsonl";
+    auto result = run({"start", "--text", file, "--trace", trace}, {{"ALSOFT_DRIVERS", "null"}});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    const std::string text = readFile(trace);
+    EXPECT_NE(text.find("\"event\":\"end\""), std::string::npos) << text;
+    EXPECT_EQ(text.find("\"event\":\"say\""), std::string::npos) << text;
 }
 
 } // namespace

@@ -38,6 +38,7 @@ TEST_F(SettingsFile, WhatIsSavedLoadsBackAndNothingElseIsLeft) {
     Settings settings;
     settings.volume = 35;
     settings.muted = true;
+    settings.voice = false;
     settings.fullscreen = true;
     settings.dayStartsAt = "05:30";
     const fs::path file = m_root / "config" / "settings.toml";
@@ -47,6 +48,7 @@ TEST_F(SettingsFile, WhatIsSavedLoadsBackAndNothingElseIsLeft) {
     EXPECT_TRUE(diagnostics.empty());
     EXPECT_EQ(back.volume, 35);
     EXPECT_TRUE(back.muted);
+    EXPECT_FALSE(back.voice);
     EXPECT_TRUE(back.fullscreen);
     EXPECT_EQ(back.dayStartsAt, "05:30");
     std::size_t entries = 0;
@@ -87,6 +89,21 @@ TEST_F(SettingsFile, BadValuesFallBackOneByOneWithTheirLines) {
     EXPECT_EQ(problems[1].line, 3);
     EXPECT_EQ(problems[2].line, 4);
     EXPECT_EQ(readAll(file), text);
+}
+
+TEST_F(SettingsFile, VoiceIsOnByDefaultAndABadValueIsReported) {
+    EXPECT_TRUE(Settings{}.voice);
+    Diagnostics problems;
+    EXPECT_FALSE(Settings::parse("voice = false\n", "settings.toml", &problems).voice);
+    EXPECT_TRUE(problems.empty());
+    const Settings bad =
+        Settings::parse("volume = 20\nvoice = \"yes\"\n", "settings.toml", &problems);
+    EXPECT_TRUE(bad.voice);
+    EXPECT_EQ(bad.volume, 20);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_EQ(problems[0].line, 2);
+    EXPECT_EQ(problems[0].column, 9);
+    EXPECT_NE(problems[0].message.find("'voice' must be true or false"), std::string::npos);
 }
 
 TEST_F(SettingsFile, ASyntaxErrorGivesTheDefaultsAndItsLine) {

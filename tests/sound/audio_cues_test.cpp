@@ -1,6 +1,7 @@
 // The synthesized chimes are soft (no click, no clipping, quiet ends) and distinct, and playback
 // works with OpenAL's null device. Each cue is also written as a WAV under NS_ARTIFACTS_DIR.
 #include "audio_cues.hpp"
+#include "wav_file.hpp"
 
 #include <gtest/gtest.h>
 
@@ -78,33 +79,6 @@ double dominantFrequency(const std::vector<std::int16_t>& samples) {
         }
     }
     return bestHz;
-}
-
-void writeWav(const std::filesystem::path& file, const std::vector<std::int16_t>& samples) {
-    auto put16 = [](std::ofstream& out, std::uint16_t v) {
-        const char bytes[2] = {static_cast<char>(v & 0xff), static_cast<char>(v >> 8)};
-        out.write(bytes, 2);
-    };
-    auto put32 = [&](std::ofstream& out, std::uint32_t v) {
-        put16(out, static_cast<std::uint16_t>(v & 0xffff));
-        put16(out, static_cast<std::uint16_t>(v >> 16));
-    };
-    const auto dataBytes = static_cast<std::uint32_t>(samples.size() * 2);
-    std::ofstream out(file, std::ios::binary);
-    out.write("RIFF", 4);
-    put32(out, 36 + dataBytes);
-    out.write("WAVEfmt ", 8);
-    put32(out, 16);
-    put16(out, 1); // PCM
-    put16(out, 1); // mono
-    put32(out, kRate);
-    put32(out, kRate * 2);
-    put16(out, 2);
-    put16(out, 16);
-    out.write("data", 4);
-    put32(out, dataBytes);
-    for (std::int16_t s : samples)
-        put16(out, static_cast<std::uint16_t>(s));
 }
 
 // Tests use OpenAL's null device unless the caller chose a driver.
@@ -190,7 +164,7 @@ TEST_P(AudioCueSynthesis, IsWrittenAsAWavArtifact) {
     std::filesystem::create_directories(dir);
     const auto file = dir / (std::string("cue-") + ns::toString(GetParam()) + ".wav");
     const auto samples = ns::synthesizeCue(GetParam(), kRate);
-    writeWav(file, samples);
+    ns::test::writeWav(file, samples, kRate);
     EXPECT_EQ(std::filesystem::file_size(file), 44 + samples.size() * 2);
 }
 

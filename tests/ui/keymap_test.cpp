@@ -28,6 +28,8 @@ TEST(Keymap, EveryWindowKeyHasItsCommandOnItsScreen) {
     EXPECT_EQ(commandFor(KeyContext::Session, key(K::Escape)), Command::AskToStop);
     EXPECT_EQ(commandFor(KeyContext::Session, key(K::Q)), Command::AskToStop);
     EXPECT_EQ(commandFor(KeyContext::Session, key(K::M)), Command::Mute);
+    EXPECT_EQ(commandFor(KeyContext::Session, key(K::V)), Command::ToggleVoice);
+    EXPECT_EQ(commandFor(KeyContext::Home, key(K::V)), Command::ToggleVoice);
     EXPECT_EQ(commandFor(KeyContext::Home, key(K::Add)), Command::VolumeUp);
     EXPECT_EQ(commandFor(KeyContext::Home, key(K::Equal)), Command::VolumeUp);
     EXPECT_EQ(commandFor(KeyContext::Home, key(K::Equal, true)), Command::VolumeUp);
@@ -130,6 +132,7 @@ TEST(Keymap, TheEditorsHelpNamesItsModifiers) {
     EXPECT_TRUE(keys.count("U  Alt+↑"));
     EXPECT_TRUE(keys.count("←  →  −  +"));
     EXPECT_FALSE(keys.count("M")) << "the sound keys do not work in the editor";
+    EXPECT_FALSE(keys.count("V")) << "nor the voice's";
 }
 
 } // namespace

@@ -364,6 +364,20 @@ TEST_F(SwitchboardTest, SoundKeysWorkOnScreensAndQuestionsButNotInTheEditor) {
     EXPECT_EQ(board.settings().volume, Settings{}.volume);
 }
 
+TEST_F(SwitchboardTest, VTogglesTheVoiceAndTheSettingsKeepIt) {
+    Switchboard& board = open();
+    EXPECT_TRUE(board.settings().voice);
+    press(K::V);
+    EXPECT_FALSE(board.settings().voice);
+    EXPECT_TRUE(board.indicatorShown()) << "\"Voice off\"";
+    EXPECT_FALSE(Settings::load(m_options.paths.settingsFile()).voice);
+    press(K::Enter); // a routine, then the voice back on during it
+    ASSERT_NE(topAs<SessionScreen>(board), nullptr);
+    press(K::V);
+    EXPECT_TRUE(board.settings().voice);
+    EXPECT_TRUE(Settings::load(m_options.paths.settingsFile()).voice);
+}
+
 TEST_F(SwitchboardTest, ClosingWithUnsavedEditorChangesAsksFirst) {
     Switchboard& board = open();
     press(K::N);
