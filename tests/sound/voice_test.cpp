@@ -16,6 +16,8 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -30,15 +32,15 @@ double decibels(double ratio) {
     return 20.0 * std::log10(ratio);
 }
 
+// Each phrase synthesised once. A map, whose entries stay put: the vector this was once handed out
+// references into its old storage when it grew (found by the ASan pass of scripts/test).
 const PhraseAudio& synthesized(const std::string& text) {
-    static std::vector<std::pair<std::string, PhraseAudio>> cache;
-    for (const auto& [cachedText, audio] : cache)
-        if (cachedText == text) return audio;
+    static std::map<std::string, PhraseAudio> cache;
+    if (const auto found = cache.find(text); found != cache.end()) return found->second;
     std::string problem;
     std::optional<PhraseAudio> audio = synthesizePhrase(text, &problem);
     if (!audio) throw std::runtime_error("no voice: " + problem);
-    cache.emplace_back(text, std::move(*audio));
-    return cache.back().second;
+    return cache.emplace(text, std::move(*audio)).first->second;
 }
 
 TEST(VoiceSynthesis, PhraseHasAPlausibleCalmLength) {
