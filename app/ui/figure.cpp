@@ -80,9 +80,30 @@ void Figure::set(const PoseData& data, FigureSide side, const sf::FloatRect& are
     show(data.hold);
 }
 
-void Figure::show(const Pose& pose) {
+sf::FloatRect Figure::show(const Pose& pose) {
+    const sf::VertexArray before = m_triangles;
     m_pose = pose;
     rebuild();
+    // A triangle's pixels change when any of its corners moved; the same pose drawn the same way
+    // gives the same triangles in the same order.
+    if (before.getVertexCount() != m_triangles.getVertexCount()) return m_drawn;
+    bool any = false;
+    sf::Vector2f low;
+    sf::Vector2f high;
+    for (std::size_t i = 0; i + 2 < m_triangles.getVertexCount(); i += 3) {
+        bool moved = false;
+        for (std::size_t k = i; k < i + 3; ++k)
+            moved = moved || before[k].position != m_triangles[k].position;
+        if (!moved) continue;
+        for (std::size_t k = i; k < i + 3; ++k)
+            for (const sf::Vector2f& p : {before[k].position, m_triangles[k].position}) {
+                low = any ? sf::Vector2f(std::min(low.x, p.x), std::min(low.y, p.y)) : p;
+                high = any ? sf::Vector2f(std::max(high.x, p.x), std::max(high.y, p.y)) : p;
+                any = true;
+            }
+    }
+    if (!any) return {};
+    return {low, high - low};
 }
 
 sf::Vector2f Figure::toScreen(Point p) const {

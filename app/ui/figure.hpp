@@ -19,10 +19,13 @@ class Figure final : public sf::Drawable {
     // The figure of `data`, fitted (with room for both its start and hold poses, so it does not
     // change size as it moves) into `area`, showing `pose`.
     void set(const PoseData& data, FigureSide side, const sf::FloatRect& area);
-    void show(const Pose& pose); // another pose of the same data (a step of the motion)
+    // Another pose of the same data (a step of the motion). Returns where the drawing changed:
+    // the triangles that moved, before and after.
+    sf::FloatRect show(const Pose& pose);
 
     // Where the figure's drawing lies, in target coordinates.
     sf::FloatRect bounds() const { return m_drawn; }
+    double pixelsPerMetre() const { return m_scale; }
 
   private:
     void draw(sf::RenderTarget& target, sf::RenderStates states) const override;
