@@ -39,7 +39,7 @@ void DoneScene::layout(sf::Vector2f size) {
     m_hasFigure = area.height >= kSmallestFigurePixels;
     sf::Vector2f moon(w / 2.f, 0.2f * h);
     if (m_hasFigure) {
-        m_figure.set(restingPose(), FigureSide::Left, area);
+        m_figure.set(restingPose(), FigureSide::Left, area, false);
         const sf::FloatRect drawn = m_figure.bounds();
         moon = {std::min(w - radius * 2.f, drawn.left + drawn.width + radius * 1.2f),
                 drawn.top + radius};

@@ -37,9 +37,11 @@ void addPoints(const Skeleton& s, std::vector<Point>& out) {
 
 } // namespace
 
-void Figure::set(const PoseData& data, FigureSide side, const sf::FloatRect& area) {
+void Figure::set(const PoseData& data, FigureSide side, const sf::FloatRect& area,
+                 bool stretching) {
     m_data = data;
     m_side = side;
+    m_stretching = stretching;
     // What must fit: both poses and the props that stand in the figure's space.
     std::vector<Point> points;
     addPoints(skeletonOf(data.start), points);
@@ -60,7 +62,9 @@ void Figure::set(const PoseData& data, FigureSide side, const sf::FloatRect& are
             maxX = std::max(maxX, prop.x + kWallDepth);
             break;
         case PropKind::Chair:
-        case PropKind::Bed:
+        case PropKind::Bed: // the whole seat or mattress, so the floor runs under all of it
+            minX = std::min(minX, prop.x);
+            maxX = std::max(maxX, prop.x + prop.width);
             maxY = std::max(maxY, prop.top + (prop.kind == PropKind::Chair ? kBackrest : 0));
             break;
         default:
@@ -205,7 +209,10 @@ void Figure::rebuild() {
     capsule(s.pelvis, s.neck, kTrunkWidth, kBody);
     capsule(s.neck, s.head, kNeckWidth, kBody);
     disc(s.head, SegmentLengths::kHeadRadius, kBody);
-    leg(s.nearLimb, palette::kAccent, true);
+    if (m_stretching)
+        leg(s.nearLimb, palette::kAccent, true);
+    else
+        leg(s.nearLimb, kBody, false);
     arm(s.nearLimb, kBody);
     if (towel != nullptr) {
         capsule(s.nearLimb.hand, s.nearLimb.toe, 0.025, kTowel);

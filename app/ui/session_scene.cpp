@@ -35,12 +35,16 @@ constexpr float kProgressTop = 0.925f;
 constexpr float kProgressHeight = 0.014f;
 // A narrow window: the figure in a band above the countdown, which keeps a quarter of the height
 // and moves down with its bar and the instructions.
-constexpr float kNarrowFigureTop = 0.2f;
-constexpr float kNarrowFigureBottom = 0.35f;
-constexpr float kNarrowCountdownTop = 0.365f;
-constexpr float kNarrowCountdownHeight = 0.265f;
-constexpr float kNarrowDrainTop = 0.66f;
-constexpr float kNarrowInstructionsTop = 0.70f;
+constexpr float kNarrowFigureTop = 0.195f;
+constexpr float kNarrowFigureBottom = 0.335f;
+constexpr float kNarrowCountdownTop = 0.35f;
+constexpr float kNarrowCountdownHeight = 0.262f;
+constexpr float kNarrowDrainTop = 0.637f;
+constexpr float kNarrowInstructionsTop = 0.672f;
+// " …" built from its code point: a narrow literal goes through the locale and shows as boxes.
+sf::String ellipsisMark() {
+    return sf::String(" ") + sf::String(sf::Uint32{0x2026});
+}
 // Smaller than this, a figure cannot be made out: the window keeps the words instead.
 constexpr float kSmallestFigurePixels = 72.f;
 
@@ -352,7 +356,7 @@ void SessionScene::arrangeFigure() {
         area = {left, top, figureWidth, bottom - top};
     } else {
         // Narrow: above the countdown, which moves down and stays a quarter of the height.
-        const float bandTop = std::max(top, kNarrowFigureTop * g.h);
+        const float bandTop = kNarrowFigureTop * g.h; // just clear of the name
         const float bandBottom = kNarrowFigureBottom * g.h;
         if (bandBottom - bandTop < kSmallestFigurePixels) return; // too small for both
         m_countdownTop = kNarrowCountdownTop;
@@ -495,7 +499,7 @@ void SessionScene::layoutInstructions(float top, float bottom, float width) {
             lines.resize(fits);
             if (!lines.empty())
                 lines.back().text =
-                    ellipsize(lines.back().text + sf::String(" …"), font, size, width);
+                    ellipsize(lines.back().text + ellipsisMark(), font, size, width);
         }
     }
     m_instructionLines.clear();
