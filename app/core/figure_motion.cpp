@@ -77,8 +77,8 @@ double largestJointMove(const Pose& a, const Pose& b) {
 
 FigureMotion::FigureMotion(const PoseData& data, PhaseKind kind, bool reduceMotion)
     : m_from(data.hold), m_to(data.hold) {
-    if (reduceMotion) return; // the hold pose at once, still
-    if (kind == PhaseKind::Prepare) {
+    if (reduceMotion) return;                                      // the hold pose at once, still
+    if (kind == PhaseKind::Prepare || kind == PhaseKind::Switch) { // a switch: the other leg
         m_kind = Kind::GetReady;
         m_from = data.start;
     } else if (kind == PhaseKind::Hold) {

@@ -1,7 +1,7 @@
 // How a stretch's figure moves within a phase (DESIGN "Figures (pose data)"): from its start pose
-// to its hold pose while getting ready, a slow breath while holding, still otherwise or when the
-// person asked for less motion. Pure geometry and time, so the window can ask when the figure will
-// next have moved a pixel and sleep until then.
+// to its hold pose while getting ready (and while switching to the other leg), a slow breath while
+// holding, still when resting or when the person asked for less motion. Pure geometry and time, so
+// the window can ask when the figure will next have moved a pixel and sleep until then.
 #pragma once
 
 #include "pose.hpp"

@@ -80,13 +80,20 @@ TEST(FigureMotion, ReduceMotionShowsTheHoldAtOnceAndStill) {
     }
 }
 
-TEST(FigureMotion, SwitchAndRestAreStill) {
+TEST(FigureMotion, RestIsStill) {
+    const FigureMotion motion(wallCalf(), PhaseKind::Rest, false);
+    EXPECT_FALSE(motion.moves());
+    EXPECT_FALSE(motion.nextChangeMs(1000, motion.poseAt(1000), kPixel));
+}
+
+// Switching sides is getting ready for the other leg: into the stretch again.
+TEST(FigureMotion, ASwitchMovesIntoTheStretchLikeGettingReady) {
     const PoseData data = wallCalf();
-    for (const PhaseKind kind : {PhaseKind::Switch, PhaseKind::Rest}) {
-        const FigureMotion motion(data, kind, false);
-        EXPECT_FALSE(motion.moves());
-        EXPECT_FALSE(motion.nextChangeMs(1000, motion.poseAt(1000), kPixel));
-    }
+    const FigureMotion motion(data, PhaseKind::Switch, false);
+    EXPECT_TRUE(motion.moves());
+    EXPECT_LT(largestJointMove(motion.poseAt(0), data.start), 1e-9);
+    EXPECT_LT(largestJointMove(motion.poseAt(FigureMotion::kGetReadyMs), data.hold), 1e-9);
+    EXPECT_FALSE(FigureMotion(data, PhaseKind::Switch, true).moves());
 }
 
 // The next change is the first millisecond at which a joint has moved a pixel: one ms earlier it
