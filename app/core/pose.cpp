@@ -314,4 +314,26 @@ PoseData neutralPose() {
     return data;
 }
 
+PoseData restingPose() {
+    PoseData data;
+    Pose& lying = data.hold;
+    lying.pelvis = {0.15, 0.56}; // on a mattress whose top is at 0.45 m
+    lying.trunk = 180;           // the head to the left, the feet to the right
+    lying.neck = -8;             // on a pillow
+    for (LimbAngles* limbs : {&lying.nearLimbs, &lying.farLimbs}) {
+        limbs->shoulder = 8; // by the sides, hands resting on the bed
+        limbs->elbow = -6;
+        limbs->hip = 45; // the knees up, the feet flat on the bed
+        limbs->knee = -101;
+        limbs->ankle = 56;
+    }
+    lying.farLimbs.hip = 38;
+    lying.farLimbs.knee = -85.5;
+    lying.farLimbs.ankle = 47.5;
+    data.start = lying;
+    data.props.push_back({PropKind::Bed, -0.85, 1.85, 0.45});
+    data.props.push_back({PropKind::Floor, 0, 0, 0});
+    return data;
+}
+
 } // namespace ns

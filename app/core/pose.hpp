@@ -90,6 +90,9 @@ PoseLoadResult loadPoseFile(const std::filesystem::path& file);
 // The pose of a stretch without pose data (a user's own stretch): standing at ease.
 PoseData neutralPose();
 
+// After the routine: lying on the back in bed, knees up, arms by the sides (the done screen).
+PoseData restingPose();
+
 // The pose files of a folder (assets/poses), each read once when first asked for. A stretch
 // without one (a user's own), or whose file has mistakes, gets the neutral pose; the mistakes go
 // to the log once.

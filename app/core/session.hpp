@@ -100,6 +100,7 @@ class Session {
     double progress() const;            // 0..1 of the planned total
     int holdSecondsDone() const;        // seconds actually spent in hold phases (not paused)
     int stepsSkipped() const;
+    const Clock& clock() const { return m_clock; }
     // The moment start() was called, on the clock: what every ...Ms time counts from.
     TimePoint startTime() const { return m_startTime; }
 

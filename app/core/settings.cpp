@@ -87,6 +87,11 @@ Settings Settings::parse(std::string_view text, const std::string& sourceName,
                 settings.fullscreen = *value;
             else
                 report(diagnostics, file, node.source(), "'fullscreen' must be true or false");
+        } else if (name == "reduce_motion") {
+            if (auto value = node.value<bool>(); node.is_boolean() && value)
+                settings.reduceMotion = *value;
+            else
+                report(diagnostics, file, node.source(), "'reduce_motion' must be true or false");
         } else if (name == "day_starts_at") {
             auto value = node.value<std::string>();
             if (node.is_string() && value && validHourMinute(*value))
@@ -151,6 +156,8 @@ bool Settings::save(const fs::path& file) const {
         << "muted = " << (muted ? "true" : "false") << "\n"
         << "voice = " << (voice ? "true" : "false") << "  # spoken prompts\n"
         << "fullscreen = " << (fullscreen ? "true" : "false") << "\n"
+        << "reduce_motion = " << (reduceMotion ? "true" : "false")
+        << "  # the figures stand still\n"
         << "day_starts_at = \"" << dayStartsAt
         << "\"  # a session before this time counts for the night before\n";
     // The person's own text is never lost: a file with mistakes is kept beside the new one.

@@ -1,5 +1,5 @@
-// settings.toml: volume, mute, the voice, the day-start hour. Missing or bad values fall back to
-// defaults.
+// settings.toml: volume, mute, the voice, the day-start hour, full screen, less motion. Missing or
+// bad values fall back to defaults.
 #pragma once
 
 #include "diagnostic.hpp"
@@ -17,6 +17,7 @@ struct Settings {
     bool voice = true; // spoken prompts (shares volume and mute with the chimes)
     std::string dayStartsAt = "04:00";
     bool fullscreen = false;
+    bool reduceMotion = false; // the figures stand still: no getting into position, no breath
 
     // Reads the file; a missing file gives the defaults, and so does each bad value. Problems go
     // to `diagnostics` (with their lines); the file is never changed here.

@@ -3,7 +3,18 @@
 #include "format.hpp"
 #include "layout.hpp"
 
+#include <algorithm>
+
 namespace ns {
+
+namespace {
+
+// The resting figure's band, as fractions of the height: above "Well done".
+constexpr float kFigureTop = 0.07f;
+constexpr float kFigureBottom = 0.28f;
+constexpr float kSmallestFigurePixels = 72.f;
+
+} // namespace
 
 DoneScene::DoneScene(const Theme& theme) : m_theme(theme) {}
 
@@ -21,14 +32,26 @@ void DoneScene::layout(sf::Vector2f size) {
     const float contentWidth = w * 0.88f;
 
     const float radius = 0.055f * h;
+    // The figure at rest, and the moon above its feet; in a window too small for a figure that
+    // can be made out, the moon alone.
+    const sf::FloatRect area(0.5f * (w - contentWidth), kFigureTop * h, contentWidth,
+                             (kFigureBottom - kFigureTop) * h);
+    m_hasFigure = area.height >= kSmallestFigurePixels;
+    sf::Vector2f moon(w / 2.f, 0.2f * h);
+    if (m_hasFigure) {
+        m_figure.set(restingPose(), FigureSide::Left, area, false);
+        const sf::FloatRect drawn = m_figure.bounds();
+        moon = {std::min(w - radius * 2.f, drawn.left + drawn.width + radius * 1.2f),
+                drawn.top + radius};
+    }
     m_moon.setRadius(radius);
     m_moon.setPointCount(60);
     m_moon.setFillColor(palette::kAccent);
     m_moon.setOrigin(radius, radius);
-    m_moon.setPosition(w / 2.f, 0.2f * h);
+    m_moon.setPosition(moon);
     m_moonShadow = m_moon;
     m_moonShadow.setFillColor(palette::kBackground);
-    m_moonShadow.setPosition(w / 2.f + 0.42f * radius, 0.2f * h - 0.28f * radius);
+    m_moonShadow.setPosition(moon.x + 0.42f * radius, moon.y - 0.28f * radius);
 
     m_title =
         makeText("Well done. Sleep well.", m_theme.bold(), scaledSize(0.085f, h), palette::kText);
@@ -53,6 +76,7 @@ void DoneScene::layout(sf::Vector2f size) {
 }
 
 void DoneScene::draw(sf::RenderTarget& target) const {
+    if (m_hasFigure) target.draw(m_figure);
     target.draw(m_moon);
     target.draw(m_moonShadow);
     target.draw(m_title);

@@ -37,9 +37,11 @@ void addPoints(const Skeleton& s, std::vector<Point>& out) {
 
 } // namespace
 
-void Figure::set(const PoseData& data, FigureSide side, const sf::FloatRect& area) {
+void Figure::set(const PoseData& data, FigureSide side, const sf::FloatRect& area,
+                 bool stretching) {
     m_data = data;
     m_side = side;
+    m_stretching = stretching;
     // What must fit: both poses and the props that stand in the figure's space.
     std::vector<Point> points;
     addPoints(skeletonOf(data.start), points);
@@ -60,7 +62,9 @@ void Figure::set(const PoseData& data, FigureSide side, const sf::FloatRect& are
             maxX = std::max(maxX, prop.x + kWallDepth);
             break;
         case PropKind::Chair:
-        case PropKind::Bed:
+        case PropKind::Bed: // the whole seat or mattress, so the floor runs under all of it
+            minX = std::min(minX, prop.x);
+            maxX = std::max(maxX, prop.x + prop.width);
             maxY = std::max(maxY, prop.top + (prop.kind == PropKind::Chair ? kBackrest : 0));
             break;
         default:
@@ -80,9 +84,30 @@ void Figure::set(const PoseData& data, FigureSide side, const sf::FloatRect& are
     show(data.hold);
 }
 
-void Figure::show(const Pose& pose) {
+sf::FloatRect Figure::show(const Pose& pose) {
+    const sf::VertexArray before = m_triangles;
     m_pose = pose;
     rebuild();
+    // A triangle's pixels change when any of its corners moved; the same pose drawn the same way
+    // gives the same triangles in the same order.
+    if (before.getVertexCount() != m_triangles.getVertexCount()) return m_drawn;
+    bool any = false;
+    sf::Vector2f low;
+    sf::Vector2f high;
+    for (std::size_t i = 0; i + 2 < m_triangles.getVertexCount(); i += 3) {
+        bool moved = false;
+        for (std::size_t k = i; k < i + 3; ++k)
+            moved = moved || before[k].position != m_triangles[k].position;
+        if (!moved) continue;
+        for (std::size_t k = i; k < i + 3; ++k)
+            for (const sf::Vector2f& p : {before[k].position, m_triangles[k].position}) {
+                low = any ? sf::Vector2f(std::min(low.x, p.x), std::min(low.y, p.y)) : p;
+                high = any ? sf::Vector2f(std::max(high.x, p.x), std::max(high.y, p.y)) : p;
+                any = true;
+            }
+    }
+    if (!any) return {};
+    return {low, high - low};
 }
 
 sf::Vector2f Figure::toScreen(Point p) const {
@@ -184,7 +209,10 @@ void Figure::rebuild() {
     capsule(s.pelvis, s.neck, kTrunkWidth, kBody);
     capsule(s.neck, s.head, kNeckWidth, kBody);
     disc(s.head, SegmentLengths::kHeadRadius, kBody);
-    leg(s.nearLimb, palette::kAccent, true);
+    if (m_stretching)
+        leg(s.nearLimb, palette::kAccent, true);
+    else
+        leg(s.nearLimb, kBody, false);
     arm(s.nearLimb, kBody);
     if (towel != nullptr) {
         capsule(s.nearLimb.hand, s.nearLimb.toe, 0.025, kTowel);

@@ -18,11 +18,16 @@ class Figure final : public sf::Drawable {
   public:
     // The figure of `data`, fitted (with room for both its start and hold poses, so it does not
     // change size as it moves) into `area`, showing `pose`.
-    void set(const PoseData& data, FigureSide side, const sf::FloatRect& area);
-    void show(const Pose& pose); // another pose of the same data (a step of the motion)
+    // `stretching` false: a figure at rest, no leg picked out.
+    void set(const PoseData& data, FigureSide side, const sf::FloatRect& area,
+             bool stretching = true);
+    // Another pose of the same data (a step of the motion). Returns where the drawing changed:
+    // the triangles that moved, before and after.
+    sf::FloatRect show(const Pose& pose);
 
     // Where the figure's drawing lies, in target coordinates.
     sf::FloatRect bounds() const { return m_drawn; }
+    double pixelsPerMetre() const { return m_scale; }
 
   private:
     void draw(sf::RenderTarget& target, sf::RenderStates states) const override;
@@ -35,6 +40,7 @@ class Figure final : public sf::Drawable {
     PoseData m_data;
     Pose m_pose;
     FigureSide m_side = FigureSide::Left;
+    bool m_stretching = true;
     double m_scale = 100; // pixels a metre
     double m_originX = 0, m_originY = 0;
     double m_minX = 0, m_maxX = 1;

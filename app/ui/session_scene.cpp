@@ -33,6 +33,20 @@ constexpr float kNextTop = 0.85f;
 constexpr float kNextSize = 0.04f;
 constexpr float kProgressTop = 0.925f;
 constexpr float kProgressHeight = 0.014f;
+// A narrow window: the figure in a band above the countdown, which keeps a quarter of the height
+// and moves down with its bar and the instructions.
+constexpr float kNarrowFigureTop = 0.195f;
+constexpr float kNarrowFigureBottom = 0.335f;
+constexpr float kNarrowCountdownTop = 0.35f;
+constexpr float kNarrowCountdownHeight = 0.262f;
+constexpr float kNarrowDrainTop = 0.637f;
+constexpr float kNarrowInstructionsTop = 0.672f;
+// " …" built from its code point: a narrow literal goes through the locale and shows as boxes.
+sf::String ellipsisMark() {
+    return sf::String(" ") + sf::String(sf::Uint32{0x2026});
+}
+// Smaller than this, a figure cannot be made out: the window keeps the words instead.
+constexpr float kSmallestFigurePixels = 72.f;
 
 std::string sideWord(Side side) {
     return side == Side::Left ? "left" : side == Side::Right ? "right" : "";
@@ -177,14 +191,16 @@ SessionView describe(const Session& session) {
     return v;
 }
 
-SessionScene::SessionScene(const Theme& theme, const Session& session)
-    : m_theme(theme), m_session(session) {
+SessionScene::SessionScene(const Theme& theme, const Session& session, bool reduceMotion)
+    : m_theme(theme), m_session(session), m_reduceMotion(reduceMotion),
+      m_countdownTop(kCountdownTop), m_countdownHeight(kCountdownHeight), m_drainTop(kDrainTop),
+      m_instructionsTop(kInstructionsTop) {
     m_view = describe(m_session);
 }
 
 bool SessionScene::refresh() {
     SessionView fresh = describe(m_session);
-    if (fresh == m_view) return false;
+    if (fresh == m_view) return stepFigure();
     // Only a new second is shown in part; a new phase, pausing and the rest are whole frames.
     const bool onlyTheClock = sameButTheClock(m_view, fresh);
     m_view = std::move(fresh);
@@ -194,7 +210,30 @@ bool SessionScene::refresh() {
         arrange();
         m_damage.addEverything();
     }
+    stepFigure();
     return true;
+}
+
+bool SessionScene::stepFigure() {
+    if (!m_hasFigure || !m_motion.moves()) return false;
+    const Pose pose = m_motion.poseAt(m_session.phaseElapsedMs());
+    if (largestJointMove(pose, m_shownPose) * m_figure.pixelsPerMetre() < 1.0) return false;
+    m_shownPose = pose;
+    const sf::FloatRect moved = m_figure.show(pose);
+    if (moved.width <= 0 && moved.height <= 0) return false;
+    m_damage.add(moved);
+    return true;
+}
+
+std::optional<TimePoint> SessionScene::nextFigureChange() const {
+    if (!m_hasFigure || !m_motion.moves() || m_session.paused() || m_session.finished() ||
+        m_figure.pixelsPerMetre() <= 0)
+        return std::nullopt;
+    const long long now = m_session.phaseElapsedMs();
+    const auto next = m_motion.nextChangeMs(now, m_shownPose, 1.0 / m_figure.pixelsPerMetre());
+    if (!next) return std::nullopt;
+    // The elapsed time is rounded down: waking this long from now is never early.
+    return m_session.clock().now() + Millis(*next - now);
 }
 
 FrameDamage SessionScene::takeDamage() {
@@ -224,11 +263,9 @@ struct Grid {
         : w(size.x), h(size.y), mx(kMarginX * w), contentWidth(w - 2.f * mx),
           drainWidth(std::min(contentWidth, std::max(0.5f * w, 0.62f * h))),
           drainHeight(std::max(4.f, kDrainHeight * h)),
-          drainPos((w - drainWidth) / 2.f, kDrainTop * h),
           progressHeight(std::max(4.f, kProgressHeight * h)), nextSize(scaledSize(kNextSize, h)) {}
     float w, h, mx, contentWidth;
     float drainWidth, drainHeight;
-    sf::Vector2f drainPos;
     float progressHeight;
     unsigned nextSize;
 };
@@ -272,7 +309,7 @@ void SessionScene::arrange() {
     // The tracks of the draining bar (under the countdown) and of the routine's progress.
     m_drainTrack = RoundedRect({g.drainWidth, g.drainHeight}, g.drainHeight / 2.f, palette::kTrack);
     arrangeFigure(); // decides where the countdown's centre is
-    m_drainTrack.setPosition(m_countdownCentreX - g.drainWidth / 2.f, g.drainPos.y);
+    m_drainTrack.setPosition(m_countdownCentreX - g.drainWidth / 2.f, m_drainTop * h);
     m_progressTrack =
         RoundedRect({contentWidth, g.progressHeight}, g.progressHeight / 2.f, palette::kTrack);
     m_progressTrack.setPosition(mx, kProgressTop * h);
@@ -281,11 +318,12 @@ void SessionScene::arrange() {
 
     // Wrapping is most of the layout's cost and the words change only with the phase.
     if (m_view.instructions != m_wrappedInstructions || m_view.caution != m_wrappedCaution ||
-        m_size != m_wrappedSize) {
-        layoutInstructions(kInstructionsTop * h, kNextTop * h - 0.015f * h, contentWidth * 0.92f);
+        m_size != m_wrappedSize || m_instructionsTop != m_wrappedTop) {
+        layoutInstructions(m_instructionsTop * h, kNextTop * h - 0.015f * h, contentWidth * 0.92f);
         m_wrappedInstructions = m_view.instructions;
         m_wrappedCaution = m_view.caution;
         m_wrappedSize = m_size;
+        m_wrappedTop = m_instructionsTop;
     }
 }
 
@@ -293,21 +331,40 @@ void SessionScene::arrangeFigure() {
     const Grid g(m_size);
     m_hasFigure = false;
     m_countdownCentreX = g.w / 2.f;
-    if (g.w < 1.2f * g.h || m_session.finished()) return; // narrow: the words need the room
-    // The figure and the countdown at its widest this phase, side by side and centred together,
-    // so neither moves during the phase.
-    const float digitRatio = std::max(0.3f, m_theme.digitHeightRatio());
-    sf::Text widest = makeText(formatCountdown(m_view.phaseSeconds), m_theme.bold(),
-                               scaledSize(kCountdownHeight / digitRatio, g.h), palette::kCountdown);
-    shrinkToWidth(widest, g.contentWidth);
-    const float countdownWidth = widest.getLocalBounds().width;
-    const float gap = 0.03f * g.w;
-    const float figureWidth = std::min(0.3f * g.w, g.contentWidth - countdownWidth - gap);
+    m_countdownTop = kCountdownTop;
+    m_countdownHeight = kCountdownHeight;
+    m_drainTop = kDrainTop;
+    m_instructionsTop = kInstructionsTop;
+    if (m_session.finished()) return;
     const float top = (kNameTop + kNameSize * 1.5f) * g.h;
-    const float bottom = kDrainTop * g.h - 0.035f * g.h; // clear of the draining bar
-    if (figureWidth < 0.12f * g.w || bottom - top < 0.15f * g.h) return;
-    const float left = (g.w - (figureWidth + gap + countdownWidth)) / 2.f;
-    m_countdownCentreX = std::round(left + figureWidth + gap + countdownWidth / 2.f);
+    sf::FloatRect area;
+    if (g.w >= 1.2f * g.h) {
+        // The figure and the countdown at its widest this phase, side by side and centred
+        // together, so neither moves during the phase.
+        const float digitRatio = std::max(0.3f, m_theme.digitHeightRatio());
+        sf::Text widest =
+            makeText(formatCountdown(m_view.phaseSeconds), m_theme.bold(),
+                     scaledSize(kCountdownHeight / digitRatio, g.h), palette::kCountdown);
+        shrinkToWidth(widest, g.contentWidth);
+        const float countdownWidth = widest.getLocalBounds().width;
+        const float gap = 0.03f * g.w;
+        const float figureWidth = std::min(0.3f * g.w, g.contentWidth - countdownWidth - gap);
+        const float bottom = kDrainTop * g.h - 0.035f * g.h; // clear of the draining bar
+        if (figureWidth < 0.12f * g.w || bottom - top < 0.15f * g.h) return;
+        const float left = (g.w - (figureWidth + gap + countdownWidth)) / 2.f;
+        m_countdownCentreX = std::round(left + figureWidth + gap + countdownWidth / 2.f);
+        area = {left, top, figureWidth, bottom - top};
+    } else {
+        // Narrow: above the countdown, which moves down and stays a quarter of the height.
+        const float bandTop = kNarrowFigureTop * g.h; // just clear of the name
+        const float bandBottom = kNarrowFigureBottom * g.h;
+        if (bandBottom - bandTop < kSmallestFigurePixels) return; // too small for both
+        m_countdownTop = kNarrowCountdownTop;
+        m_countdownHeight = kNarrowCountdownHeight;
+        m_drainTop = kNarrowDrainTop;
+        m_instructionsTop = kNarrowInstructionsTop;
+        area = {g.mx, bandTop, g.contentWidth, bandBottom - bandTop};
+    }
 
     const Phase& phase = m_session.phase();
     const Step& step = m_session.routine().steps[static_cast<std::size_t>(phase.step)];
@@ -316,7 +373,10 @@ void SessionScene::arrangeFigure() {
                                ? m_theme.poses().forStretch("")
                                : m_theme.poses().forStretch(step.stretch.id);
     const FigureSide side = phase.side == Side::Right ? FigureSide::Right : FigureSide::Left;
-    m_figure.set(pose, side, {left, top, figureWidth, bottom - top});
+    m_figure.set(pose, side, area);
+    m_motion = FigureMotion(pose, phase.kind, m_reduceMotion);
+    m_shownPose = m_motion.poseAt(m_session.phaseElapsedMs());
+    m_figure.show(m_shownPose);
     m_hasFigure = true;
 }
 
@@ -339,10 +399,10 @@ FrameDamage SessionScene::arrangeClock() {
 
     // The countdown: its digits are kCountdownHeight of the window.
     const float digitRatio = std::max(0.3f, m_theme.digitHeightRatio());
-    m_countdown = makeText(m_view.countdown, bold, scaledSize(kCountdownHeight / digitRatio, h),
+    m_countdown = makeText(m_view.countdown, bold, scaledSize(m_countdownHeight / digitRatio, h),
                            palette::kCountdown);
     shrinkToWidth(m_countdown, contentWidth);
-    placeCountdown(m_countdown, m_countdownCentreX, kCountdownTop * h);
+    placeCountdown(m_countdown, m_countdownCentreX, m_countdownTop * h);
 
     // The draining bar under it: full at the start of the phase, empty at its end.
     const float drainFraction =
@@ -354,7 +414,7 @@ FrameDamage SessionScene::arrangeClock() {
     m_drainFill =
         RoundedRect({std::max(g.drainHeight, g.drainWidth * drainFraction), g.drainHeight},
                     g.drainHeight / 2.f, drainColour(m_view.kind));
-    m_drainFill.setPosition(m_countdownCentreX - g.drainWidth / 2.f, g.drainPos.y);
+    m_drainFill.setPosition(m_countdownCentreX - g.drainWidth / 2.f, m_drainTop * h);
 
     // Bottom: what comes next on the left, time left on the right, the routine's progress.
     m_timeLeft = makeText(m_view.timeLeft, regular, g.nextSize, palette::kTextSoft);
@@ -439,7 +499,7 @@ void SessionScene::layoutInstructions(float top, float bottom, float width) {
             lines.resize(fits);
             if (!lines.empty())
                 lines.back().text =
-                    ellipsize(lines.back().text + sf::String(" …"), font, size, width);
+                    ellipsize(lines.back().text + ellipsisMark(), font, size, width);
         }
     }
     m_instructionLines.clear();

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "figure.hpp"
+#include "figure_motion.hpp"
 #include "frame_damage.hpp"
 #include "layout.hpp"
 #include "scene.hpp"
@@ -49,10 +50,16 @@ bool sameButTheClock(const SessionView& a, const SessionView& b);
 
 class SessionScene final : public Scene {
   public:
-    SessionScene(const Theme& theme, const Session& session);
+    // `reduceMotion`: the figure shows its hold pose at once and stands still.
+    SessionScene(const Theme& theme, const Session& session, bool reduceMotion = false);
 
-    // Reads the session again; true (and relaid out) when what is shown changed.
+    // Reads the session again; true (and relaid out) when what is shown changed: a new second, a
+    // new phase, or the figure having moved a pixel or more since it was last drawn.
     bool refresh();
+
+    // When the figure will next have moved a pixel, so the window sleeps until then; nullopt
+    // when it stands still (reduce_motion, a narrow window, paused, or a breath under a pixel).
+    std::optional<TimePoint> nextFigureChange() const;
 
     // What changed on the screen since the last call: after a new second within a phase, where
     // the drawables differ (the countdown's changed digits, the bars' ends, the time left); after
@@ -70,10 +77,11 @@ class SessionScene final : public Scene {
     const SessionView& view() const { return m_view; }
     const std::string& countdownText() const { return m_view.countdown; }
     sf::FloatRect countdownBounds() const { return m_countdown.getGlobalBounds(); }
-    // Where the figure is drawn; nullopt when there is none (a narrow window).
+    // Where the figure is drawn; nullopt when there is none (a window too small for it).
     std::optional<sf::FloatRect> figureBounds() const {
         return m_hasFigure ? std::optional<sf::FloatRect>(m_figure.bounds()) : std::nullopt;
     }
+    const Pose& figurePose() const { return m_shownPose; } // as last drawn
 
   private:
     void arrange(); // layout() without marking everything changed
@@ -83,13 +91,24 @@ class SessionScene final : public Scene {
     void drawWithin(sf::RenderTarget& target, const sf::FloatRect* part) const;
     void layoutInstructions(float top, float bottom, float width);
 
-    void arrangeFigure(); // the current stretch's figure beside the countdown, in a wide window
+    // The current stretch's figure beside the countdown in a wide window, above it in a narrow
+    // one; sets where the countdown, its bar and the instructions go.
+    void arrangeFigure();
+    bool stepFigure(); // the figure in its pose now, if that is a pixel or more from the last
 
     const Theme& m_theme;
     const Session& m_session;
     Figure m_figure;
     bool m_hasFigure = false;
+    bool m_reduceMotion = false;
+    FigureMotion m_motion;
+    Pose m_shownPose;
     float m_countdownCentreX = 640.f; // the countdown and its draining bar are centred here
+    // Fractions of the height: the figure above the countdown moves these down.
+    float m_countdownTop = 0.f;
+    float m_countdownHeight = 0.f;
+    float m_drainTop = 0.f;
+    float m_instructionsTop = 0.f;
     sf::Vector2f m_size{1280.f, 800.f};
     SessionView m_view;
     std::string m_notice;
@@ -104,6 +123,7 @@ class SessionScene final : public Scene {
     std::vector<std::string> m_wrappedInstructions;
     std::string m_wrappedCaution;
     sf::Vector2f m_wrappedSize;
+    float m_wrappedTop = 0.f;
     sf::Text m_next;
     sf::Text m_timeLeft;
     RoundedRect m_drainTrack;

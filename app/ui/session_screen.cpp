@@ -20,9 +20,9 @@ long long steadyNowMs() {
 
 SessionScreen::SessionScreen(const Theme& theme, std::unique_ptr<SessionRun> run,
                              SessionObserver& sound, const std::string& notice,
-                             long long processStartMs)
+                             long long processStartMs, bool reduceMotion)
     : m_theme(theme), m_run(std::move(run)), m_sound(m_run->attach(sound)),
-      m_scene(theme, m_run->session()), m_processStartMs(processStartMs) {
+      m_scene(theme, m_run->session(), reduceMotion), m_processStartMs(processStartMs) {
     m_scene.setNotice(notice);
     m_run->start();
     m_scene.refresh();
@@ -92,7 +92,11 @@ bool SessionScreen::update(ScreenHost& host) {
 
 std::optional<TimePoint> SessionScreen::nextWakeup() const {
     if (!m_run) return std::nullopt;
-    return m_run->nextWakeup(); // the session's, or a phrase's start
+    std::optional<TimePoint> due = m_run->nextWakeup(); // the session's, or a phrase's start
+    // The figure: only once it will have moved a pixel, so a slow breath is a few frames a second.
+    if (const auto figure = m_scene.nextFigureChange(); figure && (!due || *figure < *due))
+        due = figure;
+    return due;
 }
 
 // The trace measures the first frame and every countdown value as it reached the screen.

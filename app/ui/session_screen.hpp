@@ -14,8 +14,9 @@ class SessionScreen final : public Screen {
   public:
     // `sound` is attached for as long as this screen lives; the run is started here.
     // `processStartMs` (steady clock) dates the first frame in the trace, when there is one.
+    // `reduceMotion` keeps the figure still (the setting reduce_motion).
     SessionScreen(const Theme& theme, std::unique_ptr<SessionRun> run, SessionObserver& sound,
-                  const std::string& notice, long long processStartMs);
+                  const std::string& notice, long long processStartMs, bool reduceMotion = false);
 
     KeyContext keyContext() const override { return KeyContext::Session; }
     bool handle(const sf::Event& event, ScreenHost& host) override;

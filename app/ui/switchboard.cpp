@@ -309,7 +309,7 @@ void Switchboard::startRun(std::unique_ptr<SessionRun> run) {
     if (Speaker* voice = voiceForRuns()) run->setVoice(voice, cueStrikes());
     switchTo(std::make_unique<SessionScreen>(m_theme, std::move(run), m_audio,
                                              m_audio.available() ? "" : "sound unavailable",
-                                             m_options.processStartMs));
+                                             m_options.processStartMs, m_settings.reduceMotion));
 }
 
 void Switchboard::showDone(const std::string& routineName, int holdSeconds, int plannedSeconds) {

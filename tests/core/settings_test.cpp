@@ -40,6 +40,7 @@ TEST_F(SettingsFile, WhatIsSavedLoadsBackAndNothingElseIsLeft) {
     settings.muted = true;
     settings.voice = false;
     settings.fullscreen = true;
+    settings.reduceMotion = true;
     settings.dayStartsAt = "05:30";
     const fs::path file = m_root / "config" / "settings.toml";
     ASSERT_TRUE(settings.save(file));
@@ -50,6 +51,7 @@ TEST_F(SettingsFile, WhatIsSavedLoadsBackAndNothingElseIsLeft) {
     EXPECT_TRUE(back.muted);
     EXPECT_FALSE(back.voice);
     EXPECT_TRUE(back.fullscreen);
+    EXPECT_TRUE(back.reduceMotion);
     EXPECT_EQ(back.dayStartsAt, "05:30");
     std::size_t entries = 0;
     for ([[maybe_unused]] const auto& entry : fs::directory_iterator(file.parent_path()))
@@ -104,6 +106,21 @@ TEST_F(SettingsFile, VoiceIsOnByDefaultAndABadValueIsReported) {
     EXPECT_EQ(problems[0].line, 2);
     EXPECT_EQ(problems[0].column, 9);
     EXPECT_NE(problems[0].message.find("'voice' must be true or false"), std::string::npos);
+}
+
+TEST_F(SettingsFile, MotionIsOnByDefaultAndReduceMotionKeepsFiguresStill) {
+    EXPECT_FALSE(Settings{}.reduceMotion);
+    Diagnostics problems;
+    EXPECT_TRUE(Settings::parse("reduce_motion = true\n", "settings.toml", &problems).reduceMotion);
+    EXPECT_TRUE(problems.empty());
+    const Settings bad =
+        Settings::parse("muted = true\nreduce_motion = 1\n", "settings.toml", &problems);
+    EXPECT_FALSE(bad.reduceMotion);
+    EXPECT_TRUE(bad.muted);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_EQ(problems[0].line, 2);
+    EXPECT_EQ(problems[0].column, 17);
+    EXPECT_NE(problems[0].message.find("'reduce_motion' must be true or false"), std::string::npos);
 }
 
 TEST_F(SettingsFile, ASyntaxErrorGivesTheDefaultsAndItsLine) {

@@ -26,6 +26,26 @@ TEST(DoneScene, SaysWellDoneAndHowLongWasHeld) {
     }
 }
 
+// A figure lying at rest above "Well done", clear of every word; a tiny window keeps the words.
+TEST(DoneScene, ShowsAFigureAtRestAboveWellDone) {
+    ASSERT_NE(test::theme(), nullptr);
+    DoneScene scene(*test::theme());
+    scene.setResult("Nightly leg-cramp routine", 270, 300);
+    for (auto size : kSizes) {
+        test::render({&scene}, size);
+        const auto figure = scene.figureBounds();
+        ASSERT_TRUE(figure) << suffix(size);
+        EXPECT_TRUE(test::inside(*figure, size)) << suffix(size);
+        EXPECT_GT(figure->height, size.y / 8.f) << suffix(size);
+        const std::vector<sf::FloatRect> texts = scene.textBounds();
+        EXPECT_LE(figure->top + figure->height, texts.front().top) << "above Well done";
+        for (const sf::FloatRect& text : texts)
+            EXPECT_FALSE(figure->intersects(text)) << suffix(size) << " at " << text.top;
+    }
+    test::render({&scene}, {320, 240});
+    EXPECT_FALSE(scene.figureBounds());
+}
+
 TEST(HelpOverlay, ListsEveryKeyInsideTheWindow) {
     ASSERT_NE(test::theme(), nullptr);
     HelpOverlay help(*test::theme(), helpLines(KeyContext::Session));

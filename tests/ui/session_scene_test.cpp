@@ -203,8 +203,51 @@ TEST(SessionSceneFigure, BesideTheCountdownAndClearOfEveryText) {
         EXPECT_GE(scene.countdownBounds().height, size.y / 4.f);
         EXPECT_LT(figure->left + figure->width, scene.countdownBounds().left) << "beside it";
     }
-    test::render({&scene}, {600, 800});
-    EXPECT_FALSE(scene.figureBounds()) << "a narrow window shows the words instead";
+}
+
+// A narrow window: the figure above the countdown, which stays the largest thing and a quarter of
+// the height; a window too small for both keeps the words and the countdown alone.
+TEST(SessionSceneFigure, AboveTheCountdownInANarrowWindow) {
+    Theme theme;
+    std::string error;
+    ASSERT_TRUE(theme.loadFonts(Theme::fontFolders(NS_ASSETS_DIR), &error)) << error;
+    theme.setPoseFolder(std::string(NS_ASSETS_DIR) + "/poses");
+    ManualClock clock;
+    Routine routine = test::sampleRoutine();
+    Timeline timeline = buildTimeline(routine);
+    Session session(std::move(routine), std::move(timeline), clock);
+    session.start();
+    SessionScene scene(theme, session);
+    for (const sf::Vector2u size :
+         {sf::Vector2u{600, 800}, sf::Vector2u{800, 800}, sf::Vector2u{900, 1000}}) {
+        const std::string name = std::to_string(size.x) + "x" + std::to_string(size.y);
+        for (const long long step : {0LL, 6000LL}) { // getting ready, then the hold
+            clock.advanceMs(step);
+            session.update();
+            scene.refresh();
+            const sf::Image image = test::render({&scene}, size);
+            test::saveArtifact(image, "session-figure-narrow-" + name + "-" +
+                                          (step == 0 ? "ready" : "hold"));
+            test::expectFitsAndCalm(scene, image, size, name);
+            const auto figure = scene.figureBounds();
+            ASSERT_TRUE(figure) << name;
+            const sf::FloatRect countdown = scene.countdownBounds();
+            EXPECT_TRUE(test::inside(*figure, size)) << name;
+            EXPECT_GT(figure->height, size.y / 8.f) << name << ": big enough to make out";
+            EXPECT_LE(figure->top + figure->height, countdown.top) << name << ": above it";
+            EXPECT_GE(countdown.height, size.y / 4.f) << name;
+            EXPECT_LT(figure->height, countdown.height) << name << ": the countdown is largest";
+            for (const sf::FloatRect& text : scene.textBounds()) {
+                EXPECT_FALSE(figure->intersects(text))
+                    << name << ": the figure covers a text at " << text.left << "," << text.top;
+                if (text != countdown) {
+                    EXPECT_LT(text.height, countdown.height) << name;
+                }
+            }
+        }
+    }
+    test::render({&scene}, {400, 420});
+    EXPECT_FALSE(scene.figureBounds()) << "too small for both: the words and the countdown";
 }
 
 } // namespace
