@@ -1,5 +1,6 @@
-// The session screen: phase, stretch, instructions, the big countdown with a draining bar, what
-// comes next, and the whole routine's progress. A view of a Session; it never changes it.
+// The session screen: phase, stretch, instructions, the big countdown with a draining bar, the
+// stretch's figure (moving into position, breathing in a hold), what comes next, and the whole
+// routine's progress. A view of a Session; it never changes it.
 #pragma once
 
 #include "figure.hpp"
