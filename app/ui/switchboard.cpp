@@ -261,7 +261,7 @@ void Switchboard::showHome(const std::string& selectId) {
     showHomeScreen(selectId, true);
 }
 
-void Switchboard::showHomeScreen(const std::string& selectId, bool reload) {
+void Switchboard::showHomeScreen(const std::string& selectId, bool reload, bool askCheckIn) {
     if (reload) {
         m_library = RoutineLibrary::reload(m_library, m_options.paths.builtInRoutinesDir(),
                                            m_options.paths.userRoutinesDir());
@@ -277,7 +277,7 @@ void Switchboard::showHomeScreen(const std::string& selectId, bool reload) {
     switchTo(std::move(home));
     refreshHistory();
     // The morning check-in asks once a day, the first time home opens after the day-start hour.
-    if (!m_options.history) return;
+    if (!m_options.history || !askCheckIn) return;
     if (const auto night = m_checkInPrompt.nightToAsk(*m_options.history, m_stats.tonight)) {
         if (!m_checkInPrompt.remember(m_stats.tonight))
             spdlog::warn("could not remember that the check-in was asked");
@@ -411,7 +411,7 @@ void Switchboard::restoreHistory() {
     }
     spdlog::info("restored the history from {}", backup.file.path.string());
     m_historyNotice.clear();
-    showHomeScreen(m_lastRoutineId, false);
+    showHomeScreen(m_lastRoutineId, false, false); // the news first; the diary can ask later
     showIndicator("Your history is back: " + std::to_string(backup.summary.nights) + " nights",
                   -1.f);
 }
@@ -430,9 +430,9 @@ void Switchboard::askToRemoveSession(Date night) {
     localtime_r(&last.startedAt, &local);
     char started[8];
     std::strftime(started, sizeof started, "%H:%M", &local);
-    std::string detail = "The session started at " + std::string(started) + " (" +
+    std::string detail = "The session of " + night.str() + " at " + std::string(started) + " (" +
                          last.routineName + ", " + formatClock(last.holdSecondsDone) +
-                         " held) goes from the night of " + night.str() + ".";
+                         " held) will no longer count for that night.";
     if (ofNight.size() > 1)
         detail += " It is the last of " + std::to_string(ofNight.size()) + " that night.";
     const long long id = last.id;

@@ -75,7 +75,7 @@ class Switchboard final : public ScreenHost {
 
   private:
     void switchTo(std::unique_ptr<Screen> screen);
-    void showHomeScreen(const std::string& selectId, bool reload);
+    void showHomeScreen(const std::string& selectId, bool reload, bool askCheckIn = true);
     void startRun(std::unique_ptr<SessionRun> run);
     bool globalCommand(Command command);
     void reloadLibrary(const std::string& selectId);
