@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <cstdio>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -180,6 +181,33 @@ TEST_F(RecordsCommands, HistoryShowsIdsAndDeleteRemovesOneSession) {
     EXPECT_EQ(left[0]["night"], "2026-10-01");
     refused({"history", "delete", std::to_string(second), "--yes"}, "no session");
     refused({"history", "delete", "abc", "--yes"}, "not a session id");
+}
+
+// On a terminal (a pseudo-terminal made by script(1)) it asks, and only "y" removes.
+TEST_F(RecordsCommands, HistoryDeleteAsksOnATerminal) {
+    if (!fs::exists("/usr/bin/script")) GTEST_SKIP() << "script(1) makes the terminal";
+    ok({"log", "nightly", "--at", "2026-10-01 21:00"});
+    const std::string id =
+        std::to_string(json({"history", "--json"})["sessions"][0]["id"].get<long long>());
+    const auto answer = [&](const std::string& reply) {
+        const std::string command = "printf '" + reply + "\\n' | TZ=UTC /usr/bin/script -qc \"'" +
+                                    std::string(NS_BINARY) + "' --home '" + m_home +
+                                    "' history delete " + id + "\" /dev/null";
+        std::string out;
+        if (FILE* pipe = popen(command.c_str(), "r")) {
+            char buffer[256];
+            while (fgets(buffer, sizeof buffer, pipe) != nullptr)
+                out += buffer;
+            pclose(pipe);
+        }
+        return out;
+    };
+    const std::string kept = answer("n");
+    EXPECT_NE(kept.find("[y/N]"), std::string::npos) << kept;
+    EXPECT_EQ(json({"history", "--json"})["sessions"].size(), 1u);
+    const std::string removed = answer("y");
+    EXPECT_NE(removed.find("Removed session " + id), std::string::npos) << removed;
+    EXPECT_TRUE(json({"history", "--json"})["sessions"].empty());
 }
 
 TEST_F(RecordsCommands, SkipUndoTakesTheMarkAway) {
