@@ -11,6 +11,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <ctime>
 #include <iostream>
@@ -37,9 +38,11 @@ std::string nightsText(const HistoryStore::FileSummary& summary) {
 }
 
 std::string sizeText(std::uintmax_t bytes) {
-    if (bytes < 1024) return std::to_string(bytes) + " bytes";
-    if (bytes < 1024 * 1024) return std::to_string((bytes + 512) / 1024) + " KB";
-    return std::to_string((bytes + 512 * 1024) / (1024 * 1024)) + " MB";
+    constexpr std::uintmax_t kKilo = 1024;
+    constexpr std::uintmax_t kMega = kKilo * kKilo;
+    if (bytes < kKilo) return std::to_string(bytes) + " bytes";
+    if (bytes < kMega) return std::to_string((bytes + kKilo / 2) / kKilo) + " KB";
+    return std::to_string((bytes + kMega / 2) / kMega) + " MB";
 }
 
 // The backup a person named: a date, a file name in the backups folder, or a path.

@@ -18,7 +18,7 @@ std::filesystem::path backupsDir(const Paths& paths);
 std::string restoreAdvice(const GoodBackup& backup);
 
 int backupsCommand(const Paths& paths);
-int restoreCommand(const Paths& paths, const std::optional<std::string>& backup);
+int restoreCommand(const Paths& paths, const std::optional<std::string>& name);
 int historyDeleteCommand(const Paths& paths, const std::string& id, bool yes);
 
 } // namespace ns

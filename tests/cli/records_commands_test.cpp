@@ -47,7 +47,7 @@ class RecordsCommands : public ns::test::TempHomeTest {
         return m_home + "/config/routines/" + id + ".toml";
     }
     std::string shortRoutine() {
-        const std::string file = m_home + "/short.toml";
+        std::string file = m_home + "/short.toml";
         writeFile(file, "name = \"Short\"\n[defaults]\nprepare = 0\n[[steps]]\nname = \"Calf\"\n"
                         "hold = 5\n");
         return file;
@@ -243,7 +243,7 @@ TEST_F(RecordsCommands, BoundsAreRefusedWithASentenceAndNothingWritten) {
     refused({"log", "nightly", "--fraction", "0"}, "more than 0");
     refused({"checkin", "--cramps", "1", "--night", "2099-01-01"}, "in the future");
     // Tonight is not over: no check-in about it yet (in UTC, with the day starting at 04:00).
-    const std::time_t evening = std::time(nullptr) - 4 * 3600;
+    const std::time_t evening = std::time(nullptr) - std::time_t{4} * 3600;
     std::tm tm{};
     gmtime_r(&evening, &tm);
     char tonight[16];

@@ -40,7 +40,7 @@ class HistoryRecordsTest : public ::testing::Test {
         fs::create_directories(m_dir);
     }
     void TearDown() override { fs::remove_all(m_dir); }
-    std::unique_ptr<HistoryStore> open(const fs::path& file) {
+    static std::unique_ptr<HistoryStore> open(const fs::path& file) {
         auto opened = HistoryStore::open(file);
         EXPECT_TRUE(opened.store) << opened.error;
         return std::move(opened.store);
@@ -72,10 +72,12 @@ TEST_F(HistoryRecordsTest, UnmarkSkippedTakesTheMarkAway) {
 
 TEST(BackupsToKeep, SevenDailyFourWeeklyTwelveMonthly) {
     std::vector<Date> dates;
+    dates.reserve(365);
     for (Date d = date("2025-01-01"); d <= date("2025-12-31"); d = d.plus(1))
         dates.push_back(d);
     const std::vector<Date> keep = backupsToKeep(dates);
     std::vector<std::string> kept;
+    kept.reserve(keep.size());
     for (Date d : keep)
         kept.push_back(d.str());
     const std::vector<std::string> expected = {
