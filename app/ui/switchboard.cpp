@@ -343,6 +343,10 @@ void Switchboard::showHelp(KeyContext context) {
 
 void Switchboard::openCheckIn(Date night) {
     if (!m_options.history || night > m_stats.tonight) return;
+    if (night == m_stats.tonight) { // the diary is about a night that is over
+        showIndicator("Tonight is not over yet: its diary opens in the morning", -1.f);
+        return;
+    }
     push(std::make_unique<CheckInScreen>(m_theme, *m_options.history, night, m_stats.tonight));
 }
 

@@ -403,6 +403,19 @@ TEST_F(SwitchboardTest, DeleteOnProgressAsksThenRemovesTheChosenNightsSession) {
     EXPECT_EQ(m_history->sessions().size(), 1u);
 }
 
+TEST_F(SwitchboardTest, TonightsDiaryWaitsUntilTheNightIsOver) {
+    withHistory();
+    Switchboard& board = open();
+    press(K::P);
+    press(K::Right); // from last night to tonight
+    press(K::Enter);
+    EXPECT_NE(topAs<ProgressScreen>(board), nullptr) << "no diary for a night not over";
+    EXPECT_TRUE(board.indicatorShown());
+    press(K::Left);
+    press(K::Enter);
+    EXPECT_NE(topAs<CheckInScreen>(board), nullptr) << "last night's diary opens";
+}
+
 TEST_F(SwitchboardTest, TheCheckInSwallowsLettersTypedIntoTheNote) {
     withHistory();
     Switchboard& board = open();
