@@ -11,6 +11,7 @@
 #include "nights.hpp"
 #include "paths.hpp"
 #include "process.hpp"
+#include "records_commands.hpp"
 #include "routine_loader.hpp"
 #include "routine_lookup.hpp"
 #include "settings.hpp"
@@ -80,6 +81,7 @@ int listRoutines(const Paths& paths, bool json) {
             item["id"] = entry.id;
             item["path"] = entry.path.string();
             item["built_in"] = entry.builtIn;
+            item["from_built_in"] = entry.replacedBuiltIn.has_value();
             if (entry.result.ok()) {
                 item["name"] = entry.result.routine->name;
                 item["total_seconds"] = buildTimeline(*entry.result.routine).totalSeconds;
@@ -106,7 +108,9 @@ int listRoutines(const Paths& paths, bool json) {
         const int total = buildTimeline(routine).totalSeconds;
         std::printf("%-*s  %6s  %s%s\n", static_cast<int>(idWidth), entry.id.c_str(),
                     formatClock(total).c_str(), routine.name.c_str(),
-                    entry.builtIn ? "" : "  (yours)");
+                    entry.builtIn           ? ""
+                    : entry.replacedBuiltIn ? "  (yours, from built-in; 'reset' goes back)"
+                                            : "  (yours)");
     }
     if (!failed.empty()) {
         std::printf("\nThese routines have errors and cannot be started:\n");
@@ -230,6 +234,7 @@ int openFrontEnd(const Paths& paths, const std::optional<std::string>& routine, 
     options.processStartMs = processStartMs;
     options.history = history.store.get();
     options.historyNotice = history.notice;
+    options.restorable = history.restorable;
     options.dayStart = dayStart;
     return runWindowFromModule(options);
 }
@@ -311,8 +316,10 @@ int runCli(int argc, char** argv) {
     std::string checkInNote;
     std::string checkInNight;
     auto* checkin = app.add_subcommand("checkin", "Record last night's cramps (the diary)");
-    checkin->add_option("--cramps", checkInOptions.cramps, "Number of cramps, 0 to 20")
-        ->required()
+    std::string checkInCramps;
+    checkin
+        ->add_option("--cramps", checkInCramps,
+                     "Number of cramps, 0 to 20 (needed the first time for a night)")
         ->option_text("N");
     checkin->add_option("--pain", checkInPain, "Worst pain, 0 to 10")->option_text("P");
     checkin->add_option("--sleep", checkInSleep, "How much they disturbed sleep, 0 to 10")
@@ -320,6 +327,8 @@ int runCli(int argc, char** argv) {
     checkin->add_option("--note", checkInNote, "A short note")->option_text("TEXT");
     checkin->add_option("--night", checkInNight, "The night it is about (default: last night)")
         ->option_text("YYYY-MM-DD");
+    checkin->add_flag("--replace", checkInOptions.replace,
+                      "Overwrite a saved check-in whole (else only the fields given change)");
 
     std::string logName;
     std::string logAt;
@@ -336,10 +345,25 @@ int runCli(int argc, char** argv) {
         app.add_subcommand("skip", "Mark a night skipped (ill, travelling): keeps the streak");
     skip->add_option("--night", skipNight, "The night (default: tonight)")
         ->option_text("YYYY-MM-DD");
+    bool skipUndo = false;
+    skip->add_flag("--undo", skipUndo, "Take the mark away (a night marked skipped by mistake)");
 
     bool historyJson = false;
     auto* history = app.add_subcommand("history", "Sessions and check-ins as stored");
     history->add_flag("--json", historyJson, "One JSON document on stdout");
+    std::string deleteId;
+    bool deleteYes = false;
+    auto* historyDelete =
+        history->add_subcommand("delete", "Remove a session (asks first; ids from 'history')");
+    historyDelete->add_option("id", deleteId, "The session's id")->required();
+    historyDelete->add_flag("--yes", deleteYes, "Remove it without asking (for scripts)");
+
+    auto* backups = app.add_subcommand("backups", "List the history's backups");
+    std::string restoreName;
+    auto* restore = app.add_subcommand(
+        "restore", "Put a backup of the history back (the newest good one unless named)");
+    restore->add_option("backup", restoreName, "A backup's date, file name or path")
+        ->option_text("BACKUP");
 
     std::string exportDir;
     auto* exportCmd = app.add_subcommand("export", "Write sessions.csv and checkins.csv");
@@ -359,8 +383,13 @@ int runCli(int argc, char** argv) {
         "edit", "Open your copy of a routine in $VISUAL or $EDITOR; checked when you close it");
     edit->add_option("routine", editName, "Routine id or path")->required();
 
+    std::string resetId;
+    auto* reset = app.add_subcommand(
+        "reset", "Go back to a built-in routine (your copy is kept as a backup file)");
+    reset->add_option("id", resetId, "The routine's id")->required();
+
     for (auto* sub : {start, list, check, plan, stats, figure, checkin, log, skip, history,
-                      exportCmd, newCmd, edit})
+                      historyDelete, backups, restore, exportCmd, newCmd, edit, reset})
         sub->fallthrough();
 
     try {
@@ -400,6 +429,7 @@ int runCli(int argc, char** argv) {
         }
         if (*figure) return figureCommand(paths, figureOptions);
         if (*checkin) {
+            checkInOptions.cramps = given(checkInCramps);
             checkInOptions.pain = given(checkInPain);
             checkInOptions.sleep = given(checkInSleep);
             checkInOptions.note = given(checkInNote);
@@ -412,11 +442,15 @@ int runCli(int argc, char** argv) {
                 return logCommand(paths, routine, options);
             });
         }
-        if (*skip) return skipCommand(paths, given(skipNight));
+        if (*skip) return skipCommand(paths, given(skipNight), skipUndo);
+        if (*historyDelete) return historyDeleteCommand(paths, deleteId, deleteYes);
         if (*history) return historyCommand(paths, historyJson);
+        if (*backups) return backupsCommand(paths);
+        if (*restore) return restoreCommand(paths, given(restoreName));
         if (*exportCmd) return exportCommand(paths, exportDir);
         if (*newCmd) return newCommand(paths, newId, given(newFrom));
         if (*edit) return editCommand(paths, editName);
+        if (*reset) return resetCommand(paths, resetId);
         return openFrontEnd(paths, std::nullopt, false, std::nullopt, false, processStartMs);
     } catch (const std::exception& e) {
         std::cerr << "nightstretch: " << e.what() << '\n';

@@ -7,11 +7,10 @@
 #include "routine_loader.hpp"
 #include "routine_lookup.hpp"
 #include "routine_writer.hpp"
+#include "terminal_question.hpp"
 
-#include <unistd.h>
-
-#include <cctype>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -64,16 +63,6 @@ int runEditor(const fs::path& file) {
     return runAndWait({"/bin/sh", "-c", command + " \"$1\"", "sh", file.string()});
 }
 
-// Asks on the terminal: an empty answer is `byDefault`; without a terminal, `withoutTerminal`.
-char ask(const std::string& question, char byDefault, char withoutTerminal) {
-    if (isatty(STDIN_FILENO) == 0) return withoutTerminal;
-    std::cout << question << std::flush;
-    std::string line;
-    if (!std::getline(std::cin, line)) return withoutTerminal;
-    if (line.empty()) return byDefault;
-    return static_cast<char>(std::tolower(static_cast<unsigned char>(line[0])));
-}
-
 } // namespace
 
 int newCommand(const Paths& paths, const std::string& id, const std::optional<std::string>& from) {
@@ -88,6 +77,18 @@ int newCommand(const Paths& paths, const std::string& id, const std::optional<st
     if (fs::exists(target, ec)) {
         std::cerr << "nightstretch: you already have a routine '" << id << "' at "
                   << target.string() << "; change it with 'nightstretch edit " << id << "'\n";
+        return kExitInvalid;
+    }
+    // A new file under a built-in id would silently take that routine's place.
+    const RoutineLibrary known =
+        RoutineLibrary::load(paths.builtInRoutinesDir(), paths.userRoutinesDir());
+    if (const RoutineEntry* existing = known.find(id)) {
+        std::cerr << "nightstretch: there is a routine '" << id << "' already"
+                  << (existing->builtIn ? " (built in)" : "")
+                  << "; to change it: 'nightstretch edit " << id << "'"
+                  << (existing->builtIn ? " (makes your own copy)" : "")
+                  << ", or start a new one from it: 'nightstretch new " << id << "-mine --from "
+                  << id << "'\n";
         return kExitInvalid;
     }
     std::string text = kTemplate;
@@ -195,14 +196,55 @@ int editCommand(const Paths& paths, const std::string& routine) {
         }
         for (const auto& d : result.diagnostics)
             std::cerr << d.format() << '\n';
-        const char answer =
-            ask("What now? (e)dit again, or (k)eep the last good version [e]: ", 'e', 'k');
+        const char answer = askOnTerminal(
+            "What now? (e)dit again, or (k)eep the last good version [e]: ", 'e', 'k');
         if (answer != 'e') {
             fs::remove(scratch, ec);
             std::cerr << "Kept the last good version of " << target.string() << '\n';
             return kExitInvalid;
         }
     }
+}
+
+int resetCommand(const Paths& paths, const std::string& id) {
+    const RoutineLibrary library =
+        RoutineLibrary::load(paths.builtInRoutinesDir(), paths.userRoutinesDir());
+    const RoutineEntry* entry = validRoutineId(id) ? library.find(id) : nullptr;
+    if (entry == nullptr) {
+        const RoutineLocateResult located = locateRoutine(id, library);
+        for (const auto& d : located.diagnostics)
+            std::cerr << "nightstretch: " << d.message << '\n';
+        return kExitUsage;
+    }
+    if (entry->builtIn) {
+        std::cout << "'" << id << "' is the built-in routine already; nothing to reset.\n";
+        return kExitOk;
+    }
+    if (!entry->replacedBuiltIn) {
+        std::cerr << "nightstretch: '" << id
+                  << "' is your own routine, not a copy of a built-in one; there is nothing to "
+                     "go back to\n";
+        return kExitInvalid;
+    }
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &local);
+    // Not ending in .toml, so it is never loaded as a routine; the person can rename it back.
+    fs::path keptAs = entry->path.string() + ".yours-" + stamp;
+    std::error_code ec;
+    for (int n = 1; fs::exists(keptAs, ec) && n < 100; ++n)
+        keptAs = entry->path.string() + ".yours-" + stamp + "-" + std::to_string(n);
+    fs::rename(entry->path, keptAs, ec);
+    if (ec) {
+        std::cerr << "nightstretch: could not move " << entry->path.string()
+                  << " aside: " << ec.message() << "; nothing changed\n";
+        return kExitUsage;
+    }
+    std::cout << "'" << id << "' is the built-in routine again. Your copy is kept as "
+              << keptAs.string() << ".\n";
+    return kExitOk;
 }
 
 } // namespace ns

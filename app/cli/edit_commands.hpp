@@ -12,5 +12,7 @@ namespace ns {
 
 int newCommand(const Paths& paths, const std::string& id, const std::optional<std::string>& from);
 int editCommand(const Paths& paths, const std::string& routine);
+// Drops the person's copy of a built-in routine (kept beside it as ID.toml.yours-STAMP).
+int resetCommand(const Paths& paths, const std::string& id);
 
 } // namespace ns

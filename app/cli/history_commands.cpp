@@ -8,6 +8,7 @@
 #include "format.hpp"
 #include "history.hpp"
 #include "nights.hpp"
+#include "records_commands.hpp"
 #include "settings.hpp"
 #include "stats_json.hpp"
 #include "timeline.hpp"
@@ -16,6 +17,7 @@
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -107,6 +109,8 @@ OpenedHistory openHistory(const Paths& paths, bool backup) {
     if (!result.movedAside.empty()) {
         opened.notice = "the history file was damaged; it was kept as " +
                         result.movedAside.string() + " and a new one was started";
+        opened.restorable = newestGoodBackup(backupsDir(paths));
+        if (opened.restorable) opened.notice += "; " + restoreAdvice(*opened.restorable);
         spdlog::info("{}", opened.notice); // to the log file; the caller tells the person
     } else if (!result.error.empty()) {
         opened.notice = "history: " + result.error;
@@ -179,10 +183,13 @@ int statsCommand(const Paths& paths, const StatsOptions& options) {
 int checkInCommand(const Paths& paths, const CheckInOptions& options) {
     const CheckedCheckIn checked = checkCheckInOptions(options, tonight(paths), std::time(nullptr));
     if (!checked.checkIn) return fail(kExitInvalid, checked.error);
-    const CheckIn& checkIn = *checked.checkIn;
 
     auto store = openForCommand(paths);
     if (!store) return fail(kExitEnvironment, "the history cannot be opened");
+    const CheckInChange change =
+        mergeCheckIn(store->checkInFor(checked.checkIn->night), *checked.checkIn, options);
+    if (!change.checkIn) return fail(kExitInvalid, change.error);
+    const CheckIn& checkIn = *change.checkIn;
     if (!store->putCheckIn(checkIn))
         return fail(kExitEnvironment, "the check-in could not be saved: " + store->lastError());
     std::printf("Saved for the night of %s: %d cramp%s", checkIn.night.c_str(), checkIn.cramps,
@@ -190,6 +197,12 @@ int checkInCommand(const Paths& paths, const CheckInOptions& options) {
     if (checkIn.pain) std::printf(", pain %d", *checkIn.pain);
     if (checkIn.sleep) std::printf(", sleep disturbed %d", *checkIn.sleep);
     std::printf(".\n");
+    if (!change.replaced.empty()) {
+        std::string replaced;
+        for (const std::string& item : change.replaced)
+            replaced += (replaced.empty() ? "" : ", ") + item;
+        std::printf("This changed the check-in saved before: %s.\n", replaced.c_str());
+    }
     return kExitOk;
 }
 
@@ -222,7 +235,7 @@ int logCommand(const Paths& paths, const Routine& routine, const LogOptions& opt
     return kExitOk;
 }
 
-int skipCommand(const Paths& paths, const std::optional<std::string>& nightText) {
+int skipCommand(const Paths& paths, const std::optional<std::string>& nightText, bool undo) {
     const Date tonightDate = tonight(paths);
     Date night = tonightDate;
     if (nightText) {
@@ -233,6 +246,16 @@ int skipCommand(const Paths& paths, const std::optional<std::string>& nightText)
     }
     auto store = openForCommand(paths);
     if (!store) return fail(kExitEnvironment, "the history cannot be opened");
+    if (undo) {
+        const auto skipped = store->skippedNights();
+        if (std::find(skipped.begin(), skipped.end(), night.str()) == skipped.end())
+            return fail(kExitInvalid,
+                        "the night of " + night.str() + " is not marked skipped; nothing changed");
+        if (!store->unmarkSkipped(night.str()))
+            return fail(kExitEnvironment, "could not change the night: " + store->lastError());
+        std::printf("The night of %s is no longer marked skipped.\n", night.str().c_str());
+        return kExitOk;
+    }
     if (!store->markSkipped(night.str(), std::time(nullptr)))
         return fail(kExitEnvironment, "could not mark the night: " + store->lastError());
     std::printf("The night of %s is marked skipped: your streak stays as it is.\n",
@@ -258,10 +281,14 @@ int historyCommand(const Paths& paths, bool json) {
         return kExitOk;
     }
     std::printf("Sessions (%zu):\n", sessions.size());
+    std::printf("  %6s  %-10s  %-12s %-11s %-14s  source\n", "id", "night", "routine", "status",
+                "held");
     for (const auto& s : sessions)
-        std::printf("  %s  %-12s %-11s %5s of %5s held  (%s)\n", s.night.c_str(),
+        std::printf("  %6lld  %s  %-12s %-11s %5s of %5s  (%s)\n", s.id, s.night.c_str(),
                     s.routineId.c_str(), s.status.c_str(), formatClock(s.holdSecondsDone).c_str(),
                     formatClock(s.plannedHoldSeconds).c_str(), s.source.c_str());
+    if (!sessions.empty())
+        std::printf("  (remove a session logged by mistake: nightstretch history delete ID)\n");
     std::printf("Check-ins (%zu):\n", checkIns.size());
     for (const auto& c : checkIns)
         std::printf("  %s  cramps %d  pain %s  sleep %s  %s\n", c.night.c_str(), c.cramps,

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "command_arguments.hpp"
+#include "history_backups.hpp"
 #include "paths.hpp"
 #include "routine_loader.hpp"
 
@@ -16,6 +17,8 @@ class HistoryStore;
 struct OpenedHistory {
     std::unique_ptr<HistoryStore> store; // null when none could be opened
     std::string notice;                  // one sentence for the person, or empty
+    // A damaged file was moved aside and this backup can give back what it held.
+    std::optional<GoodBackup> restorable;
 };
 // Opens the history, reports a damaged file moved aside, and makes the daily backup when
 // `backup` is set. Prints nothing.
@@ -32,7 +35,8 @@ int checkInCommand(const Paths& paths, const CheckInOptions& options);
 
 int logCommand(const Paths& paths, const Routine& routine, const LogOptions& options);
 
-int skipCommand(const Paths& paths, const std::optional<std::string>& night);
+// Marks the night skipped, or with `undo` takes the mark away.
+int skipCommand(const Paths& paths, const std::optional<std::string>& night, bool undo = false);
 int historyCommand(const Paths& paths, bool json);
 int exportCommand(const Paths& paths, const std::string& csvDir);
 

@@ -54,13 +54,15 @@ std::optional<std::time_t> parseLocalMoment(const std::string& text) {
 CheckedCheckIn checkCheckInOptions(const CheckInOptions& options, Date tonight, std::time_t now) {
     CheckedCheckIn checked;
     CheckIn checkIn;
-    auto cramps = parseBoundedInt(options.cramps, 0, kMaxCramps);
-    if (!cramps) {
-        checked.error = "--cramps must be a whole number from 0 to " + std::to_string(kMaxCramps) +
-                        ", got '" + options.cramps + "'";
-        return checked;
+    if (options.cramps) {
+        auto cramps = parseBoundedInt(*options.cramps, 0, kMaxCramps);
+        if (!cramps) {
+            checked.error = "--cramps must be a whole number from 0 to " +
+                            std::to_string(kMaxCramps) + ", got '" + *options.cramps + "'";
+            return checked;
+        }
+        checkIn.cramps = *cramps;
     }
-    checkIn.cramps = *cramps;
     if (options.pain) {
         checkIn.pain = parseBoundedInt(*options.pain, 0, kMaxScale);
         if (!checkIn.pain) {
@@ -83,6 +85,12 @@ CheckedCheckIn checkCheckInOptions(const CheckInOptions& options, Date tonight, 
         if (!parsed) return checked;
         night = *parsed;
     }
+    if (!(night < tonight)) {
+        checked.error = "the night of " + night.str() +
+                        " is not over yet; check in about it in the morning (last night was " +
+                        tonight.plus(-1).str() + ")";
+        return checked;
+    }
     checkIn.night = night.str();
     checkIn.note = options.note.value_or("");
     checkIn.recordedAt = now;
@@ -97,10 +105,11 @@ CheckedLog checkLogOptions(const LogOptions& options, std::time_t now) {
         char* end = nullptr;
         errno = 0;
         const double fraction = std::strtod(options.fraction->c_str(), &end);
-        if (options.fraction->empty() || *end != '\0' || errno != 0 || !(fraction >= 0.0) ||
+        if (options.fraction->empty() || *end != '\0' || errno != 0 || !(fraction > 0.0) ||
             fraction > 1.0) {
-            checked.error =
-                "--fraction must be a number from 0 to 1, got '" + *options.fraction + "'";
+            checked.error = "--fraction must be more than 0 and at most 1 (the whole routine), "
+                            "got '" +
+                            *options.fraction + "'";
             return checked;
         }
         checked.fraction = fraction;
@@ -124,6 +133,59 @@ CheckedLog checkLogOptions(const LogOptions& options, std::time_t now) {
         checked.startedAt = *parsed;
     }
     return checked;
+}
+
+namespace {
+
+std::string scaleText(const std::optional<int>& value) {
+    return value ? std::to_string(*value) : std::string("none");
+}
+
+std::string noteText(const std::string& note) {
+    return note.empty() ? std::string("none") : "\"" + note + "\"";
+}
+
+} // namespace
+
+CheckInChange mergeCheckIn(const std::optional<CheckIn>& saved, const CheckIn& given,
+                           const CheckInOptions& options) {
+    CheckInChange change;
+    if (!saved || options.replace) {
+        if (!options.cramps) {
+            change.error = saved ? "--replace overwrites the whole check-in, so it needs --cramps"
+                                 : "the first check-in for the night of " + given.night +
+                                       " needs --cramps (how many cramps, 0 for none)";
+            return change;
+        }
+        change.checkIn = given;
+    } else {
+        if (!options.cramps && !options.pain && !options.sleep && !options.note) {
+            change.error = "the night of " + given.night +
+                           " has a check-in already; give the fields to change (--cramps, "
+                           "--pain, --sleep, --note), or --replace with all of them";
+            return change;
+        }
+        CheckIn merged = *saved;
+        merged.recordedAt = given.recordedAt;
+        if (options.cramps) merged.cramps = given.cramps;
+        if (options.pain) merged.pain = given.pain;
+        if (options.sleep) merged.sleep = given.sleep;
+        if (options.note) merged.note = given.note;
+        change.checkIn = merged;
+    }
+    if (!saved) return change;
+    const CheckIn& now = *change.checkIn;
+    if (saved->cramps != now.cramps)
+        change.replaced.push_back("cramps " + std::to_string(saved->cramps) + " → " +
+                                  std::to_string(now.cramps));
+    if (saved->pain != now.pain)
+        change.replaced.push_back("pain " + scaleText(saved->pain) + " → " + scaleText(now.pain));
+    if (saved->sleep != now.sleep)
+        change.replaced.push_back("sleep " + scaleText(saved->sleep) + " → " +
+                                  scaleText(now.sleep));
+    if (saved->note != now.note)
+        change.replaced.push_back("note " + noteText(saved->note) + " → " + noteText(now.note));
+    return change;
 }
 
 } // namespace ns

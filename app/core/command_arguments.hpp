@@ -8,12 +8,13 @@
 #include <ctime>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace ns {
 
 struct CheckInOptions {
-    std::string cramps;
-    std::optional<std::string> pain, sleep, note, night;
+    std::optional<std::string> cramps, pain, sleep, note, night;
+    bool replace = false; // overwrite a saved check-in whole, not only the fields given
 };
 
 struct LogOptions {
@@ -23,11 +24,22 @@ struct LogOptions {
 
 // A check-in to store, or the one sentence that says what is wrong with the options.
 struct CheckedCheckIn {
-    std::optional<CheckIn> checkIn;
+    std::optional<CheckIn> checkIn; // the fields given; cramps 0 when not given
     std::string error;
 };
-// The night defaults to the one before tonight (the morning check-in is about last night).
+// The night defaults to the one before tonight (the morning check-in is about last night); a
+// night not yet over (tonight) is refused.
 CheckedCheckIn checkCheckInOptions(const CheckInOptions& options, Date tonight, std::time_t now);
+
+// A check-in for a night that may have one saved: the saved one with only the given fields
+// changed (all of them with `replace`), and what it replaced, in words ("pain 5 → 3").
+struct CheckInChange {
+    std::optional<CheckIn> checkIn;
+    std::vector<std::string> replaced; // the saved values that change
+    std::string error;                 // a first check-in without --cramps, or nothing to change
+};
+CheckInChange mergeCheckIn(const std::optional<CheckIn>& saved, const CheckIn& given,
+                           const CheckInOptions& options);
 
 struct CheckedLog {
     std::time_t startedAt = 0;

@@ -3,6 +3,7 @@
 #include "history.hpp"
 
 #include "files.hpp"
+#include "history_backups.hpp"
 
 #include <spdlog/spdlog.h>
 #include <sqlite3.h>
@@ -485,17 +486,6 @@ std::string nameOf(const SessionRecord& r) {
     return r.routineName.empty() ? r.routineId : r.routineName;
 }
 
-bool isBackupName(const std::string& name) {
-    const std::string prefix = "history-";
-    const std::string suffix = ".sqlite3";
-    if (name.size() <= prefix.size() + suffix.size()) return false;
-    if (name.compare(0, prefix.size(), prefix) != 0) return false;
-    if (name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0) return false;
-    const std::string date =
-        name.substr(prefix.size(), name.size() - prefix.size() - suffix.size());
-    return Date::parse(date).has_value();
-}
-
 // Brings the schema up to kSchemaVersion in one transaction. The version is read again inside it,
 // so two processes opening a new file at once do not both create the tables.
 bool migrate(sqlite3* db, std::string& error) {
@@ -898,7 +888,7 @@ std::vector<NightRecord> HistoryStore::nightRecords() const {
     return out;
 }
 
-bool HistoryStore::backupIfDue(const fs::path& dir, const std::string& today, int keep) {
+bool HistoryStore::backupIfDue(const fs::path& dir, const std::string& today) {
     try {
         // Two processes starting on a new day must not write the same backup at once.
         const FileLock lock(m_file.string() + ".lock");
@@ -912,8 +902,8 @@ bool HistoryStore::backupIfDue(const fs::path& dir, const std::string& today, in
             m_lastError = "cannot create the backup folder '" + dir.string() + "': " + ec.message();
             return false;
         }
-        const fs::path target = dir / ("history-" + today + ".sqlite3");
-        if (!fs::exists(target, ec)) {
+        const fs::path target = dir / backupFileName(*Date::parse(today));
+        if (!fs::exists(target, ec) && !isEmpty()) {
             // Written under a name the pruning never matches, renamed only once complete.
             const fs::path partial = target.string() + ".partial";
             fs::remove(partial, ec);
@@ -947,19 +937,18 @@ bool HistoryStore::backupIfDue(const fs::path& dir, const std::string& today, in
             }
         }
 
-        std::vector<fs::path> backups;
-        for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-            if (it->is_regular_file(ec) && isBackupName(it->path().filename().string())) {
-                backups.push_back(it->path());
-                removeOthersAccess(it->path());
-            }
+        const std::vector<BackupFile> backups = listBackups(dir);
+        std::vector<Date> dates;
+        for (const BackupFile& backup : backups) {
+            dates.push_back(backup.date);
+            removeOthersAccess(backup.path);
         }
-        std::sort(backups.begin(), backups.end()); // by name: by date
-        const size_t kept = static_cast<size_t>(std::max(keep, 1));
-        for (size_t i = 0; i + kept < backups.size(); ++i) {
-            fs::remove(backups[i], ec);
+        const std::vector<Date> keep = backupsToKeep(dates);
+        for (const BackupFile& backup : backups) {
+            if (std::find(keep.begin(), keep.end(), backup.date) != keep.end()) continue;
+            fs::remove(backup.path, ec);
             for (const char* suffix : {"-wal", "-shm", "-journal"})
-                fs::remove(backups[i].string() + suffix, ec);
+                fs::remove(backup.path.string() + suffix, ec);
         }
         m_lastError.clear();
         return true;
@@ -967,6 +956,143 @@ bool HistoryStore::backupIfDue(const fs::path& dir, const std::string& today, in
         m_lastError = std::string("backup: ") + e.what();
         return false;
     }
+}
+
+bool HistoryStore::isEmpty() const {
+    Statement statement(m_db, "SELECT (SELECT COUNT(*) FROM sessions) + "
+                              "(SELECT COUNT(*) FROM checkins) + (SELECT COUNT(*) FROM skips)");
+    return statement.step() && statement.integer(0) == 0;
+}
+
+std::optional<SessionRecord> HistoryStore::session(long long id) const {
+    for (SessionRecord& record : sessions())
+        if (record.id == id) return std::move(record);
+    m_lastError = "there is no session " + std::to_string(id) + " in the history";
+    return std::nullopt;
+}
+
+bool HistoryStore::deleteSession(long long id) {
+    Statement statement(m_db, "DELETE FROM sessions WHERE id = ?");
+    statement.bind(1, id);
+    if (!statement.run())
+        return fail(m_db, m_lastError, "cannot remove the session", statement.rc());
+    if (sqlite3_changes(m_db) != 1) {
+        m_lastError = "there is no session " + std::to_string(id) + " in the history";
+        return false;
+    }
+    m_lastError.clear();
+    return true;
+}
+
+bool HistoryStore::unmarkSkipped(const std::string& night) {
+    Statement statement(m_db, "DELETE FROM skips WHERE night = ?");
+    statement.bind(1, night);
+    if (!statement.run())
+        return fail(m_db, m_lastError, "cannot change the skipped night", statement.rc());
+    if (sqlite3_changes(m_db) != 1) {
+        m_lastError = "the night of " + night + " was not marked skipped";
+        return false;
+    }
+    m_lastError.clear();
+    return true;
+}
+
+HistoryStore::FileSummary HistoryStore::inspect(const fs::path& file) {
+    FileSummary summary;
+    // Read-only and immutable: a backup is looked at, never changed, and no -shm is made.
+    auto [db, rc] =
+        openDb("file:" + uriPath(file) + "?immutable=1", SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
+    if (db == nullptr) {
+        summary.problem = sqlite3_errstr(rc);
+        return summary;
+    }
+    bool onlyIndexes = false;
+    Check check = runIntegrityCheck(db, &onlyIndexes);
+    if (!check.damaged && check.rc == SQLITE_OK) check = checkSchema(db);
+    int version = 0;
+    if (!check.damaged && check.rc == SQLITE_OK) {
+        Statement statement(db, "PRAGMA user_version");
+        if (statement.step()) version = statement.int32(0);
+    }
+    if (check.damaged || check.rc != SQLITE_OK) {
+        summary.problem = check.detail.empty() ? "damaged" : check.detail;
+    } else if (version < 1) {
+        summary.problem = "not a nightstretch history";
+    } else if (version > kSchemaVersion) {
+        summary.problem = "written by a newer nightstretch";
+    } else {
+        Statement nights(db, "SELECT night FROM sessions UNION SELECT night FROM checkins "
+                             "UNION SELECT night FROM skips ORDER BY 1");
+        while (nights.step()) {
+            const auto night = Date::parse(nights.text(0));
+            if (!night) continue;
+            ++summary.nights;
+            if (!summary.firstNight) summary.firstNight = night;
+            summary.lastNight = night;
+        }
+        Statement sessions(db, "SELECT COUNT(*) FROM sessions");
+        if (sessions.step()) summary.sessions = sessions.int32(0);
+        summary.good = nights.ok() && sessions.ok();
+        if (!summary.good) summary.problem = sqlite3_errmsg(db);
+    }
+    closeDb(db);
+    return summary;
+}
+
+bool HistoryStore::restoreFrom(const fs::path& backup, const fs::path& keepAs) {
+    const FileSummary summary = inspect(backup);
+    if (!summary.good) {
+        m_lastError = "the backup '" + backup.string() + "' cannot be used: " + summary.problem;
+        return false;
+    }
+    const auto copyInto = [](sqlite3* to, sqlite3* from) {
+        sqlite3_backup* copy = sqlite3_backup_init(to, "main", from, "main");
+        if (copy == nullptr) return sqlite3_errcode(to);
+        int rc = sqlite3_backup_step(copy, -1);
+        const int finished = sqlite3_backup_finish(copy);
+        if (rc == SQLITE_DONE) rc = finished;
+        return rc;
+    };
+    // First what is here now, to a new file of its own: a restore never loses anything.
+    std::error_code ec;
+    if (fs::exists(keepAs, ec)) {
+        m_lastError = "'" + keepAs.string() + "' exists already";
+        return false;
+    }
+    {
+        auto [kept, rc] = openDb(keepAs.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+        if (kept == nullptr) {
+            m_lastError = "cannot write '" + keepAs.string() + "': " + sqlite3_errstr(rc);
+            return false;
+        }
+        rc = copyInto(kept, m_db);
+        if (rc == SQLITE_OK) rc = exec(kept, "PRAGMA journal_mode=DELETE");
+        if (rc != SQLITE_OK) m_lastError = "cannot keep the current history: " + describe(kept, rc);
+        closeDb(kept);
+        if (rc != SQLITE_OK) {
+            fs::remove(keepAs, ec);
+            return false;
+        }
+        removeOthersAccess(keepAs);
+    }
+    auto [source, rc] =
+        openDb("file:" + uriPath(backup) + "?immutable=1", SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
+    if (source == nullptr) {
+        m_lastError = "cannot read the backup '" + backup.string() + "': " + sqlite3_errstr(rc);
+        return false;
+    }
+    rc = copyInto(m_db, source);
+    closeDb(source);
+    if (rc != SQLITE_OK) return fail(m_db, m_lastError, "cannot restore the backup", rc);
+    // The copy brings the backup's journal mode and schema version: ours again.
+    exec(m_db, "PRAGMA journal_mode=WAL");
+    std::string error;
+    if (schemaVersion() < kSchemaVersion && !migrate(m_db, error)) {
+        m_lastError = "the backup was restored but cannot be brought up to date: " + error;
+        return false;
+    }
+    m_lastError.clear();
+    return true;
 }
 
 } // namespace ns

@@ -77,6 +77,14 @@ class HistoryStore {
     // Skipped nights (ill, travelling): keep a streak alive without adding to it.
     bool markSkipped(const std::string& night, std::time_t recordedAt);
 
+    // Correcting the record: a session logged by mistake, a night marked skipped by mistake.
+    // Each returns false with lastError() when there was nothing to remove.
+    std::optional<SessionRecord> session(long long id) const;
+    bool deleteSession(long long id);
+    bool unmarkSkipped(const std::string& night);
+
+    bool isEmpty() const; // no session, check-in or skip at all
+
     std::vector<SessionRecord> sessions() const;
     std::vector<CheckIn> checkIns() const;
     std::vector<std::string> skippedNights() const;
@@ -85,8 +93,23 @@ class HistoryStore {
     std::vector<NightRecord> nightRecords() const;
 
     // A copy through SQLite's online backup into `dir` (history-YYYY-MM-DD.sqlite3) unless one
-    // for `today` exists; keeps the newest `keep`. Returns false on failure.
-    bool backupIfDue(const std::filesystem::path& dir, const std::string& today, int keep = 7);
+    // for `today` exists or the history holds nothing (an empty copy must never push a good one
+    // out); keeps those backupsToKeep() chooses. Returns false on failure.
+    bool backupIfDue(const std::filesystem::path& dir, const std::string& today);
+
+    // What a backup (or any history file) holds, read without changing it.
+    struct FileSummary {
+        bool good = false;   // opens, passes the integrity check, a schema this version reads
+        std::string problem; // why not good
+        int nights = 0;      // nights with a session, a check-in or a skip
+        int sessions = 0;
+        std::optional<Date> firstNight, lastNight;
+    };
+    static FileSummary inspect(const std::filesystem::path& file);
+
+    // Puts the contents of `backup` (a good file) in place of this history, after writing what
+    // it held until now to `keepAs` (a new file). Returns false, with nothing changed, on failure.
+    bool restoreFrom(const std::filesystem::path& backup, const std::filesystem::path& keepAs);
 
     const std::string& lastError() const { return m_lastError; }
     const std::filesystem::path& file() const { return m_file; }

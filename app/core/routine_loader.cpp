@@ -502,6 +502,8 @@ RoutineLibrary RoutineLibrary::load(const std::filesystem::path& builtInDir,
                 entry.id = file.stem().string();
                 entry.path = file;
                 entry.builtIn = builtIn;
+                if (const auto it = byId.find(entry.id); it != byId.end() && it->second.builtIn)
+                    entry.replacedBuiltIn = it->second.path;
                 entry.result = loadRoutineFile(file, library.catalog);
                 byId[entry.id] = std::move(entry);
             }

@@ -55,6 +55,8 @@ struct RoutineEntry {
     std::string id;
     std::filesystem::path path;
     bool builtIn = false;
+    // The person's file that takes the place of a built-in routine with the same id: that file.
+    std::optional<std::filesystem::path> replacedBuiltIn;
     RoutineLoadResult result;
     // Set by RoutineLibrary::reload when the file no longer loads but did before: the last
     // version that did, still usable while the error is shown.

@@ -5,6 +5,7 @@
 #include "timeline.hpp"
 
 #include <algorithm>
+#include <map>
 
 namespace ns {
 namespace {
@@ -71,8 +72,20 @@ std::vector<HomeEntry> homeEntries(const RoutineLibrary& library) {
                 entry.errors.push_back(d.format());
             if (entry.errors.empty()) entry.errors.push_back(e.path.string() + ": cannot be used");
         }
+        if (e.replacedBuiltIn) {
+            entry.name += "  (yours, from built-in)";
+            entry.description += (entry.description.empty() ? "" : "  ") +
+                                 std::string("Back to the built-in one: nightstretch reset ") +
+                                 e.id;
+        }
         entries.push_back(std::move(entry));
     }
+    // Two routines with the same name are told apart by their ids.
+    std::map<std::string, int> names;
+    for (const HomeEntry& entry : entries)
+        ++names[entry.name];
+    for (HomeEntry& entry : entries)
+        if (names[entry.name] > 1 && entry.name != entry.id) entry.name += "  [" + entry.id + "]";
     // The nightly routine is what most people start: first in the list, so Enter starts it.
     std::stable_partition(entries.begin(), entries.end(),
                           [](const HomeEntry& entry) { return entry.id == kNightlyId; });

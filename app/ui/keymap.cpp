@@ -67,6 +67,10 @@ std::vector<KeyBinding> makeKeymap() {
         {C::StopQuestion, Command::ConfirmStop, {key(K::Enter)}, ""},
         {C::StopQuestion, Command::KeepGoing, {key(K::Escape)}, ""},
 
+        // The question's buttons say what the keys do.
+        {C::Question, Command::Accept, {key(K::Enter)}, ""},
+        {C::Question, Command::Decline, {key(K::Escape)}, ""},
+
         {C::Done, Command::GoHome, {key(K::Enter)}, "back to the routines"},
         {C::Done, Command::CloseWindow, {key(K::Escape), key(K::Q)}, "close"},
         {C::Done, Command::ShowHelp, kHelpKeys, "this help"},
@@ -79,6 +83,10 @@ std::vector<KeyBinding> makeKeymap() {
          Command::OpenDiary,
          {key(K::Enter), key(K::E)},
          "the diary of the chosen night"},
+        {C::Progress,
+         Command::RemoveSession,
+         {key(K::Delete)},
+         "remove a session of the chosen night (asks first)"},
         {C::Progress, Command::GoHome, {key(K::Escape), key(K::P)}, "back to the routines"},
         {C::Progress, Command::CloseWindow, {key(K::Q)}, "close"},
         {C::Progress, Command::ShowHelp, kHelpKeys, "this help"},
@@ -245,6 +253,7 @@ bool takesGlobalKeys(KeyContext context) {
     case C::Session:
     case C::Paused:
     case C::StopQuestion:
+    case C::Question:
     case C::Done:
     case C::Progress:
     case C::Help:

@@ -26,6 +26,7 @@ enum class KeyContext {
     EditorPicker, // choosing a stretch to add
     EditorLeave,  // "Save your changes?"
     EditorHelp,   // the editor's list of keys
+    Question,     // a yes/no question with two buttons (restore the history? remove a session?)
 };
 
 // What a key asks for; what it does is the screen's business, named after what the person gets.
@@ -94,6 +95,10 @@ enum class Command {
     Discard,
     KeepEditing,
     Cancel,
+    // Questions, and correcting the record
+    Accept,
+    Decline,
+    RemoveSession,
 };
 
 // Whether a modifier must be held, must not be, or does not matter.

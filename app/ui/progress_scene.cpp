@@ -538,7 +538,8 @@ void ProgressScene::layout(sf::Vector2f size) {
     const unsigned footerSize = scaledSize(kFooterSize, h);
     sf::Text& footer = addText(
         m_interactive
-            ? "\u2190 \u2192 \u2191 \u2193 choose a night     Enter its diary     Esc back"
+            ? "\u2190 \u2192 \u2191 \u2193 choose a night     Enter its diary     Delete a "
+              "session     Esc back"
             : "Nightstretch \u00b7 " + longDate(m_firstNight) + " to " + longDate(m_stats.tonight) +
                   " " + std::to_string(m_stats.tonight.ymd().year),
         false, footerSize, palette::kTextDim);

@@ -32,6 +32,9 @@ bool ProgressScreen::handle(const sf::Event& event, ScreenHost& host) {
     case Command::OpenDiary:
         if (const auto night = m_scene.selectedNight()) host.openCheckIn(*night);
         return true;
+    case Command::RemoveSession:
+        if (const auto night = m_scene.selectedNight()) host.askToRemoveSession(*night);
+        return true;
     case Command::GoHome:
         host.remove(*this); // home is under it, as it was left
         return true;

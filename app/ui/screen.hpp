@@ -45,6 +45,8 @@ class ScreenHost {
     virtual void showIndicator(const std::string& message, float level) = 0;
     virtual void routinesSaved(const std::string& id) = 0; // the editor wrote a routine file
     virtual void historyChanged() = 0;                     // a check-in was saved
+    // Asks whether to remove a session of `night` (the latest one); removes it on yes.
+    virtual void askToRemoveSession(Date night) = 0;
 };
 
 // The commands every full screen answers alike, where its keymap has them: help for that screen's

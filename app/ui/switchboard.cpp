@@ -4,10 +4,12 @@
 #include "done_screen.hpp"
 #include "editor_controller.hpp"
 #include "editor_screen.hpp"
+#include "format.hpp"
 #include "help_screen.hpp"
 #include "history.hpp"
 #include "home_screen.hpp"
 #include "progress_screen.hpp"
+#include "question_screen.hpp"
 #include "session_screen.hpp"
 
 #include <spdlog/spdlog.h>
@@ -48,8 +50,8 @@ Switchboard::Switchboard(const WindowOptions& options, RoutineLibrary library, c
     : m_options(options), m_library(std::move(library)), m_theme(theme), m_clock(clock),
       m_settings(Settings::loadAndWarn(options.paths.settingsFile())),
       m_checkInPrompt(CheckInPrompt::defaultFile(options.paths.stateDir)),
-      m_watcher(options.paths.userRoutinesDir()), m_indicator(theme),
-      m_exitWhenDone(envFlag(kExitWhenDoneVariable)) {
+      m_watcher(options.paths.userRoutinesDir()), m_historyNotice(options.historyNotice),
+      m_indicator(theme), m_exitWhenDone(envFlag(kExitWhenDoneVariable)) {
     m_audio.setVolume(m_settings.volume);
     m_audio.setMuted(m_settings.muted);
 }
@@ -259,7 +261,7 @@ void Switchboard::showHome(const std::string& selectId) {
     showHomeScreen(selectId, true);
 }
 
-void Switchboard::showHomeScreen(const std::string& selectId, bool reload) {
+void Switchboard::showHomeScreen(const std::string& selectId, bool reload, bool askCheckIn) {
     if (reload) {
         m_library = RoutineLibrary::reload(m_library, m_options.paths.builtInRoutinesDir(),
                                            m_options.paths.userRoutinesDir());
@@ -268,20 +270,20 @@ void Switchboard::showHomeScreen(const std::string& selectId, bool reload) {
     m_openedWithRoutine = false;
     m_closeAt.reset();
     std::string notice = m_audio.available() ? "" : "sound unavailable";
-    if (!m_options.historyNotice.empty())
-        notice += (notice.empty() ? "" : " · ") + m_options.historyNotice;
+    if (!m_historyNotice.empty()) notice += (notice.empty() ? "" : " · ") + m_historyNotice;
     auto home =
         std::make_unique<HomeScreen>(m_theme, m_library, m_options.paths.userRoutinesDir(), notice);
     home->routinesChanged(!selectId.empty() ? selectId : m_lastRoutineId);
     switchTo(std::move(home));
     refreshHistory();
     // The morning check-in asks once a day, the first time home opens after the day-start hour.
-    if (!m_options.history) return;
+    if (!m_options.history || !askCheckIn) return;
     if (const auto night = m_checkInPrompt.nightToAsk(*m_options.history, m_stats.tonight)) {
         if (!m_checkInPrompt.remember(m_stats.tonight))
             spdlog::warn("could not remember that the check-in was asked");
         openCheckIn(*night);
     }
+    offerRestore();
 }
 
 void Switchboard::showProgress() {
@@ -341,6 +343,10 @@ void Switchboard::showHelp(KeyContext context) {
 
 void Switchboard::openCheckIn(Date night) {
     if (!m_options.history || night > m_stats.tonight) return;
+    if (night == m_stats.tonight) { // the diary is about a night that is over
+        showIndicator("Tonight is not over yet: its diary opens in the morning", -1.f);
+        return;
+    }
     push(std::make_unique<CheckInScreen>(m_theme, *m_options.history, night, m_stats.tonight));
 }
 
@@ -377,6 +383,74 @@ void Switchboard::refreshHistory() {
     for (auto& screen : m_stack)
         screen->statsChanged(m_options.history ? &m_stats : nullptr);
     m_dirty = true;
+}
+
+// The question comes once, over home (and over the check-in, which can wait for the nights).
+void Switchboard::offerRestore() {
+    if (m_restoreOffered || !m_options.restorable || !m_options.history) return;
+    m_restoreOffered = true;
+    const GoodBackup& backup = *m_options.restorable;
+    std::string nights =
+        std::to_string(backup.summary.nights) + (backup.summary.nights == 1 ? " night" : " nights");
+    if (backup.summary.firstNight && backup.summary.lastNight)
+        nights +=
+            ", " + backup.summary.firstNight->str() + " to " + backup.summary.lastNight->str();
+    push(std::make_unique<QuestionScreen>(
+        m_theme, "Your history file was damaged",
+        "It was set aside, not deleted, and a new one started. The backup of " +
+            backup.file.date.str() + " holds " + nights +
+            ". Restore it? (Later: nightstretch restore)",
+        "Restore it", "Not now", [this](ScreenHost&) { restoreHistory(); }));
+}
+
+void Switchboard::restoreHistory() {
+    if (!m_options.restorable || !m_options.history) return;
+    HistoryStore& history = *m_options.history;
+    const GoodBackup& backup = *m_options.restorable;
+    if (!history.restoreFrom(backup.file.path,
+                             beforeRestoreName(history.file(), std::time(nullptr)))) {
+        spdlog::warn("restore from {} failed: {}", backup.file.path.string(), history.lastError());
+        showIndicator("Not restored: " + history.lastError(), -1.f);
+        return;
+    }
+    spdlog::info("restored the history from {}", backup.file.path.string());
+    m_historyNotice.clear();
+    showHomeScreen(m_lastRoutineId, false, false); // the news first; the diary can ask later
+    showIndicator("Your history is back: " + std::to_string(backup.summary.nights) + " nights",
+                  -1.f);
+}
+
+void Switchboard::askToRemoveSession(Date night) {
+    if (!m_options.history) return;
+    std::vector<SessionRecord> ofNight;
+    for (SessionRecord& session : m_options.history->sessions())
+        if (session.night == night.str()) ofNight.push_back(std::move(session));
+    if (ofNight.empty()) {
+        showIndicator("No session on " + night.str() + " to remove", -1.f);
+        return;
+    }
+    const SessionRecord& last = ofNight.back();
+    std::tm local{};
+    localtime_r(&last.startedAt, &local);
+    char started[8];
+    std::strftime(started, sizeof started, "%H:%M", &local);
+    std::string detail = "The session of " + night.str() + " at " + std::string(started) + " (" +
+                         last.routineName + ", " + formatClock(last.holdSecondsDone) +
+                         " held) will no longer count for that night.";
+    if (ofNight.size() > 1)
+        detail += " It is the last of " + std::to_string(ofNight.size()) + " that night.";
+    const long long id = last.id;
+    push(std::make_unique<QuestionScreen>(
+        m_theme, "Remove this session?", detail, "Remove it", "Keep it",
+        [this, id](ScreenHost& host) {
+            if (m_options.history->deleteSession(id)) {
+                host.showIndicator("Session removed", -1.f);
+            } else {
+                host.showIndicator("Not removed: " + m_options.history->lastError(), -1.f);
+                spdlog::warn("session {} not removed: {}", id, m_options.history->lastError());
+            }
+            host.historyChanged();
+        }));
 }
 
 bool Switchboard::globalCommand(Command command) {

@@ -71,10 +71,11 @@ class Switchboard final : public ScreenHost {
     void showIndicator(const std::string& message, float level) override;
     void routinesSaved(const std::string& id) override;
     void historyChanged() override;
+    void askToRemoveSession(Date night) override;
 
   private:
     void switchTo(std::unique_ptr<Screen> screen);
-    void showHomeScreen(const std::string& selectId, bool reload);
+    void showHomeScreen(const std::string& selectId, bool reload, bool askCheckIn = true);
     void startRun(std::unique_ptr<SessionRun> run);
     bool globalCommand(Command command);
     void reloadLibrary(const std::string& selectId);
@@ -85,6 +86,8 @@ class Switchboard final : public ScreenHost {
     void changeVolume(int delta);
     void showSoundState(const std::string& onText);
     void saveSettings();
+    void offerRestore(); // once: a damaged history was moved aside and a backup can restore it
+    void restoreHistory();
     bool inStack(const Screen* screen) const;
 
     const WindowOptions& m_options;
@@ -99,6 +102,8 @@ class Switchboard final : public ScreenHost {
     RoutineWatcher m_watcher;
     Stats m_stats;
     std::string m_lastRoutineId; // home comes back on it
+    std::string m_historyNotice; // the options' notice, until a restore makes it untrue
+    bool m_restoreOffered = false;
 
     std::vector<std::unique_ptr<Screen>> m_stack;
     std::vector<std::unique_ptr<Screen>> m_retired; // removed while one of them was acting

@@ -1,6 +1,7 @@
 // The SFML window: home screen, session, done screen. Entry point for the command line.
 #pragma once
 
+#include "history_backups.hpp"
 #include "nights.hpp"
 #include "paths.hpp"
 
@@ -17,7 +18,9 @@ struct WindowOptions {
     long long processStartMs = 0;          // steady_clock ms at process start, for first_frame
     class HistoryStore* history = nullptr; // where sessions are recorded (null: not recorded)
     std::string historyNotice;             // a history problem to show (moved aside, read-only)
-    DayStart dayStart;                     // settings' day_starts_at
+    std::optional<GoodBackup> restorable;  // a damaged history was moved aside; this can restore
+
+    DayStart dayStart; // settings' day_starts_at
 };
 
 // Runs the window until the user closes it. Returns the process exit code (0 ok, 1 invalid

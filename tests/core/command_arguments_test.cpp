@@ -41,6 +41,71 @@ TEST(CheckInOptions, ANightBeforeTheEarliestIsATypo) {
     EXPECT_TRUE(checkIn("1", "2000-01-01").checkIn);
 }
 
+TEST(CheckInOptions, TonightIsNotOverYet) {
+    EXPECT_EQ(checkIn("1", "2026-11-29").error,
+              "the night of 2026-11-29 is not over yet; check in about it in the morning (last "
+              "night was 2026-11-28)");
+    EXPECT_TRUE(checkIn("1", "2026-11-28").checkIn);
+}
+
+CheckInOptions given(std::optional<std::string> cramps, std::optional<std::string> pain,
+                     std::optional<std::string> note = std::nullopt) {
+    CheckInOptions options;
+    options.cramps = std::move(cramps);
+    options.pain = std::move(pain);
+    options.note = std::move(note);
+    return options;
+}
+
+CheckIn savedCheckIn() {
+    CheckIn saved;
+    saved.night = "2026-11-28";
+    saved.cramps = 2;
+    saved.pain = 5;
+    saved.sleep = 4;
+    saved.note = "left calf";
+    return saved;
+}
+
+TEST(CheckInMerge, ASecondCheckInChangesOnlyTheFieldsGiven) {
+    const CheckInOptions options = given(std::nullopt, "3");
+    const CheckedCheckIn checked = checkCheckInOptions(options, kTonight, kNow);
+    ASSERT_TRUE(checked.checkIn) << checked.error;
+    const CheckInChange change = mergeCheckIn(savedCheckIn(), *checked.checkIn, options);
+    ASSERT_TRUE(change.checkIn) << change.error;
+    EXPECT_EQ(change.checkIn->cramps, 2);
+    EXPECT_EQ(change.checkIn->pain, 3);
+    EXPECT_EQ(change.checkIn->sleep, 4);
+    EXPECT_EQ(change.checkIn->note, "left calf");
+    EXPECT_EQ(change.replaced, std::vector<std::string>{"pain 5 → 3"});
+}
+
+TEST(CheckInMerge, ReplaceOverwritesEveryField) {
+    CheckInOptions options = given("1", std::nullopt);
+    options.replace = true;
+    const CheckedCheckIn checked = checkCheckInOptions(options, kTonight, kNow);
+    ASSERT_TRUE(checked.checkIn) << checked.error;
+    const CheckInChange change = mergeCheckIn(savedCheckIn(), *checked.checkIn, options);
+    ASSERT_TRUE(change.checkIn) << change.error;
+    EXPECT_EQ(change.checkIn->cramps, 1);
+    EXPECT_FALSE(change.checkIn->pain);
+    EXPECT_FALSE(change.checkIn->sleep);
+    EXPECT_EQ(change.checkIn->note, "");
+    EXPECT_EQ(change.replaced,
+              (std::vector<std::string>{"cramps 2 → 1", "pain 5 → none", "sleep 4 → none",
+                                        "note \"left calf\" → none"}));
+}
+
+TEST(CheckInMerge, AFirstCheckInNeedsCramps) {
+    const CheckInOptions options = given(std::nullopt, "3");
+    const CheckedCheckIn checked = checkCheckInOptions(options, kTonight, kNow);
+    ASSERT_TRUE(checked.checkIn);
+    const CheckInChange change = mergeCheckIn(std::nullopt, *checked.checkIn, options);
+    EXPECT_FALSE(change.checkIn);
+    EXPECT_EQ(change.error, "the first check-in for the night of 2026-11-28 needs --cramps (how "
+                            "many cramps, 0 for none)");
+}
+
 TEST(LogOptions, AtBeforeTheEarliestNightIsATypo) {
     LogOptions options;
     options.at = "1926-11-21 21:30";
@@ -48,8 +113,15 @@ TEST(LogOptions, AtBeforeTheEarliestNightIsATypo) {
               "--at 1926-11-21 21:30 is before 2000-01-01; check the year");
 }
 
+TEST(LogOptions, FractionZeroWouldBeAnEmptySession) {
+    LogOptions options;
+    options.fraction = "0";
+    EXPECT_EQ(checkLogOptions(options, kNow).error,
+              "--fraction must be more than 0 and at most 1 (the whole routine), got '0'");
+}
+
 TEST(LogOptions, FractionMustBeANumberFromZeroToOne) {
-    for (const char* bad : {"", "1.5", "-0.1", "nan", "0.5x", "1e3"}) {
+    for (const char* bad : {"", "1.5", "-0.1", "nan", "0.5x", "1e3", "0", "0.0"}) {
         LogOptions options;
         options.fraction = bad;
         EXPECT_FALSE(checkLogOptions(options, kNow).error.empty()) << bad;

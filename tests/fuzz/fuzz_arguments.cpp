@@ -34,7 +34,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const Date tonight = *Date::parse("2026-11-29");
     const std::time_t now = 1796000000; // 2026-11-29, late evening
 
-    CheckInOptions checkIn{parts[0].value_or(""), parts[1], parts[2], parts[3], parts[4]};
+    CheckInOptions checkIn{parts[0], parts[1], parts[2], parts[3], parts[4]};
     const CheckedCheckIn checked = checkCheckInOptions(checkIn, tonight, now);
     fuzz::require(checked.checkIn.has_value() == checked.error.empty(), "a check-in and an error");
     if (checked.checkIn) {
@@ -43,7 +43,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         fuzz::require(!c.pain || (*c.pain >= 0 && *c.pain <= kMaxScale), "pain out of range");
         fuzz::require(!c.sleep || (*c.sleep >= 0 && *c.sleep <= kMaxScale), "sleep out of range");
         const auto night = Date::parse(c.night);
-        fuzz::require(night && *night <= tonight, "a check-in for no night, or a future one");
+        fuzz::require(night && *night < tonight, "a check-in for no night, or one not over");
+        CheckInChange merged = mergeCheckIn(c, c, checkIn);
+        fuzz::require(merged.checkIn.has_value() == merged.error.empty(), "a merge and an error");
     }
 
     const LogOptions log{parts[5], parts[6]};

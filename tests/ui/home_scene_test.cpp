@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <map>
 
 namespace ns {
 namespace {
@@ -41,6 +42,25 @@ std::vector<HomeEntry> sampleEntries() {
                        {}});
     entries.push_back({"quick", "Quick calf stretch", "", 145, true, {}});
     return entries;
+}
+
+TEST(HomeScene, YourCopyOfABuiltInIsMarkedAndTwoSameNamesShowTheirIds) {
+    auto dir = std::filesystem::path(NS_ARTIFACTS_DIR) / "home-own-copies";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir / "quick.toml") << "name = \"Quick\"\n[[steps]]\nstretch = \"wall-calf\"\n";
+    for (const char* id : {"evening-a", "evening-b"})
+        std::ofstream(dir / (std::string(id) + ".toml"))
+            << "name = \"Evening\"\n[[steps]]\nstretch = \"wall-calf\"\n";
+    const auto entries = homeEntries(RoutineLibrary::load(NS_ROUTINES_DIR, dir));
+    std::map<std::string, HomeEntry> byId;
+    for (const auto& entry : entries)
+        byId[entry.id] = entry;
+    EXPECT_EQ(byId["quick"].name, "Quick  (yours, from built-in)");
+    EXPECT_NE(byId["quick"].description.find("nightstretch reset quick"), std::string::npos);
+    EXPECT_EQ(byId["evening-a"].name, "Evening  [evening-a]");
+    EXPECT_EQ(byId["evening-b"].name, "Evening  [evening-b]");
+    EXPECT_EQ(byId["nightly"].name.find('['), std::string::npos) << "a name of its own stays";
 }
 
 TEST(HomeScene, ListsTheBuiltInRoutinesWithTheirLength) {

@@ -29,6 +29,9 @@ TEST(Keymap, EveryWindowKeyHasItsCommandOnItsScreen) {
     EXPECT_EQ(commandFor(KeyContext::Session, key(K::Q)), Command::AskToStop);
     EXPECT_EQ(commandFor(KeyContext::Session, key(K::M)), Command::Mute);
     EXPECT_EQ(commandFor(KeyContext::Session, key(K::V)), Command::ToggleVoice);
+    EXPECT_EQ(commandFor(KeyContext::Progress, key(K::Delete)), Command::RemoveSession);
+    EXPECT_EQ(commandFor(KeyContext::Question, key(K::Enter)), Command::Accept);
+    EXPECT_EQ(commandFor(KeyContext::Question, key(K::Escape)), Command::Decline);
     EXPECT_EQ(commandFor(KeyContext::Home, key(K::V)), Command::ToggleVoice);
     EXPECT_EQ(commandFor(KeyContext::Home, key(K::Add)), Command::VolumeUp);
     EXPECT_EQ(commandFor(KeyContext::Home, key(K::Equal)), Command::VolumeUp);

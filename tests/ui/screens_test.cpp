@@ -2,6 +2,7 @@
 // size, and as calm as the rest.
 #include "done_scene.hpp"
 #include "overlays.hpp"
+#include "question_overlay.hpp"
 #include "ui_test_support.hpp"
 
 #include <gtest/gtest.h>
@@ -64,6 +65,29 @@ TEST(MessageOverlay, StopQuestionFitsTheSmallestWindow) {
         const sf::Image image = test::render({&confirm}, size);
         test::saveArtifact(image, "confirm" + suffix(size));
         test::expectFitsAndCalm(confirm, image, size, "confirm" + suffix(size));
+    }
+}
+
+TEST(QuestionOverlay, TheRestoreQuestionFitsWithItsButtonsBelowTheWords) {
+    ASSERT_NE(test::theme(), nullptr);
+    QuestionOverlay question(*test::theme(), "Your history file was damaged",
+                             "It was set aside, not deleted, and a new one started. The backup of "
+                             "2026-11-28 holds 212 nights, 2026-04-01 to 2026-11-28. Restore it? "
+                             "(Later: nightstretch restore)",
+                             "Restore it  (Enter)", "Not now  (Esc)");
+    for (auto size : kSizes) {
+        const sf::Image image = test::render({&question}, size);
+        test::saveArtifact(image, "question" + suffix(size));
+        test::expectFitsAndCalm(question, image, size, "question" + suffix(size));
+        const auto bounds = question.textBounds();
+        for (std::size_t i = 3; i < bounds.size(); ++i) // the sentence's lines
+            EXPECT_LT(bounds[i].top + bounds[i].height, question.acceptBox().top) << i;
+        EXPECT_LT(question.acceptBox().left + question.acceptBox().width,
+                  question.declineBox().left);
+        const sf::Vector2f inAccept{question.acceptBox().left + 5.f,
+                                    question.acceptBox().top + 5.f};
+        EXPECT_EQ(question.buttonAt(inAccept), QuestionOverlay::Answer::Accept);
+        EXPECT_EQ(question.buttonAt({1.f, 1.f}), QuestionOverlay::Answer::None);
     }
 }
 

@@ -5,9 +5,11 @@
 #include "editor_screen.hpp"
 #include "help_screen.hpp"
 #include "history.hpp"
+#include "history_backups.hpp"
 #include "home_screen.hpp"
 #include "pause_screen.hpp"
 #include "progress_screen.hpp"
+#include "question_screen.hpp"
 #include "session_screen.hpp"
 #include "stop_question_screen.hpp"
 #include "switchboard.hpp"
@@ -21,6 +23,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 
 namespace ns {
@@ -315,6 +318,102 @@ TEST_F(SwitchboardTest, PWithoutAHistoryStaysHome) {
     Switchboard& board = open();
     press(K::P);
     EXPECT_NE(topAs<HomeScreen>(board), nullptr);
+}
+
+SessionRecord sessionFor(const std::string& night, int held) {
+    SessionRecord record;
+    record.routineId = "nightly";
+    record.routineName = "Nightly";
+    record.startedAt = std::time(nullptr);
+    record.night = night;
+    record.plannedHoldSeconds = 300;
+    record.holdSecondsDone = held;
+    record.status = "completed";
+    return record;
+}
+
+sf::Vector2f centre(sf::FloatRect box) {
+    return {box.left + box.width / 2.f, box.top + box.height / 2.f};
+}
+
+TEST_F(SwitchboardTest, ADamagedHistoryIsOfferedBackWithARestoreButton) {
+    withHistory();
+    // A backup with two nights; then the history as a damaged one leaves it: new and empty.
+    const long long first = m_history->addSession(sessionFor("2026-10-01", 300));
+    const long long second = m_history->addSession(sessionFor("2026-10-02", 300));
+    const auto backups = m_options.paths.dataDir / "backups";
+    ASSERT_TRUE(m_history->backupIfDue(backups, "2026-10-03")) << m_history->lastError();
+    ASSERT_TRUE(m_history->deleteSession(first));
+    ASSERT_TRUE(m_history->deleteSession(second));
+    m_options.restorable = newestGoodBackup(backups);
+    ASSERT_TRUE(m_options.restorable);
+    m_options.historyNotice = "the history file was damaged";
+
+    Switchboard& board = open();
+    auto* question = topAs<QuestionScreen>(board);
+    ASSERT_NE(question, nullptr) << "the window offers the backup";
+    EXPECT_NE(question->overlay().detail().find("2026-10-03 holds 2 nights"), std::string::npos)
+        << question->overlay().detail();
+    board.handle(
+        mouseEvent(sf::Event::MouseButtonPressed, centre(question->overlay().acceptBox())));
+    EXPECT_EQ(m_history->sessions().size(), 2u);
+    EXPECT_NE(topAs<HomeScreen>(board), nullptr) << "home, with nothing over the news";
+    EXPECT_TRUE(board.indicatorShown()) << "\"Your history is back\"";
+    board.showHome();
+    EXPECT_EQ(topAs<QuestionScreen>(board), nullptr) << "asked once, not again";
+}
+
+TEST_F(SwitchboardTest, NotNowLeavesTheHistoryAsItIs) {
+    withHistory();
+    m_history->addSession(sessionFor("2026-10-01", 300));
+    const auto backups = m_options.paths.dataDir / "backups";
+    ASSERT_TRUE(m_history->backupIfDue(backups, "2026-10-03"));
+    m_history->addSession(sessionFor("2026-10-02", 300));
+    m_options.restorable = newestGoodBackup(backups);
+    Switchboard& board = open();
+    ASSERT_NE(topAs<QuestionScreen>(board), nullptr);
+    press(K::Escape);
+    EXPECT_EQ(topAs<QuestionScreen>(board), nullptr);
+    EXPECT_EQ(m_history->sessions().size(), 2u);
+}
+
+TEST_F(SwitchboardTest, DeleteOnProgressAsksThenRemovesTheChosenNightsSession) {
+    withHistory();
+    const Date tonight = tonightAt(std::time(nullptr), m_options.dayStart);
+    m_history->addSession(sessionFor(tonight.plus(-1).str(), 300));
+    m_history->addSession(sessionFor(tonight.str(), 300));
+    CheckIn lastNight;
+    lastNight.night = tonight.plus(-1).str();
+    ASSERT_TRUE(m_history->putCheckIn(lastNight)); // so the morning question does not come
+    Switchboard& board = open();
+    press(K::P);
+    ASSERT_NE(topAs<ProgressScreen>(board), nullptr);
+    press(K::Delete);
+    ASSERT_NE(topAs<QuestionScreen>(board), nullptr);
+    press(K::Escape); // keep it
+    EXPECT_EQ(m_history->sessions().size(), 2u);
+    ASSERT_NE(topAs<ProgressScreen>(board), nullptr);
+    press(K::Delete);
+    press(K::Enter); // the chosen night is last night, as the progress screen opens
+    ASSERT_EQ(m_history->sessions().size(), 1u);
+    EXPECT_EQ(m_history->sessions()[0].night, tonight.str());
+    EXPECT_NE(topAs<ProgressScreen>(board), nullptr);
+    press(K::Delete); // nothing left on that night: a note, no question
+    EXPECT_NE(topAs<ProgressScreen>(board), nullptr);
+    EXPECT_EQ(m_history->sessions().size(), 1u);
+}
+
+TEST_F(SwitchboardTest, TonightsDiaryWaitsUntilTheNightIsOver) {
+    withHistory();
+    Switchboard& board = open();
+    press(K::P);
+    press(K::Right); // from last night to tonight
+    press(K::Enter);
+    EXPECT_NE(topAs<ProgressScreen>(board), nullptr) << "no diary for a night not over";
+    EXPECT_TRUE(board.indicatorShown());
+    press(K::Left);
+    press(K::Enter);
+    EXPECT_NE(topAs<CheckInScreen>(board), nullptr) << "last night's diary opens";
 }
 
 TEST_F(SwitchboardTest, TheCheckInSwallowsLettersTypedIntoTheNote) {
