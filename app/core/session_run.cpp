@@ -95,8 +95,8 @@ void SessionRun::start() {
 
 void SessionRun::update() {
     m_session->update();
+    if (m_voice) m_voice->update(); // before the history's write: a phrase never waits for a disk
     m_recorder->checkpoint();
-    if (m_voice) m_voice->update();
 }
 
 void SessionRun::setVoice(Speaker* speaker, const CueStrikes& strikes) {

@@ -80,12 +80,13 @@ void TraceWriter::firstFrame(long long atMs, long long sinceProcessStartMs) {
     write(toLine(line));
 }
 
-void TraceWriter::say(const std::string& text, long long dueMs, long long atMs) {
+void TraceWriter::say(const std::string& text, long long dueMs, long long atMs, bool muted) {
     Json line;
     line["event"] = "say";
     line["text"] = text;
     line["due_ms"] = dueMs;
     line["at_ms"] = atMs;
+    if (muted) line["muted"] = true;
     write(toLine(line));
 }
 

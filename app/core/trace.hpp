@@ -22,8 +22,9 @@ class TraceWriter final : public SessionObserver {
     // From the window: the countdown text changed on screen; the first frame was shown.
     void frame(const std::string& shown, long long atMs);
     void firstFrame(long long atMs, long long sinceProcessStartMs);
-    // From the voice: a phrase started (due after its phase's chime).
-    void say(const std::string& text, long long dueMs, long long atMs);
+    // From the voice: a phrase started (due after its phase's chime); `muted`: it was due but not
+    // played, since the sound is muted (written as "muted":true).
+    void say(const std::string& text, long long dueMs, long long atMs, bool muted = false);
 
   private:
     void write(const std::string& line);

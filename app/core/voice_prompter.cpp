@@ -1,4 +1,4 @@
-// The voice prompter: one pending phrase at a time, due a chime's strike after its phase began.
+// The voice prompter: one pending phrase at a time, due a chime's strike after its chime rang.
 #include "voice_prompter.hpp"
 
 #include "trace.hpp"
@@ -30,21 +30,26 @@ void VoicePrompter::stopSpeaking() {
     m_quietAt = m_clock.now();
 }
 
+// The chime rings when the phase is seen to begin (a few ms after it was due, on a busy machine),
+// so its strike, and the phrase after it, count from then.
 void VoicePrompter::onPhaseStarted(const PhaseEvent& event) {
     const auto index = static_cast<std::size_t>(event.index);
+    const long long chimeMs = std::max(event.dueMs, event.atMs);
     if (index < m_plan.phases.size())
-        schedule(m_plan.phases[index], event.dueMs);
+        schedule(m_plan.phases[index], chimeMs);
     else
-        schedule({}, event.dueMs);
+        schedule({}, chimeMs);
 }
 
-// A phrase not yet started is dropped: the person paused, and resuming rings no new chime.
+// Pausing silences the voice at once: a phrase sounding is cut and one not yet started dropped.
+// Neither is said on resume (which rings no chime); the next phase speaks as usual.
 void VoicePrompter::onPaused(long long /*atMs*/) {
-    m_pending.reset();
+    stopSpeaking();
 }
 
 void VoicePrompter::onFinished(const FinishEvent& event) {
-    schedule(event.status == SessionStatus::Completed ? m_plan.end : PlannedPhrase{}, event.dueMs);
+    schedule(event.status == SessionStatus::Completed ? m_plan.end : PlannedPhrase{},
+             std::max(event.dueMs, event.atMs));
 }
 
 void VoicePrompter::update() {
@@ -53,9 +58,11 @@ void VoicePrompter::update() {
     if (now < m_pending->dueMs) return;
     const Pending phrase = std::move(*m_pending);
     m_pending.reset();
-    m_speaker.say(phrase.text);
-    m_quietAt = m_clock.now() + Millis(phrase.lengthMs);
-    if (m_trace != nullptr) m_trace->say(phrase.text, phrase.dueMs, now);
+    // Muted, nothing is played; the trace still says what would have been said, marked muted.
+    const bool audible = m_speaker.audible();
+    if (audible) m_speaker.say(phrase.text);
+    m_quietAt = m_clock.now() + Millis(audible ? phrase.lengthMs : 0);
+    if (m_trace != nullptr) m_trace->say(phrase.text, phrase.dueMs, now, !audible);
 }
 
 std::optional<TimePoint> VoicePrompter::nextWakeup() const {

@@ -22,6 +22,9 @@ class Speaker {
     virtual long long prepare(const std::string& text) = 0;
     virtual void say(const std::string& text) = 0; // a prepared phrase, now
     virtual void stop() = 0;                       // the phrase sounding now, if any
+    // False while a phrase said now would not be heard (sound muted or at volume 0): the
+    // prompter still keeps time and traces it, marked muted.
+    virtual bool audible() const { return true; }
 };
 
 class VoicePrompter final : public SessionObserver {

@@ -406,8 +406,11 @@ void AudioCues::setVolume(int volume) {
     m_impl->volume = std::clamp(volume, 0, 100);
     if (!m_impl->playback) return;
     const float gain = perceptualVolume(m_impl->volume);
+    // A tail ducked under the voice stays ducked while the voice speaks.
+    const bool speaking = m_impl->playback->voice.getStatus() == sf::Sound::Playing;
     for (sf::Sound& sound : m_impl->playback->pool)
-        sound.setVolume(gain);
+        sound.setVolume(speaking && sound.getStatus() == sf::Sound::Playing ? gain * kTailDuck
+                                                                            : gain);
     m_impl->playback->voice.setVolume(gain);
 }
 
@@ -458,11 +461,25 @@ void AudioCues::playVoice(const sf::SoundBuffer& buffer) {
     m_impl->resumeDevice();
     sf::Sound& voice = m_impl->playback->voice;
     SfmlErrSilencer quiet;
+    // OpenAL ramps a gain change over a few ms, so the duck does not click.
+    const float ducked = perceptualVolume(m_impl->volume) * kTailDuck;
+    for (sf::Sound& chime : m_impl->playback->pool)
+        if (chime.getStatus() == sf::Sound::Playing) chime.setVolume(ducked);
     voice.stop();
     voice.setBuffer(buffer);
     voice.setVolume(perceptualVolume(m_impl->volume));
     voice.play();
     m_impl->keepAwakeFor(buffer.getDuration());
+}
+
+float AudioCues::loudestChimeGain() const {
+    std::lock_guard<std::mutex> lock(m_impl->mutex);
+    float loudest = -1.f;
+    if (m_impl->playback)
+        for (const sf::Sound& chime : m_impl->playback->pool)
+            if (chime.getStatus() == sf::Sound::Playing)
+                loudest = std::max(loudest, chime.getVolume());
+    return loudest;
 }
 
 void AudioCues::stopVoice() {

@@ -21,6 +21,10 @@ namespace ns {
 long long cueStrikeMs(Cue cue);
 CueStrikes cueStrikes(); // every cue's, for phrase planning
 
+// A chime's tail still ringing when a phrase starts is lowered to this share of its gain (about
+// -10 dB) so the words stand clear of it; the next chime plays at the full volume again.
+constexpr float kTailDuck = 0.32f;
+
 // Mono 16-bit PCM for one cue at `sampleRate`, at full (pre-volume) level: a soft bell with a
 // slow decay for Hold, a different gentle tone for Switch/Rest/Done/Prepare, a soft short tick.
 std::vector<std::int16_t> synthesizeCue(Cue cue, unsigned sampleRate = 44100);
@@ -46,9 +50,12 @@ class AudioCues final : public SessionObserver {
     void onCue(const CueEvent& event) override { play(event.cue); }
 
     // The voice's own channel, beside the chimes' (a tick never takes it), with the same volume
-    // and mute. The buffer must outlive its playing.
+    // and mute. A chime's tail still ringing is ducked under it (kTailDuck). The buffer must
+    // outlive its playing.
     void playVoice(const sf::SoundBuffer& buffer);
     void stopVoice();
+    // The gain (SFML's 0..100) of the loudest chime sounding now; negative when none sounds.
+    float loudestChimeGain() const;
 
   private:
     struct Impl;

@@ -170,6 +170,10 @@ void Voice::stop() {
     m_audio.stopVoice();
 }
 
+bool Voice::audible() const {
+    return !m_audio.muted() && m_audio.volume() > 0;
+}
+
 const PhraseAudio* Voice::phrase(const std::string& text) const {
     const auto found = m_cache.find(text);
     return found == m_cache.end() ? nullptr : &found->second.audio;

@@ -57,6 +57,7 @@ class Voice final : public Speaker {
     long long prepare(const std::string& text) override;
     void say(const std::string& text) override;
     void stop() override;
+    bool audible() const override; // not muted, volume above 0
 
     // A prepared phrase's audio (tests save them as WAV); null when not prepared.
     const PhraseAudio* phrase(const std::string& text) const;

@@ -601,6 +601,16 @@ std::string EditorController::stepName(std::size_t step) const {
     return spec.stretchId;
 }
 
+std::string EditorController::stepStretchId(std::size_t step) const {
+    if (step >= m_editor.stepCount()) return "";
+    return m_editor.document().steps[step].stretchId;
+}
+
+bool EditorController::stepRightOnly(std::size_t step) const {
+    if (step >= m_editor.stepCount()) return false;
+    return m_editor.resolved(m_id).steps[step].sides == Sides::Right;
+}
+
 std::string EditorController::stepSummary(std::size_t step) const {
     if (step >= m_editor.stepCount()) return "";
     const Routine routine = m_editor.resolved(m_id);

@@ -115,6 +115,10 @@ class EditorController {
     // "hold 30 s × 2, both legs": one step as it runs.
     std::string stepSummary(std::size_t step) const;
     std::string stepName(std::size_t step) const;
+    // Whose figure the step shows: its catalog stretch id (empty for an inline stretch: the
+    // neutral figure), and whether it stretches only the right leg (the mirrored figure).
+    std::string stepStretchId(std::size_t step) const;
+    bool stepRightOnly(std::size_t step) const;
 
   private:
     bool startTyping();

@@ -18,6 +18,14 @@ constexpr float kRadius = 0.012f;   // corners, of the height
 constexpr float kCapMiddle = 0.57f; // where capitals sit in a line, per unit of size
 
 const sf::Color kFieldFill{33, 27, 23};
+// A figure's box beside a name, width per unit of height: room for a person and a wall or chair.
+constexpr float kStepFigureAspect = 1.3f;
+constexpr float kPickFigureAspect = 1.4f;
+// A name beside its figure is set a little smaller, down to this, before it is cut short.
+constexpr float kSmallestName = 0.028f;
+// The chosen stretch's large figure in the picker, as fractions of the height.
+constexpr float kPickFigureMinHeight = 0.14f;
+constexpr float kPickFigureMaxHeight = 0.32f;
 
 float outlineWidth(float h) {
     return std::max(2.f, 0.004f * h);
@@ -50,6 +58,21 @@ sf::Text& EditorScene::text(Layer& layer, const std::string& utf8, bool bold, fl
     placeLine(t, x, centerY - kCapMiddle * static_cast<float>(size), align);
     layer.texts.push_back(t);
     return layer.texts.back();
+}
+
+void EditorScene::shrinkOrCut(sf::Text& t, bool bold, float x, float centerY,
+                              float maxWidth) const {
+    shrinkToWidth(t, maxWidth, scaledSize(kSmallestName, m_size.y));
+    const unsigned size = t.getCharacterSize();
+    t.setString(
+        ellipsize(t.getString(), bold ? m_theme.bold() : m_theme.regular(), size, maxWidth));
+    placeLine(t, x, centerY - kCapMiddle * static_cast<float>(size));
+}
+
+void EditorScene::figure(Layer& layer, const std::string& stretchId, FigureSide side,
+                         sf::FloatRect area) {
+    layer.figures.emplace_back();
+    layer.figures.back().set(m_theme.poses().forStretch(stretchId), side, area);
 }
 
 void EditorScene::button(Layer& layer, sf::FloatRect rect, const std::string& label, EditorHit hit,
@@ -191,12 +214,19 @@ void EditorScene::layoutSteps(sf::FloatRect area) {
         box(m_base, rect, isSelected ? palette::kSurfaceRaised : palette::kSurface,
             isSelected ? (focused ? palette::kAccent : palette::kAccentDim)
                        : sf::Color::Transparent);
-        const float inner = rect.width - 2.f * padX;
-        text(m_base, std::to_string(i + 1) + ".  " + m_controller.stepName(i), true, kLarge,
-             isSelected ? palette::kText : palette::kTextSoft, rect.left + padX, y + 0.29f * rowH,
-             inner);
+        // The stretch's figure at the row's left, so the list reads at a glance.
+        const float figureWidth = kStepFigureAspect * rowH;
+        figure(m_base, m_controller.stepStretchId(i),
+               m_controller.stepRightOnly(i) ? FigureSide::Right : FigureSide::Left,
+               {rect.left + padX * 0.5f, y + 0.08f * rowH, figureWidth, 0.84f * rowH});
+        const float textLeft = rect.left + padX + figureWidth;
+        const float inner = rect.left + rect.width - padX - textLeft;
+        shrinkOrCut(text(m_base, std::to_string(i + 1) + ".  " + m_controller.stepName(i), true,
+                         kLarge, isSelected ? palette::kText : palette::kTextSoft, textLeft,
+                         y + 0.29f * rowH, 1e6f),
+                    true, textLeft, y + 0.29f * rowH, inner);
         text(m_base, m_controller.stepSummary(i), false, kBody,
-             isSelected ? palette::kAccent : palette::kTextDim, rect.left + padX + 0.03f * w,
+             isSelected ? palette::kAccent : palette::kTextDim, textLeft + 0.03f * w,
              y + 0.72f * rowH, inner - 0.03f * w);
         m_base.targets.emplace_back(rect, EditorHit{EditorHit::Kind::Step, static_cast<int>(i)});
     }
@@ -328,7 +358,7 @@ void EditorScene::layoutPicker() {
     const float listWidth = panel.width * 0.44f;
     const float listTop = panel.top + 0.1f * h;
     const float listBottom = panel.top + panel.height - 0.12f * h;
-    const float rowH = 0.062f * h;
+    const float rowH = 0.072f * h; // tall enough for a figure beside each name
     const std::size_t visible =
         std::max<std::size_t>(1, static_cast<std::size_t>((listBottom - listTop) / rowH));
     const std::size_t selected = m_controller.pickerSelected();
@@ -341,9 +371,16 @@ void EditorScene::layoutPicker() {
         box(m_overlay, rect, isSelected ? palette::kSurfaceRaised : palette::kBackground,
             isSelected ? palette::kAccent : sf::Color::Transparent);
         const Stretch* stretch = catalog.find(ids[i]);
-        text(m_overlay, stretch ? stretch->name : ids[i], isSelected, kBody,
-             isSelected ? palette::kText : palette::kTextSoft, rect.left + 0.012f * w,
-             rect.top + rect.height / 2.f, rect.width - 0.024f * w);
+        const float figureWidth = kPickFigureAspect * rect.height;
+        figure(m_overlay, ids[i], FigureSide::Left,
+               {rect.left + 0.006f * w, rect.top + 0.06f * rect.height, figureWidth,
+                0.88f * rect.height});
+        const float textLeft = rect.left + 0.018f * w + figureWidth;
+        shrinkOrCut(text(m_overlay, stretch ? stretch->name : ids[i], isSelected, kBody,
+                         isSelected ? palette::kText : palette::kTextSoft, textLeft,
+                         rect.top + rect.height / 2.f, 1e6f),
+                    isSelected, textLeft, rect.top + rect.height / 2.f,
+                    rect.left + rect.width - 0.012f * w - textLeft);
         m_overlay.targets.emplace_back(rect,
                                        EditorHit{EditorHit::Kind::PickerRow, static_cast<int>(i)});
     }
@@ -387,6 +424,12 @@ void EditorScene::layoutPicker() {
                 last.setString(ellipsize(last.getString() + sf::String(L" \u2026"),
                                          m_theme.regular(), body, infoWidth));
             }
+            // Under the words, when there is room: the chosen stretch's figure, large.
+            const float figureTop = y + 0.02f * h;
+            if (infoBottom - figureTop >= kPickFigureMinHeight * h)
+                figure(m_overlay, ids[selected], FigureSide::Left,
+                       {infoLeft, figureTop, infoWidth,
+                        std::min(infoBottom - figureTop, kPickFigureMaxHeight * h)});
         }
     }
 
@@ -465,14 +508,28 @@ EditorHit EditorScene::hitAt(sf::Vector2f point) const {
 void EditorScene::draw(sf::RenderTarget& target) const {
     for (const auto& shape : m_base.shapes)
         target.draw(shape);
+    for (const auto& f : m_base.figures)
+        target.draw(f);
     for (const auto& t : m_base.texts)
         target.draw(t);
     if (m_controller.prompt() == EditorController::Prompt::None) return;
     target.draw(m_shade);
     for (const auto& shape : m_overlay.shapes)
         target.draw(shape);
+    for (const auto& f : m_overlay.figures)
+        target.draw(f);
     for (const auto& t : m_overlay.texts)
         target.draw(t);
+}
+
+std::vector<sf::FloatRect> EditorScene::figureBounds() const {
+    std::vector<sf::FloatRect> bounds;
+    for (const auto& f : m_base.figures)
+        bounds.push_back(f.bounds());
+    if (m_controller.prompt() != EditorController::Prompt::None)
+        for (const auto& f : m_overlay.figures)
+            bounds.push_back(f.bounds());
+    return bounds;
 }
 
 std::vector<sf::FloatRect> EditorScene::textBounds() const {

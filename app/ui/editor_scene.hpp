@@ -4,6 +4,7 @@
 #pragma once
 
 #include "editor_controller.hpp"
+#include "figure.hpp"
 #include "layout.hpp"
 #include "scene.hpp"
 #include "theme.hpp"
@@ -31,11 +32,14 @@ class EditorScene final : public Scene {
     void layout(sf::Vector2f size) override;
     void draw(sf::RenderTarget& target) const override;
     std::vector<sf::FloatRect> textBounds() const override;
+    // Where the stretches' figures are drawn: the step list's, and the picker's while it is open.
+    std::vector<sf::FloatRect> figureBounds() const;
 
   private:
     struct Layer {
         std::vector<sf::ConvexShape> shapes;
         std::vector<sf::Text> texts;
+        std::vector<Figure> figures; // built with the layout, not every frame
         std::vector<std::pair<sf::FloatRect, EditorHit>> targets;
     };
     sf::ConvexShape& box(Layer& layer, sf::FloatRect rect, sf::Color fill,
@@ -43,6 +47,11 @@ class EditorScene final : public Scene {
     sf::Text& text(Layer& layer, const std::string& utf8, bool bold, float sizeFraction,
                    sf::Color color, float x, float centerY, float maxWidth,
                    Align align = Align::Left);
+    // A name that does not fit `maxWidth`: smaller (not below kSmallestName), then cut with "…";
+    // placed again with its capitals centred on `centerY`.
+    void shrinkOrCut(sf::Text& t, bool bold, float x, float centerY, float maxWidth) const;
+    // The stretch's figure (neutral when it has no pose data) fitted into `area`.
+    void figure(Layer& layer, const std::string& stretchId, FigureSide side, sf::FloatRect area);
     void button(Layer& layer, sf::FloatRect rect, const std::string& label, EditorHit hit,
                 bool emphasis = false, unsigned textSize = 0);
 

@@ -92,7 +92,7 @@ std::vector<HomeEntry> homeEntries(const RoutineLibrary& library) {
     return entries;
 }
 
-HomeScene::HomeScene(const Theme& theme) : m_theme(theme) {}
+HomeScene::HomeScene(const Theme& theme) : m_theme(theme), m_sound(theme, kMarginX) {}
 
 void HomeScene::setEntries(std::vector<HomeEntry> entries) {
     m_entries = std::move(entries);
@@ -115,6 +115,12 @@ void HomeScene::setNotice(const std::string& notice) {
     if (notice == m_notice) return;
     m_notice = notice;
     layout(m_size);
+}
+
+void HomeScene::setSoundState(const SoundState& state) {
+    const bool changed = m_sound.set(state) || !m_soundShown;
+    m_soundShown = true;
+    if (changed) m_sound.layout(m_size);
 }
 
 void HomeScene::setTonightLine(const std::string& line) {
@@ -304,6 +310,7 @@ void HomeScene::layout(sf::Vector2f size) {
     const float h = size.y;
     const float mx = kMarginX * w;
     const float contentWidth = w - 2.f * mx;
+    m_sound.layout(size);
 
     const unsigned titleSize = scaledSize(kTitleSize, h);
     m_title = makeText("Choose tonight's routine", m_theme.bold(), titleSize, palette::kText);
@@ -415,6 +422,7 @@ void HomeScene::draw(sf::RenderTarget& target) const {
         target.draw(line);
     target.draw(m_footer);
     target.draw(m_more);
+    if (m_soundShown) m_sound.draw(target);
 }
 
 std::vector<sf::FloatRect> HomeScene::textBounds() const {
@@ -422,6 +430,7 @@ std::vector<sf::FloatRect> HomeScene::textBounds() const {
     if (!m_notice.empty()) bounds.push_back(m_noticeText.getGlobalBounds());
     if (!m_tonightLine.empty()) bounds.push_back(m_tonightText.getGlobalBounds());
     if (!m_more.getString().isEmpty()) bounds.push_back(m_more.getGlobalBounds());
+    if (m_soundShown) bounds.push_back(m_sound.bounds());
     for (const auto& row : m_rows)
         for (const auto& text : row.texts)
             bounds.push_back(text.getGlobalBounds());

@@ -4,6 +4,7 @@
 
 #include "routine_loader.hpp"
 #include "scene.hpp"
+#include "sound_badge.hpp"
 #include "theme.hpp"
 
 #include <SFML/Graphics/ConvexShape.hpp>
@@ -38,6 +39,9 @@ class HomeScene final : public Scene {
     // "Tonight: not done yet · streak 5 nights (best 9)" under the title, and "P progress" in the
     // footer; empty when there is no history to show.
     void setTonightLine(const std::string& line);
+    // The steady sound badge in the bottom-right corner; not shown until set.
+    void setSoundState(const SoundState& state);
+    const SoundBadge* soundBadge() const { return m_soundShown ? &m_sound : nullptr; }
 
     // Moves the selection among the valid entries; true when it moved.
     bool moveSelection(int delta);
@@ -82,6 +86,8 @@ class HomeScene final : public Scene {
     sf::Text m_more;
     std::vector<sf::Text> m_emptyLines;
     std::vector<Row> m_rows;
+    SoundBadge m_sound;
+    bool m_soundShown = false;
 };
 
 } // namespace ns

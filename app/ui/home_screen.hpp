@@ -21,6 +21,7 @@ class HomeScreen final : public Screen {
     void draw(sf::RenderTarget& target) const override { m_scene.draw(target); }
     void statsChanged(const Stats* stats) override;
     void routinesChanged(const std::string& selectId) override;
+    void soundChanged(const SoundState& state) override { m_scene.setSoundState(state); }
 
     const HomeScene& scene() const { return m_scene; }
 

@@ -20,6 +20,7 @@ namespace ns {
 
 class EditorController;
 class Screen;
+struct SoundState;
 
 // What a screen may ask for. A screen taken off the stack lives on until the event (or loop turn)
 // that removed it is over, so a screen may remove itself and go on.
@@ -106,6 +107,8 @@ class Screen {
     // What the app knows changed: the nights (null without a history), the routine files.
     virtual void statsChanged(const Stats* stats) { (void)stats; }
     virtual void routinesChanged(const std::string& selectId) { (void)selectId; }
+    // The sound keys changed what will be heard (mute, volume, voice), or the screen is new.
+    virtual void soundChanged(const SoundState& state) { (void)state; }
 
     // The window's close button: true when the screen keeps the window open (to ask first).
     virtual bool closeRequested(ScreenHost& host) {

@@ -194,7 +194,7 @@ SessionView describe(const Session& session) {
 SessionScene::SessionScene(const Theme& theme, const Session& session, bool reduceMotion)
     : m_theme(theme), m_session(session), m_reduceMotion(reduceMotion),
       m_countdownTop(kCountdownTop), m_countdownHeight(kCountdownHeight), m_drainTop(kDrainTop),
-      m_instructionsTop(kInstructionsTop) {
+      m_instructionsTop(kInstructionsTop), m_sound(theme, kMarginX) {
     m_view = describe(m_session);
 }
 
@@ -248,9 +248,18 @@ void SessionScene::setNotice(const std::string& notice) {
     layout(m_size);
 }
 
+void SessionScene::setSoundState(const SoundState& state) {
+    const bool changed = m_sound.set(state) || !m_soundShown;
+    m_soundShown = true;
+    if (!changed) return;
+    m_sound.layout(m_size);
+    m_damage.addEverything();
+}
+
 void SessionScene::layout(sf::Vector2f size) {
     m_size = size;
     arrange();
+    m_sound.layout(size);
     m_damage.addEverything();
 }
 
@@ -540,6 +549,8 @@ void SessionScene::drawWithin(sf::RenderTarget& target, const sf::FloatRect* par
     draw(m_timeLeft);
     draw(m_progressTrack);
     if (m_hasProgressFill) draw(m_progressFill);
+    if (m_soundShown && (part == nullptr || mayTouch(m_sound.bounds(), *part)))
+        m_sound.draw(target);
 }
 
 std::vector<sf::FloatRect> SessionScene::textBounds() const {
@@ -547,6 +558,7 @@ std::vector<sf::FloatRect> SessionScene::textBounds() const {
                                       m_name.getGlobalBounds(),  m_countdown.getGlobalBounds(),
                                       m_next.getGlobalBounds(),  m_timeLeft.getGlobalBounds()};
     if (!m_notice.empty()) bounds.push_back(m_noticeText.getGlobalBounds());
+    if (m_soundShown) bounds.push_back(m_sound.bounds());
     for (const auto& line : m_instructionLines)
         bounds.push_back(line.getGlobalBounds());
     return bounds;

@@ -9,6 +9,7 @@
 #include "layout.hpp"
 #include "scene.hpp"
 #include "session.hpp"
+#include "sound_badge.hpp"
 #include "theme.hpp"
 
 #include <SFML/Graphics/Text.hpp>
@@ -68,6 +69,9 @@ class SessionScene final : public Scene {
     FrameDamage takeDamage();
 
     void setNotice(const std::string& notice); // "sound unavailable", discreet, top right
+    // The steady sound badge, bottom right under the progress bar; not shown until set.
+    void setSoundState(const SoundState& state);
+    const SoundBadge* soundBadge() const { return m_soundShown ? &m_sound : nullptr; }
 
     void layout(sf::Vector2f size) override;
     void draw(sf::RenderTarget& target) const override;
@@ -134,6 +138,8 @@ class SessionScene final : public Scene {
     RoundedRect m_progressFill;
     bool m_hasProgressFill = false;
     FrameDamage m_damage = FrameDamage::everything();
+    SoundBadge m_sound;
+    bool m_soundShown = false;
 };
 
 } // namespace ns

@@ -30,6 +30,7 @@ class SessionScreen final : public Screen {
         m_scene.drawPart(target, part);
     }
     void presented() override;
+    void soundChanged(const SoundState& state) override { m_scene.setSoundState(state); }
 
     Session& session() { return m_run->session(); }
     bool traced() { return m_run->trace() != nullptr; }

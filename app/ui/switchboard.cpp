@@ -218,6 +218,7 @@ bool Switchboard::inStack(const Screen* screen) const {
 // Help stays on top of the overlays pushed under it (Space let through to a session brings
 // "Paused" under the help); a new opaque screen closes the help about the one before.
 void Switchboard::push(std::unique_ptr<Screen> screen) {
+    screen->soundChanged(soundState());
     screen->layout(m_size);
     if (screen->opaque()) {
         while (!m_stack.empty() && m_stack.back()->staysOnTop()) {
@@ -479,6 +480,7 @@ void Switchboard::toggleMute() {
     m_settings.muted = !m_settings.muted;
     m_audio.setMuted(m_settings.muted);
     saveSettings();
+    soundStateChanged();
     showSoundState("Sound on  ");
 }
 
@@ -492,6 +494,7 @@ Speaker* Switchboard::voiceForRuns() {
 void Switchboard::toggleVoice() {
     m_settings.voice = !m_settings.voice;
     saveSettings();
+    soundStateChanged();
     Speaker* voice = voiceForRuns();
     for (auto& screen : m_stack)
         if (auto* session = dynamic_cast<SessionScreen*>(screen.get())) session->setVoice(voice);
@@ -507,7 +510,24 @@ void Switchboard::changeVolume(int delta) {
     m_audio.setMuted(m_settings.muted);
     m_audio.setVolume(m_settings.volume);
     saveSettings();
+    soundStateChanged();
     showSoundState("Volume ");
+}
+
+SoundState Switchboard::soundState() const {
+    SoundState state;
+    state.available = m_audio.available();
+    state.muted = m_settings.muted;
+    state.volume = m_settings.volume;
+    state.voice = m_settings.voice;
+    return state;
+}
+
+void Switchboard::soundStateChanged() {
+    const SoundState state = soundState();
+    for (auto& screen : m_stack)
+        screen->soundChanged(state);
+    m_dirty = true;
 }
 
 void Switchboard::showSoundState(const std::string& onText) {

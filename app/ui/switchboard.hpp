@@ -12,6 +12,7 @@
 #include "screen.hpp"
 #include "session_run.hpp"
 #include "settings.hpp"
+#include "sound_badge.hpp"
 #include "voice.hpp"
 #include "window_app.hpp"
 
@@ -49,6 +50,8 @@ class Switchboard final : public ScreenHost {
     bool takeFullscreenRequest();             // F was pressed: the window is made again
     void rememberFullscreen(bool fullscreen); // kept in the settings for next time
     const Settings& settings() const { return m_settings; }
+    // What the steady sound badge of home and the session says.
+    SoundState soundState() const;
 
     // For tests: the stack, bottom first.
     std::size_t depth() const { return m_stack.size(); }
@@ -85,6 +88,7 @@ class Switchboard final : public ScreenHost {
     Speaker* voiceForRuns(); // the voice when it is on and can speak, made the first time
     void changeVolume(int delta);
     void showSoundState(const std::string& onText);
+    void soundStateChanged(); // every screen shown hears of it
     void saveSettings();
     void offerRestore(); // once: a damaged history was moved aside and a backup can restore it
     void restoreHistory();

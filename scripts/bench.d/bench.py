@@ -615,6 +615,15 @@ class Bench:
                 source = f"{total // 60}:{total % 60:02d} routine, {len(late)} phases"
                 self.figure(f"phase_p99_{load}_{front}_ms", p99(late), source)
                 self.figure(f"end_drift_{load}_{front}_ms", end["at_ms"] - end["due_ms"], source)
+                # The voice: how late each phrase started after it was due (its chime's strike).
+                said = [e["at_ms"] - e["due_ms"] for e in events if e.get("event") == "say"]
+                details[f"{load}_{front}"]["say_late_ms"] = said
+                if said:
+                    said_source = f"{len(said)} phrases, {total // 60}:{total % 60:02d} routine"
+                    self.figure(f"say_p50_{load}_{front}_ms", statistics.median(said),
+                                said_source)
+                    self.figure(f"say_p99_{load}_{front}_ms", p99(said), said_source)
+                    self.figure(f"say_max_{load}_{front}_ms", max(said), said_source)
         self.results["details"]["timing"] = details
         self.heard(self.out / "timing-idle-text.wav", self.out / "timing-idle-text.jsonl")
 
@@ -754,6 +763,9 @@ def table(results):
             row(f"phase start late p99, {front}, {load}", f"phase_p99_{load}_{front}_ms", 17,
                 "ms", 0)
             row(f"end drift, {front}, {load}", f"end_drift_{load}_{front}_ms", 20, "ms", 0)
+            for stat in ("p50", "p99", "max"):
+                row(f"  phrase start late {stat}, {front}, {load}",
+                    f"say_{stat}_{load}_{front}_ms", 20, "ms", 0)
     row("chimes heard in the recording", "chimes_heard", None, "", 0)
     row("  chime onset off plan p99 (audio)", "chime_onset_p99_ms", None, "ms", 0)
     row("stats --json, ten years", "stats_json_ms", 10, "ms", 1)

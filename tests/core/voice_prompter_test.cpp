@@ -33,12 +33,14 @@ struct RecordingSpeaker final : Speaker {
         saidAt.push_back(clock.now());
     }
     void stop() override { ++stops; }
+    bool audible() const override { return !muted; }
 
     const ManualClock& clock;
     std::vector<std::string> prepared;
     std::vector<std::string> said;
     std::vector<TimePoint> saidAt;
     int stops = 0;
+    bool muted = false;
 };
 
 CueStrikes strikes(long long ms = 300) {
@@ -185,6 +187,78 @@ TEST_F(VoicePrompterTest, QuitSaysNoWellDone) {
     runTo(*run, 5000);
     ASSERT_EQ(m_speaker.said.size(), 1u);
     EXPECT_FALSE(run->voiceBusy(m_clock.now() + Millis(60000)));
+}
+
+TEST_F(VoicePrompterTest, PauseCutsThePhraseAndResumeDoesNotSayItAgain) {
+    auto run = make(makeRoutine({makeStep(Sides::Both, 10, 1, 5)}));
+    run->start();
+    runTo(*run, 600); // "Test stretch. Left leg first." sounds (about 3 s long)
+    ASSERT_EQ(m_speaker.said.size(), 1u);
+    ASSERT_TRUE(run->session().pause());
+    EXPECT_EQ(m_speaker.stops, 1) << "pausing silences the phrase at once";
+    EXPECT_FALSE(run->voiceBusy(m_clock.now()));
+    runTo(*run, 3000);
+    ASSERT_TRUE(run->session().resume()); // paused 2.4 s: get ready now ends at 7.4 s
+    runTo(*run, 7699);
+    EXPECT_EQ(m_speaker.said.size(), 1u) << "the cut phrase is not said again on resume";
+    runTo(*run, 7700);
+    EXPECT_EQ(m_speaker.said, (std::vector<std::string>{"Test stretch. Left leg first.", "Hold."}));
+    ASSERT_EQ(m_speaker.saidAt.size(), 2u);
+    EXPECT_EQ(m_speaker.saidAt[1], m_start + Millis(7700)) << "the next phase speaks on time";
+    const auto events = sayEvents();
+    ASSERT_EQ(events.size(), 2u);
+    EXPECT_EQ(events[1]["due_ms"], 7700);
+}
+
+TEST_F(VoicePrompterTest, PhraseDueWhilePausedIsDroppedNotSaidAtResume) {
+    // A strike of 800 ms: the person pauses at 600 ms, before the phrase was due at 800 ms.
+    auto run = make(makeRoutine({makeStep(Sides::Both, 10, 1, 5)}), 800);
+    run->start();
+    runTo(*run, 600);
+    ASSERT_TRUE(run->session().pause());
+    runTo(*run, 5000);
+    EXPECT_FALSE(run->nextWakeup() && *run->nextWakeup() <= m_clock.now());
+    ASSERT_TRUE(run->session().resume()); // get ready's 4.4 s left: ends at 9.4 s
+    runTo(*run, 10199);
+    EXPECT_TRUE(m_speaker.said.empty());
+    runTo(*run, 10200);
+    EXPECT_EQ(m_speaker.said, (std::vector<std::string>{"Hold."}));
+}
+
+TEST_F(VoicePrompterTest, MutedSaysNothingButTracesEachPhraseMarkedMuted) {
+    m_speaker.muted = true;
+    auto run = make(makeRoutine({makeStep(Sides::Both, 10, 1, 5)}));
+    run->start();
+    runTo(*run, 600);
+    EXPECT_FALSE(run->voiceBusy(m_clock.now())) << "nothing sounds, nothing to wait for";
+    runTo(*run, 12000);
+    m_speaker.muted = false; // unmuted mid-run: from the next phrase on it is heard
+    runTo(*run, 33000);
+    EXPECT_EQ(m_speaker.said, (std::vector<std::string>{"Change to your right leg.", "Hold.",
+                                                        "Well done. Sleep well."}));
+    const auto events = sayEvents();
+    ASSERT_EQ(events.size(), 5u);
+    for (std::size_t i = 0; i < events.size(); ++i)
+        EXPECT_EQ(events[i].value("muted", false), i < 2) << events[i].dump();
+    EXPECT_EQ(events[0]["text"], "Test stretch. Left leg first.");
+}
+
+TEST_F(VoicePrompterTest, TheStrikeCountsFromWhenTheChimeReallyRang) {
+    auto run = make(makeRoutine({makeStep(Sides::Both, 10, 1, 5)}));
+    run->start();
+    runTo(*run, 4990);
+    m_clock.advanceMs(40); // a busy moment: the hold's chime, due at 5000 ms, rings at 5030 ms
+    run->update();
+    ASSERT_EQ(run->session().phase().kind, PhaseKind::Hold);
+    runTo(*run, 5329);
+    EXPECT_EQ(m_speaker.said.size(), 1u) << "not under the strike of a chime that rang late";
+    runTo(*run, 5330);
+    ASSERT_EQ(m_speaker.said.size(), 2u);
+    EXPECT_EQ(m_speaker.said[1], "Hold.");
+    const auto events = sayEvents();
+    ASSERT_EQ(events.size(), 2u);
+    EXPECT_EQ(events[1]["due_ms"], 5330);
+    EXPECT_EQ(events[1]["at_ms"], 5330);
 }
 
 } // namespace

@@ -8,6 +8,7 @@
 #include "voice.hpp"
 #include "wav_file.hpp"
 
+#include <SFML/Audio/SoundBuffer.hpp>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -113,6 +114,39 @@ TEST(AudioCuesStrike, StrikeEndsWithinTheCue) {
     // The two- and three-note chimes strike for longer than the single bell.
     EXPECT_GT(cueStrikeMs(Cue::Switch), cueStrikeMs(Cue::Hold));
     EXPECT_GT(cueStrikeMs(Cue::Done), cueStrikeMs(Cue::Switch));
+}
+
+// A phrase starts while the chime's long tail still rings (its strike is a few hundred ms of a
+// cue of about two seconds): the tail is lowered under the voice, and the next chime is whole.
+TEST(VoiceDuck, TheChimesTailIsDuckedUnderTheVoice) {
+    AudioCues audio;
+    ASSERT_TRUE(audio.available());
+    const PhraseAudio& hold = synthesized("Hold.");
+    sf::SoundBuffer buffer;
+    ASSERT_TRUE(
+        buffer.loadFromSamples(hold.samples.data(), hold.samples.size(), 1, hold.sampleRate));
+    audio.play(Cue::Hold);
+    const float full = audio.loudestChimeGain();
+    ASSERT_GT(full, 0.f) << "the bell rings for about two seconds";
+    audio.playVoice(buffer);
+    EXPECT_NEAR(audio.loudestChimeGain(), full * kTailDuck, 0.01f);
+    audio.setVolume(audio.volume()); // a volume key while the voice speaks keeps the duck
+    EXPECT_NEAR(audio.loudestChimeGain(), full * kTailDuck, 0.01f);
+    audio.stopVoice();
+    audio.play(Cue::Rest);
+    EXPECT_NEAR(audio.loudestChimeGain(), full, 0.01f) << "the next chime at its own volume";
+}
+
+TEST(VoiceDuck, MutedTheVoiceIsNotAudible) {
+    AudioCues audio;
+    Voice voice(audio);
+    ASSERT_TRUE(voice.available());
+    EXPECT_TRUE(voice.audible());
+    audio.setMuted(true);
+    EXPECT_FALSE(voice.audible());
+    audio.setMuted(false);
+    audio.setVolume(0);
+    EXPECT_FALSE(voice.audible());
 }
 
 const Routine& nightly() {

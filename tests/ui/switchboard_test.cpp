@@ -477,6 +477,73 @@ TEST_F(SwitchboardTest, VTogglesTheVoiceAndTheSettingsKeepIt) {
     EXPECT_TRUE(Settings::load(m_options.paths.settingsFile()).voice);
 }
 
+// The steady sound badge: on home and in a session, saying at once what M, V and the volume keys
+// set, drawn in its corner (amber when nothing will be heard), clear of the countdown, the phase
+// and "Next".
+TEST_F(SwitchboardTest, TheSoundBadgeStaysOnHomeAndInASessionAndFollowsTheKeys) {
+    Switchboard& board = open();
+    ASSERT_TRUE(AudioCues().available()) << "tests run with OpenAL's null driver";
+    const auto badgeOf = [&]() -> const SoundBadge* {
+        if (auto* home = dynamic_cast<HomeScreen*>(board.at(0))) return home->scene().soundBadge();
+        if (auto* run = dynamic_cast<SessionScreen*>(board.at(0))) return run->scene().soundBadge();
+        return nullptr;
+    };
+    const auto amberIn = [](const sf::Image& image, const sf::FloatRect& area) {
+        int count = 0;
+        for (auto y = static_cast<unsigned>(area.top); y < area.top + area.height; ++y)
+            for (auto x = static_cast<unsigned>(area.left); x < area.left + area.width; ++x) {
+                const sf::Color c = image.getPixel(x, y);
+                count += c.r > 150 && c.r > c.b + 80 ? 1 : 0;
+            }
+        return count;
+    };
+    ASSERT_NE(badgeOf(), nullptr) << "home shows the badge";
+    EXPECT_EQ(badgeOf()->text(), "Sound 70 % · Voice on");
+    sf::Image image = picture();
+    EXPECT_TRUE(test::inside(badgeOf()->bounds(), {1280, 800}));
+    EXPECT_EQ(amberIn(image, badgeOf()->bounds()), 0) << "heard: in the quiet text colour";
+
+    press(K::M);
+    EXPECT_EQ(badgeOf()->text(), "Sound off (M)") << "at once";
+    wait(3000); // the brief indicator is long gone; the badge stays
+    EXPECT_FALSE(board.indicatorShown());
+    EXPECT_EQ(badgeOf()->text(), "Sound off (M)");
+    image = picture();
+    test::saveArtifact(image, "sound-badge-home-muted-1280x800");
+    EXPECT_GT(amberIn(image, badgeOf()->bounds()), 20) << "silent: in amber";
+
+    press(K::M);
+    press(K::V);
+    press(K::Hyphen);
+    EXPECT_EQ(badgeOf()->text(), "Sound 60 % · Voice off");
+    press(K::V);
+
+    press(K::Enter); // a session
+    ASSERT_NE(dynamic_cast<SessionScreen*>(board.at(0)), nullptr);
+    ASSERT_NE(badgeOf(), nullptr) << "the session shows the badge";
+    EXPECT_EQ(badgeOf()->text(), "Sound 60 % · Voice on");
+    wait(1000);
+    press(K::M);
+    EXPECT_EQ(badgeOf()->text(), "Sound off (M)");
+    wait(2000);
+    image = picture();
+    test::saveArtifact(image, "sound-badge-session-muted-1280x800");
+    const sf::FloatRect badge = badgeOf()->bounds();
+    EXPECT_GT(amberIn(image, badge), 20);
+    const SessionScene& scene = dynamic_cast<SessionScreen*>(board.at(0))->scene();
+    EXPECT_FALSE(badge.intersects(scene.countdownBounds()));
+    for (const sf::FloatRect& text : scene.textBounds())
+        if (text != badge) {
+            EXPECT_FALSE(badge.intersects(text)) << text.left << "," << text.top;
+        }
+    press(K::M);
+    EXPECT_EQ(badgeOf()->text(), "Sound 60 % · Voice on");
+    wait(2000);
+    image = picture();
+    test::saveArtifact(image, "sound-badge-session-1280x800");
+    EXPECT_EQ(amberIn(image, badgeOf()->bounds()), 0);
+}
+
 TEST_F(SwitchboardTest, ClosingWithUnsavedEditorChangesAsksFirst) {
     Switchboard& board = open();
     press(K::N);
