@@ -107,9 +107,12 @@ OpenedHistory openHistory(const Paths& paths, bool backup) {
     if (!result.movedAside.empty()) {
         opened.notice = "the history file was damaged; it was kept as " +
                         result.movedAside.string() + " and a new one was started";
+        opened.problem = historyMovedAside(result.movedAside);
         spdlog::info("{}", opened.notice); // to the log file; the caller tells the person
     } else if (!result.error.empty()) {
         opened.notice = "history: " + result.error;
+        opened.problem = result.store ? historyWarning(result.error)
+                                      : historyNotOpened(paths.historyFile(), result.error);
         spdlog::info("{}", opened.notice);
     }
     // The app's own folders too (the file alone is not enough: a folder others can list shows
@@ -154,8 +157,7 @@ int statsCommand(const Paths& paths, const StatsOptions& options) {
         return kExitOk;
     }
     if (options.png) return kExitOk;
-    std::printf("Tonight (%s): %s\n", stats.tonight.str().c_str(),
-                stats.tonightState == NightState::Done ? "done" : "not done yet");
+    std::printf("Tonight (%s): %s\n", stats.tonight.str().c_str(), stateWords(stats.tonightState));
     std::printf("Current streak: %d night%s   Best: %d\n", stats.currentStreak,
                 stats.currentStreak == 1 ? "" : "s", stats.bestStreak);
     if (stats.programmeNight)
@@ -164,12 +166,10 @@ int statsCommand(const Paths& paths, const StatsOptions& options) {
     std::printf("Nights done %d, partial %d, skipped %d\n\n", stats.nightsDone, stats.nightsPartial,
                 stats.nightsSkipped);
     const size_t first = stats.nights.size() > 14 ? stats.nights.size() - 14 : 0;
-    std::printf("  night       state    held   cramps  pain  sleep\n");
+    std::printf("  night       state         held   cramps  pain  sleep\n");
     for (size_t i = first; i < stats.nights.size(); ++i) {
         const NightSummary& n = stats.nights[i];
-        const bool tonightPending = n.night == stats.tonight && n.state == NightState::Missed;
-        std::printf("  %s  %-7s  %5s  %6s  %4s  %5s\n", n.night.str().c_str(),
-                    tonightPending ? "not yet" : toString(n.state),
+        std::printf("  %s  %-12s  %5s  %6s  %4s  %5s\n", n.night.str().c_str(), stateWords(n.state),
                     formatClock(n.holdSeconds).c_str(), optionalText(n.cramps).c_str(),
                     optionalText(n.pain).c_str(), optionalText(n.sleep).c_str());
     }

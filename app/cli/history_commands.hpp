@@ -2,6 +2,7 @@
 #pragma once
 
 #include "command_arguments.hpp"
+#include "history_problem.hpp"
 #include "paths.hpp"
 #include "routine_loader.hpp"
 
@@ -16,6 +17,7 @@ class HistoryStore;
 struct OpenedHistory {
     std::unique_ptr<HistoryStore> store; // null when none could be opened
     std::string notice;                  // one sentence for the person, or empty
+    ProblemWords problem; // the window's banner when the history cannot be used as it was
 };
 // Opens the history, reports a damaged file moved aside, and makes the daily backup when
 // `backup` is set. Prints nothing.

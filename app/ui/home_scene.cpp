@@ -79,7 +79,7 @@ std::vector<HomeEntry> homeEntries(const RoutineLibrary& library) {
     return entries;
 }
 
-HomeScene::HomeScene(const Theme& theme) : m_theme(theme) {}
+HomeScene::HomeScene(const Theme& theme) : m_theme(theme), m_banner(theme) {}
 
 void HomeScene::setEntries(std::vector<HomeEntry> entries) {
     m_entries = std::move(entries);
@@ -101,6 +101,11 @@ void HomeScene::setEmptyHint(const std::string& hint) {
 void HomeScene::setNotice(const std::string& notice) {
     if (notice == m_notice) return;
     m_notice = notice;
+    layout(m_size);
+}
+
+void HomeScene::setBanner(const BannerText& banner) {
+    m_banner.set(banner);
     layout(m_size);
 }
 
@@ -324,8 +329,11 @@ void HomeScene::layout(sf::Vector2f size) {
     m_rows.clear();
     m_emptyLines.clear();
     const float listTop = (m_tonightLine.empty() ? kListTop : kListTopUnderTonight) * h;
-    const float listBottom = kListBottom * h;
     const float gap = kRowGap * h;
+    // The banner takes the bottom of the list's room: it is read before a routine is chosen.
+    const float bannerHeight =
+        m_banner.layout(mx, kListBottom * h, contentWidth, 0.36f * (kListBottom * h - listTop), h);
+    const float listBottom = kListBottom * h - (bannerHeight > 0.f ? bannerHeight + gap : 0.f);
     std::vector<float> heights;
     for (const auto& entry : m_entries)
         heights.push_back(rowHeight(entry, contentWidth));
@@ -400,6 +408,7 @@ void HomeScene::draw(sf::RenderTarget& target) const {
     }
     for (const auto& line : m_emptyLines)
         target.draw(line);
+    m_banner.draw(target);
     target.draw(m_footer);
     target.draw(m_more);
 }
@@ -414,6 +423,8 @@ std::vector<sf::FloatRect> HomeScene::textBounds() const {
             bounds.push_back(text.getGlobalBounds());
     for (const auto& line : m_emptyLines)
         bounds.push_back(line.getGlobalBounds());
+    for (const auto& b : m_banner.textBounds())
+        bounds.push_back(b);
     return bounds;
 }
 

@@ -2,6 +2,7 @@
 // and a selection moved with the arrow keys or the mouse.
 #pragma once
 
+#include "banner.hpp"
 #include "routine_loader.hpp"
 #include "scene.hpp"
 #include "theme.hpp"
@@ -38,6 +39,9 @@ class HomeScene final : public Scene {
     // "Tonight: not done yet · streak 5 nights (best 9)" under the title, and "P progress" in the
     // footer; empty when there is no history to show.
     void setTonightLine(const std::string& line);
+    // A history that cannot be used: a framed block above the footer (the list makes room).
+    void setBanner(const BannerText& banner);
+    const Banner& banner() const { return m_banner; }
 
     // Moves the selection among the valid entries; true when it moved.
     bool moveSelection(int delta);
@@ -82,6 +86,7 @@ class HomeScene final : public Scene {
     sf::Text m_more;
     std::vector<sf::Text> m_emptyLines;
     std::vector<Row> m_rows;
+    Banner m_banner;
 };
 
 } // namespace ns

@@ -23,6 +23,7 @@ class HomeScreen final : public Screen {
     void routinesChanged(const std::string& selectId) override;
 
     const HomeScene& scene() const { return m_scene; }
+    void setBanner(const BannerText& banner) { m_scene.setBanner(banner); }
 
   private:
     bool command(Command command, ScreenHost& host);

@@ -178,7 +178,7 @@ SessionView describe(const Session& session) {
 }
 
 SessionScene::SessionScene(const Theme& theme, const Session& session)
-    : m_theme(theme), m_session(session) {
+    : m_theme(theme), m_session(session), m_banner(theme) {
     m_view = describe(m_session);
 }
 
@@ -206,6 +206,12 @@ FrameDamage SessionScene::takeDamage() {
 void SessionScene::setNotice(const std::string& notice) {
     if (notice == m_notice) return;
     m_notice = notice;
+    layout(m_size);
+}
+
+void SessionScene::setBanner(const BannerText& banner) {
+    m_banner.set(banner);
+    m_wrappedSize = {}; // the instructions' room changes
     layout(m_size);
 }
 
@@ -282,7 +288,12 @@ void SessionScene::arrange() {
     // Wrapping is most of the layout's cost and the words change only with the phase.
     if (m_view.instructions != m_wrappedInstructions || m_view.caution != m_wrappedCaution ||
         m_size != m_wrappedSize) {
-        layoutInstructions(kInstructionsTop * h, kNextTop * h - 0.015f * h, contentWidth * 0.92f);
+        // A banner sits above "Next" and the instructions end above it.
+        const float bannerHeight =
+            m_banner.layout(mx, kNextTop * h - 0.012f * h, contentWidth, 0.2f * h, h);
+        const float instructionsBottom =
+            (bannerHeight > 0.f ? m_banner.box().top : kNextTop * h) - 0.015f * h;
+        layoutInstructions(kInstructionsTop * h, instructionsBottom, contentWidth * 0.92f);
         m_wrappedInstructions = m_view.instructions;
         m_wrappedCaution = m_view.caution;
         m_wrappedSize = m_size;
@@ -476,6 +487,8 @@ void SessionScene::drawWithin(sf::RenderTarget& target, const sf::FloatRect* par
     if (m_hasDrainFill) draw(m_drainFill);
     for (const auto& line : m_instructionLines)
         draw(line);
+    if (m_banner.shown() && (part == nullptr || mayTouch(m_banner.box(), *part)))
+        m_banner.draw(target);
     draw(m_next);
     draw(m_timeLeft);
     draw(m_progressTrack);
@@ -489,6 +502,8 @@ std::vector<sf::FloatRect> SessionScene::textBounds() const {
     if (!m_notice.empty()) bounds.push_back(m_noticeText.getGlobalBounds());
     for (const auto& line : m_instructionLines)
         bounds.push_back(line.getGlobalBounds());
+    for (const auto& b : m_banner.textBounds())
+        bounds.push_back(b);
     return bounds;
 }
 

@@ -2,6 +2,7 @@
 // comes next, and the whole routine's progress. A view of a Session; it never changes it.
 #pragma once
 
+#include "banner.hpp"
 #include "figure.hpp"
 #include "frame_damage.hpp"
 #include "layout.hpp"
@@ -60,6 +61,10 @@ class SessionScene final : public Scene {
     FrameDamage takeDamage();
 
     void setNotice(const std::string& notice); // "sound unavailable", discreet, top right
+    // What is not being saved, above "Next" (the instructions make room); never over the
+    // countdown.
+    void setBanner(const BannerText& banner);
+    const Banner& banner() const { return m_banner; }
 
     void layout(sf::Vector2f size) override;
     void draw(sf::RenderTarget& target) const override;
@@ -113,6 +118,7 @@ class SessionScene final : public Scene {
     RoundedRect m_progressFill;
     bool m_hasProgressFill = false;
     FrameDamage m_damage = FrameDamage::everything();
+    Banner m_banner;
 };
 
 } // namespace ns

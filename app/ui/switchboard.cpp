@@ -105,14 +105,21 @@ void Switchboard::handle(const sf::Event& event) {
         std::vector<Screen*> order;
         for (auto it = m_stack.rbegin(); it != m_stack.rend(); ++it)
             order.push_back(it->get());
+        bool handled = false;
         for (Screen* screen : order) {
             if (!inStack(screen)) break;
             if (screen->handle(event, *this)) {
                 m_dirty = true;
+                handled = true;
                 break;
             }
             if (screen->opaque()) break;
         }
+        // An overlay that closed to pass a key on (the check-in): a sound key still works.
+        if (!handled && event.type == sf::Event::KeyPressed && top() &&
+            takesGlobalKeys(top()->keyContext()) &&
+            globalCommand(commandFor(KeyContext::Global, event.key)))
+            m_dirty = true;
         break;
     }
     }
@@ -268,20 +275,20 @@ void Switchboard::showHomeScreen(const std::string& selectId, bool reload) {
     m_openedWithRoutine = false;
     m_closeAt.reset();
     std::string notice = m_audio.available() ? "" : "sound unavailable";
-    if (!m_options.historyNotice.empty())
+    // A history that cannot be used is a banner; what is left (made private) stays a notice.
+    if (!m_options.historyNotice.empty() && m_options.historyProblem.empty())
         notice += (notice.empty() ? "" : " · ") + m_options.historyNotice;
     auto home =
         std::make_unique<HomeScreen>(m_theme, m_library, m_options.paths.userRoutinesDir(), notice);
+    home->setBanner(m_options.historyProblem);
     home->routinesChanged(!selectId.empty() ? selectId : m_lastRoutineId);
     switchTo(std::move(home));
     refreshHistory();
-    // The morning check-in asks once a day, the first time home opens after the day-start hour.
+    // The morning check-in asks once a day, the first time home opens after the day-start hour
+    // (not on the way back from a session).
     if (!m_options.history) return;
-    if (const auto night = m_checkInPrompt.nightToAsk(*m_options.history, m_stats.tonight)) {
-        if (!m_checkInPrompt.remember(m_stats.tonight))
-            spdlog::warn("could not remember that the check-in was asked");
+    if (const auto night = m_checkInPrompt.firstLookOf(*m_options.history, m_stats.tonight))
         openCheckIn(*night);
-    }
 }
 
 void Switchboard::showProgress() {
@@ -307,9 +314,13 @@ void Switchboard::startRun(std::unique_ptr<SessionRun> run) {
     m_lastRoutineId = run->session().routine().id;
     m_speaking.reset(); // a new routine: the last one's "Well done" is over or cut short
     if (Speaker* voice = voiceForRuns()) run->setVoice(voice, cueStrikes());
-    switchTo(std::make_unique<SessionScreen>(m_theme, std::move(run), m_audio,
-                                             m_audio.available() ? "" : "sound unavailable",
-                                             m_options.processStartMs));
+    auto screen = std::make_unique<SessionScreen>(m_theme, std::move(run), m_audio,
+                                                  m_audio.available() ? "" : "sound unavailable",
+                                                  m_options.processStartMs);
+    // Without a history nothing of this session is kept: say so where the person looks.
+    if (!m_options.history && !m_options.historyProblem.empty())
+        screen->setBanner(m_options.historyProblem);
+    switchTo(std::move(screen));
 }
 
 void Switchboard::showDone(const std::string& routineName, int holdSeconds, int plannedSeconds) {

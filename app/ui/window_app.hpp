@@ -1,6 +1,7 @@
 // The SFML window: home screen, session, done screen. Entry point for the command line.
 #pragma once
 
+#include "history_problem.hpp"
 #include "nights.hpp"
 #include "paths.hpp"
 
@@ -17,6 +18,7 @@ struct WindowOptions {
     long long processStartMs = 0;          // steady_clock ms at process start, for first_frame
     class HistoryStore* history = nullptr; // where sessions are recorded (null: not recorded)
     std::string historyNotice;             // a history problem to show (moved aside, read-only)
+    ProblemWords historyProblem;           // the same as a banner: what is not saved, what to do
     DayStart dayStart;                     // settings' day_starts_at
 };
 
