@@ -48,7 +48,7 @@ float Banner::layout(float left, float bottom, float width, float maxHeight, flo
             }
         };
         addLines(m_text.headline, m_theme.bold(), headSize, palette::kError);
-        addLines(m_text.detail, m_theme.regular(), detailSize, palette::kText);
+        if (!m_compact) addLines(m_text.detail, m_theme.regular(), detailSize, palette::kText);
         addLines(m_text.action, m_theme.bold(), detailSize, palette::kAccent);
         total = y + 2.f * padY;
         if (total <= maxHeight || detailFraction <= kMinDetailSize) break;

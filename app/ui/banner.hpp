@@ -24,6 +24,8 @@ class Banner {
     explicit Banner(const Theme& theme) : m_theme(theme) {}
 
     void set(BannerText text) { m_text = std::move(text); }
+    // Headline and action only (a session, where the instructions need the room).
+    void setCompact(bool compact) { m_compact = compact; }
     const BannerText& text() const { return m_text; }
     bool shown() const { return !m_text.empty(); }
 
@@ -39,6 +41,7 @@ class Banner {
   private:
     const Theme& m_theme;
     BannerText m_text;
+    bool m_compact = false;
     sf::FloatRect m_box;
     sf::ConvexShape m_frame;
     sf::ConvexShape m_edge;

@@ -180,6 +180,7 @@ SessionView describe(const Session& session) {
 SessionScene::SessionScene(const Theme& theme, const Session& session)
     : m_theme(theme), m_session(session), m_banner(theme) {
     m_view = describe(m_session);
+    m_banner.setCompact(true); // the why is in the log; the instructions keep their room
 }
 
 bool SessionScene::refresh() {
@@ -450,7 +451,7 @@ void SessionScene::layoutInstructions(float top, float bottom, float width) {
             lines.resize(fits);
             if (!lines.empty())
                 lines.back().text =
-                    ellipsize(lines.back().text + sf::String(" …"), font, size, width);
+                    ellipsize(lines.back().text + sf::String(L" \u2026"), font, size, width);
         }
     }
     m_instructionLines.clear();
