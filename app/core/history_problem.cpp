@@ -20,6 +20,11 @@ ProblemWords historyNotOpened(const std::filesystem::path& file, const std::stri
             "(a full disk or a read-only folder stops it) and open it again."};
 }
 
+ProblemWords historyNotOpenedDuringASession() {
+    return {"Your stretching is not being saved", "",
+            "Stretch as usual; afterwards, make sure the history's folder can be written."};
+}
+
 ProblemWords historyMovedAside(const std::filesystem::path& keptAs) {
     return {"Your history file was damaged, so a new one was started",
             "The old file is kept as " + keptAs.string() +

@@ -16,6 +16,8 @@ struct ProblemWords {
 
 // No history could be opened at all: nothing of tonight will be kept.
 ProblemWords historyNotOpened(const std::filesystem::path& file, const std::string& error);
+// The same, said during a session: short, as the instructions need the room.
+ProblemWords historyNotOpenedDuringASession();
 // The file was damaged, kept aside, and a new one started.
 ProblemWords historyMovedAside(const std::filesystem::path& keptAs);
 // Opened with a warning (read-only, say): sessions may not be kept.

@@ -319,7 +319,7 @@ void Switchboard::startRun(std::unique_ptr<SessionRun> run) {
                                                   m_options.processStartMs);
     // Without a history nothing of this session is kept: say so where the person looks.
     if (!m_options.history && !m_options.historyProblem.empty())
-        screen->setBanner(m_options.historyProblem);
+        screen->setBanner(historyNotOpenedDuringASession());
     switchTo(std::move(screen));
 }
 

@@ -184,6 +184,12 @@ TEST_F(SessionSceneTest, TheToastCoversNeitherThePhaseNorTheCountdownNorNext) {
         for (std::size_t i = 0; i < 6; ++i)
             EXPECT_FALSE(box.intersects(bounds[i])) << sizeName(size) << ": over " << names[i];
         EXPECT_FALSE(box.intersects(m_scene->countdownBounds())) << sizeName(size);
+        // Nor over "Stop the routine?" when the volume changes while it asks.
+        MessageOverlay question(*test::theme(), "Stop the routine?",
+                                "Enter = stop, Esc = keep going");
+        const sf::Image asking = test::render({m_scene.get(), &question, &toast}, size);
+        test::saveArtifact(asking, "session-question-toast-" + sizeName(size));
+        EXPECT_FALSE(toast.box().intersects(question.box())) << sizeName(size);
     }
 }
 

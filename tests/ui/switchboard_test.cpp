@@ -205,6 +205,22 @@ TEST_F(SwitchboardTest, StopQuestionInAPhasesFirstMomentStillHoldsTheCountdown) 
     EXPECT_EQ(session().phaseRemainingMs(), remaining - 1000);
 }
 
+// Issue 12: without a history, home and the session say so in a banner, not in corner text.
+TEST_F(SwitchboardTest, WithoutAHistoryHomeAndTheSessionShowABanner) {
+    m_options.historyNotice = "history: cannot create the history folder";
+    m_options.historyProblem =
+        historyNotOpened(m_options.paths.historyFile(), "cannot create the history folder");
+    Switchboard& board = open();
+    auto* home = topAs<HomeScreen>(board);
+    ASSERT_NE(home, nullptr);
+    EXPECT_TRUE(home->scene().banner().shown());
+    EXPECT_EQ(home->scene().banner().text().headline, "Your stretching is not being saved");
+    press(K::Enter);
+    auto* running = topAs<SessionScreen>(board);
+    ASSERT_NE(running, nullptr);
+    EXPECT_TRUE(running->scene().banner().shown()) << "nothing of this session is kept";
+}
+
 TEST_F(SwitchboardTest, EnterOnTheQuestionStopsAndGoesHome) {
     Switchboard& board = open();
     press(K::Enter);
