@@ -43,4 +43,10 @@ ProblemWords sessionNotSaved(const std::string& error) {
             "Keep going; before the next session, make sure the disk has room."};
 }
 
+ProblemWords lastSessionNotSaved(const std::string& error) {
+    return {"Your last session was not saved",
+            sentence("The history could not be written: " + error),
+            "Make sure the disk has room (and the folder can be written) before the next one."};
+}
+
 } // namespace ns

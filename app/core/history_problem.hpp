@@ -24,5 +24,7 @@ ProblemWords historyMovedAside(const std::filesystem::path& keptAs);
 ProblemWords historyWarning(const std::string& error);
 // A session could not be written while it ran.
 ProblemWords sessionNotSaved(const std::string& error);
+// Home after such a session.
+ProblemWords lastSessionNotSaved(const std::string& error);
 
 } // namespace ns

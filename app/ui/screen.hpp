@@ -45,6 +45,8 @@ class ScreenHost {
     virtual void showIndicator(const std::string& message, float level) = 0;
     virtual void routinesSaved(const std::string& id) = 0; // the editor wrote a routine file
     virtual void historyChanged() = 0;                     // a check-in was saved
+    // A session could not be written: home says so afterwards too.
+    virtual void historyFailed(const std::string& error) { (void)error; }
 };
 
 // The commands every full screen answers alike, where its keymap has them: help for that screen's

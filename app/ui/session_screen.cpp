@@ -74,6 +74,7 @@ bool SessionScreen::update(ScreenHost& host) {
     bool changed = false;
     if (m_run->historyFailed() && !m_historyProblemShown) {
         m_scene.setBanner(sessionNotSaved(m_run->historyError()));
+        host.historyFailed(m_run->historyError());
         m_historyProblemShown = true;
         changed = true;
     }

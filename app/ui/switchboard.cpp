@@ -280,7 +280,8 @@ void Switchboard::showHomeScreen(const std::string& selectId, bool reload) {
         notice += (notice.empty() ? "" : " · ") + m_options.historyNotice;
     auto home =
         std::make_unique<HomeScreen>(m_theme, m_library, m_options.paths.userRoutinesDir(), notice);
-    home->setBanner(m_options.historyProblem);
+    home->setBanner(!m_options.historyProblem.empty() ? m_options.historyProblem
+                                                      : m_sessionProblem);
     home->routinesChanged(!selectId.empty() ? selectId : m_lastRoutineId);
     switchTo(std::move(home));
     refreshHistory();
@@ -368,6 +369,10 @@ void Switchboard::routinesSaved(const std::string& id) {
 
 void Switchboard::historyChanged() {
     refreshHistory();
+}
+
+void Switchboard::historyFailed(const std::string& error) {
+    m_sessionProblem = lastSessionNotSaved(error);
 }
 
 // Loads the routines again, keeping the last good version of one that broke; a running session

@@ -71,6 +71,7 @@ class Switchboard final : public ScreenHost {
     void showIndicator(const std::string& message, float level) override;
     void routinesSaved(const std::string& id) override;
     void historyChanged() override;
+    void historyFailed(const std::string& error) override;
 
   private:
     void switchTo(std::unique_ptr<Screen> screen);
@@ -98,7 +99,8 @@ class Switchboard final : public ScreenHost {
     CheckInPrompt m_checkInPrompt;
     RoutineWatcher m_watcher;
     Stats m_stats;
-    std::string m_lastRoutineId; // home comes back on it
+    std::string m_lastRoutineId;   // home comes back on it
+    ProblemWords m_sessionProblem; // a session that could not be written, for home to say
 
     std::vector<std::unique_ptr<Screen>> m_stack;
     std::vector<std::unique_ptr<Screen>> m_retired; // removed while one of them was acting

@@ -221,6 +221,22 @@ TEST_F(SwitchboardTest, WithoutAHistoryHomeAndTheSessionShowABanner) {
     EXPECT_TRUE(running->scene().banner().shown()) << "nothing of this session is kept";
 }
 
+// After a session that could not be written, home says so too (not only the session did).
+TEST_F(SwitchboardTest, HomeAfterASessionThatWasNotSavedShowsABanner) {
+    withHistory();
+    Switchboard& board = open();
+    ASSERT_FALSE(topAs<HomeScreen>(board)->scene().banner().shown());
+    press(K::Enter);
+    ASSERT_NE(topAs<SessionScreen>(board), nullptr);
+    board.historyFailed("database or disk is full"); // what the session reports
+    wait(1000);
+    press(K::Escape);
+    press(K::Enter);
+    auto* home = topAs<HomeScreen>(board);
+    ASSERT_NE(home, nullptr);
+    EXPECT_EQ(home->scene().banner().text().headline, "Your last session was not saved");
+}
+
 TEST_F(SwitchboardTest, EnterOnTheQuestionStopsAndGoesHome) {
     Switchboard& board = open();
     press(K::Enter);
