@@ -17,6 +17,7 @@
 #include "settings.hpp"
 #include "terminal_session.hpp"
 #include "timeline.hpp"
+#include "usage_errors.hpp"
 #include "window_loader.hpp"
 
 #include <CLI/CLI.hpp>
@@ -128,6 +129,18 @@ int checkFiles(const Paths& paths, const std::vector<std::string>& files) {
     const RoutineLibrary library = loadLibrary(paths);
     int exitCode = kExitOk;
     for (const auto& file : files) {
+        std::error_code ec;
+        const RoutineEntry* byId = fs::exists(file, ec) ? nullptr : library.find(file);
+        if (byId != nullptr) {
+            // An id where a file belongs: say what check takes, and where that routine lives.
+            std::fprintf(stderr,
+                         "nightstretch: check takes routine files, and '%s' is a routine id. "
+                         "Check its file with 'nightstretch check %s', or see its steps with "
+                         "'nightstretch plan %s'.\n",
+                         file.c_str(), byId->path.string().c_str(), file.c_str());
+            exitCode = std::max(exitCode, kExitUsage);
+            continue;
+        }
         if (fs::path(file).filename() == "stretches.toml") {
             CatalogLoadResult catalog = loadCatalogFile(file);
             printDiagnostics(catalog.diagnostics);
@@ -235,6 +248,7 @@ int openFrontEnd(const Paths& paths, const std::optional<std::string>& routine, 
     options.history = history.store.get();
     options.historyNotice = history.notice;
     options.restorable = history.restorable;
+    options.historyProblem = history.problem;
     options.dayStart = dayStart;
     return runWindowFromModule(options);
 }
@@ -259,8 +273,10 @@ int runCli(int argc, char** argv) {
 
     std::string home;
     bool verbose = false;
-    app.add_option("--home", home, "Keep config, data and logs under DIR (also NIGHTSTRETCH_HOME)")
-        ->option_text("DIR");
+    CLI::Option* homeOption =
+        app.add_option("--home", home,
+                       "Keep config, data and logs under DIR (also NIGHTSTRETCH_HOME)")
+            ->option_text("DIR");
     app.add_flag("-v,--verbose", verbose, "Log more to stderr");
 
     std::string startName = "nightly";
@@ -401,14 +417,20 @@ int runCli(int argc, char** argv) {
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        std::cerr << "nightstretch: " << e.what() << "\nRun 'nightstretch --help' for usage.\n";
+        std::cerr << "nightstretch: " << usageSentence(e, app) << '\n';
+        return kExitUsage;
+    }
+    if (homeOption->count() > 0 && home.empty()) {
+        // An empty folder would quietly mean the real ~/.config: a test or script would touch it.
+        std::cerr << "nightstretch: --home needs a folder (it was empty); leave it out to use "
+                     "the usual places.\n";
         return kExitUsage;
     }
 
     try {
-        std::optional<std::string> homeOption;
-        if (!home.empty()) homeOption = home;
-        const Paths paths = Paths::resolve(homeOption, argc > 0 ? argv[0] : "nightstretch");
+        std::optional<std::string> homeFolder;
+        if (!home.empty()) homeFolder = home;
+        const Paths paths = Paths::resolve(homeFolder, argc > 0 ? argv[0] : "nightstretch");
         setUpLogging(paths.logFile(), verbose);
         spdlog::debug("share folder: {}", paths.shareDir.string());
 

@@ -2,6 +2,8 @@
 // out of range or a night in the future is an error (exit 1) and the database is not touched.
 #include "history_commands.hpp"
 
+#include <cctype>
+
 #include "command_arguments.hpp"
 #include "exit_codes.hpp"
 #include "files.hpp"
@@ -109,11 +111,20 @@ OpenedHistory openHistory(const Paths& paths, bool backup) {
     if (!result.movedAside.empty()) {
         opened.notice = "the history file was damaged; it was kept as " +
                         result.movedAside.string() + " and a new one was started";
+        opened.problem = historyMovedAside(result.movedAside);
         opened.restorable = newestGoodBackup(backupsDir(paths));
-        if (opened.restorable) opened.notice += "; " + restoreAdvice(*opened.restorable);
+        if (opened.restorable) {
+            opened.notice += "; " + restoreAdvice(*opened.restorable);
+            // The banner's action line: the same advice, as a sentence of its own.
+            std::string action = restoreAdvice(*opened.restorable);
+            if (!action.empty()) action[0] = static_cast<char>(std::toupper(action[0]));
+            opened.problem.action = action + ".";
+        }
         spdlog::info("{}", opened.notice); // to the log file; the caller tells the person
     } else if (!result.error.empty()) {
         opened.notice = "history: " + result.error;
+        opened.problem = result.store ? historyWarning(result.error)
+                                      : historyNotOpened(paths.historyFile(), result.error);
         spdlog::info("{}", opened.notice);
     }
     // The app's own folders too (the file alone is not enough: a folder others can list shows
@@ -158,8 +169,7 @@ int statsCommand(const Paths& paths, const StatsOptions& options) {
         return kExitOk;
     }
     if (options.png) return kExitOk;
-    std::printf("Tonight (%s): %s\n", stats.tonight.str().c_str(),
-                stats.tonightState == NightState::Done ? "done" : "not done yet");
+    std::printf("Tonight (%s): %s\n", stats.tonight.str().c_str(), stateWords(stats.tonightState));
     std::printf("Current streak: %d night%s   Best: %d\n", stats.currentStreak,
                 stats.currentStreak == 1 ? "" : "s", stats.bestStreak);
     if (stats.programmeNight)
@@ -168,12 +178,10 @@ int statsCommand(const Paths& paths, const StatsOptions& options) {
     std::printf("Nights done %d, partial %d, skipped %d\n\n", stats.nightsDone, stats.nightsPartial,
                 stats.nightsSkipped);
     const size_t first = stats.nights.size() > 14 ? stats.nights.size() - 14 : 0;
-    std::printf("  night       state    held   cramps  pain  sleep\n");
+    std::printf("  night       state         held   cramps  pain  sleep\n");
     for (size_t i = first; i < stats.nights.size(); ++i) {
         const NightSummary& n = stats.nights[i];
-        const bool tonightPending = n.night == stats.tonight && n.state == NightState::Missed;
-        std::printf("  %s  %-7s  %5s  %6s  %4s  %5s\n", n.night.str().c_str(),
-                    tonightPending ? "not yet" : toString(n.state),
+        std::printf("  %s  %-12s  %5s  %6s  %4s  %5s\n", n.night.str().c_str(), stateWords(n.state),
                     formatClock(n.holdSeconds).c_str(), optionalText(n.cramps).c_str(),
                     optionalText(n.pain).c_str(), optionalText(n.sleep).c_str());
     }
@@ -188,6 +196,9 @@ int checkInCommand(const Paths& paths, const CheckInOptions& options) {
     if (!store) return fail(kExitEnvironment, "the history cannot be opened");
     const CheckInChange change =
         mergeCheckIn(store->checkInFor(checked.checkIn->night), *checked.checkIn, options);
+    // Leaving out a needed option is wrong usage (2), like any other missing argument.
+    if (!change.checkIn && !options.cramps)
+        return fail(kExitUsage, change.error + "; see 'nightstretch checkin --help'");
     if (!change.checkIn) return fail(kExitInvalid, change.error);
     const CheckIn& checkIn = *change.checkIn;
     if (!store->putCheckIn(checkIn))

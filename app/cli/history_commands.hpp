@@ -3,6 +3,7 @@
 
 #include "command_arguments.hpp"
 #include "history_backups.hpp"
+#include "history_problem.hpp"
 #include "paths.hpp"
 #include "routine_loader.hpp"
 
@@ -19,6 +20,7 @@ struct OpenedHistory {
     std::string notice;                  // one sentence for the person, or empty
     // A damaged file was moved aside and this backup can give back what it held.
     std::optional<GoodBackup> restorable;
+    ProblemWords problem; // the window's banner when the history cannot be used as it was
 };
 // Opens the history, reports a damaged file moved aside, and makes the daily backup when
 // `backup` is set. Prints nothing.

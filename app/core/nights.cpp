@@ -183,8 +183,26 @@ const char* toString(NightState state) {
         return "skipped";
     case NightState::Missed:
         return "missed";
+    case NightState::NotYet:
+        return "not_yet";
     }
     return "missed";
+}
+
+const char* stateWords(NightState state) {
+    switch (state) {
+    case NightState::Done:
+        return "done";
+    case NightState::Partial:
+        return "partly done";
+    case NightState::Skipped:
+        return "skipped";
+    case NightState::Missed:
+        return "not done";
+    case NightState::NotYet:
+        return "not done yet";
+    }
+    return "not done";
 }
 
 int doneThresholdSeconds(int plannedHoldSeconds) {
@@ -201,6 +219,11 @@ NightState stateOf(const NightRecord& record) {
     if (record.skipped) return NightState::Skipped;
     if (record.holdSeconds > 0) return NightState::Partial;
     return NightState::Missed;
+}
+
+NightState tonightStateOf(const NightRecord& record) {
+    const NightState state = stateOf(record);
+    return state == NightState::Missed ? NightState::NotYet : state;
 }
 
 Stats computeStats(const std::vector<NightRecord>& records, Date tonight) {
@@ -241,9 +264,10 @@ Stats computeStats(const std::vector<NightRecord>& records, Date tonight) {
     for (Date night = first; night <= tonight; night = night.plus(1)) {
         NightSummary summary;
         summary.night = night;
+        if (night == tonight) summary.state = tonightStateOf(NightRecord{});
         if (next != byNight.end() && (*next)->night.days == night.days) {
             const NightRecord& record = **next++;
-            summary.state = stateOf(record);
+            summary.state = night == tonight ? tonightStateOf(record) : stateOf(record);
             summary.holdSeconds = record.holdSeconds;
             summary.cramps = record.cramps;
             summary.pain = record.pain;
@@ -263,6 +287,7 @@ Stats computeStats(const std::vector<NightRecord>& records, Date tonight) {
             ++stats.nightsSkipped;
             break;
         case NightState::Missed:
+        case NightState::NotYet:
             break;
         }
         stats.nights.push_back(std::move(summary));

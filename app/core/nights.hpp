@@ -66,8 +66,13 @@ inline Date tonightAt(std::time_t utc, DayStart dayStart) {
 // typo; counting from it would make decades of missed nights (and seconds of work for each view).
 inline constexpr Date kEarliestNight{10957}; // 2000-01-01
 
-enum class NightState { Done, Partial, Skipped, Missed };
-const char* toString(NightState state); // "done", "partial", "skipped", "missed"
+// NotYet is tonight while it lasts: nothing done so far is not a missed night until it has passed.
+enum class NightState { Done, Partial, Skipped, Missed, NotYet };
+// "done", "partial", "skipped", "missed", "not_yet": the words of `stats --json`.
+const char* toString(NightState state);
+// What every surface (stats text and table, home, progress, the picture) says of a night:
+// "done", "partly done", "skipped", "not done", "not done yet".
+const char* stateWords(NightState state);
 
 constexpr double kDoneFraction = 0.8; // of the planned hold time of one of the night's routines
 constexpr int kProgrammeNights = 42;
@@ -95,7 +100,7 @@ struct NightSummary {
 
 struct Stats {
     Date tonight;
-    NightState tonightState = NightState::Missed;
+    NightState tonightState = NightState::NotYet; // never Missed: tonight has not passed
     int currentStreak = 0;
     int bestStreak = 0;
     int nightsDone = 0;
@@ -107,6 +112,8 @@ struct Stats {
 
 // The state of one night by DESIGN's rules (done beats skipped: a done night counts).
 NightState stateOf(const NightRecord& record);
+// The one rule for "tonight": as stateOf, except that nothing done yet is NotYet, not Missed.
+NightState tonightStateOf(const NightRecord& record);
 
 // Streaks and counts. Records may come in any order and may include nights after `tonight`
 // (ignored). The current streak counts done nights back from tonight, or from last night while

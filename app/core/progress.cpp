@@ -57,13 +57,16 @@ std::optional<Date> firstDoneNight(const Stats& stats) {
 } // namespace
 
 std::vector<WeekSummary> weeklySummary(const Stats& stats) {
-    const int nights = std::max(1, static_cast<int>(stats.nights.size()));
-    const int weeks = std::min(kMaxChartWeeks, (nights + 6) / 7);
+    // Calendar weeks, Monday to Sunday, as the calendar above the chart shows them.
+    const Date lastMonday = stats.tonight.plus(-stats.tonight.weekday());
+    const Date first = stats.nights.empty() ? stats.tonight : stats.nights.front().night;
+    const Date firstMonday = first.plus(-first.weekday());
+    const int weeks = std::clamp((lastMonday.days - firstMonday.days) / 7 + 1, 1, kMaxChartWeeks);
     std::vector<WeekSummary> out;
     out.reserve(static_cast<std::size_t>(weeks));
     for (int week = weeks - 1; week >= 0; --week) {
         WeekSummary summary;
-        summary.firstNight = stats.tonight.plus(-7 * week - 6);
+        summary.firstNight = lastMonday.plus(-7 * week);
         const DiaryPeriod diary = diaryOver(stats, summary.firstNight, 7);
         summary.crampNights = diary.crampNights;
         summary.checkIns = diary.checkIns;

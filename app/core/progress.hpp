@@ -10,7 +10,7 @@
 
 namespace ns {
 
-// One 7-night block of the weekly chart.
+// One calendar week (Monday to Sunday) of the weekly chart.
 struct WeekSummary {
     Date firstNight;
     int nightsDone = 0;
@@ -22,8 +22,9 @@ struct WeekSummary {
 
 constexpr int kMaxChartWeeks = 12;
 
-// 7-night blocks ending tonight, oldest first, as many as cover stats.nights (at most
-// kMaxChartWeeks). Nights before the first recorded one count as missed, without a check-in.
+// Calendar weeks, Monday to Sunday like the calendar, oldest first, the last one holding tonight;
+// as many as cover stats.nights (at most kMaxChartWeeks). Nights before the first recorded one
+// count as missed, without a check-in; nights after tonight are not counted.
 std::vector<WeekSummary> weeklySummary(const Stats& stats);
 
 // The diary over a run of nights.

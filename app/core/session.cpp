@@ -118,6 +118,12 @@ bool Session::togglePause() {
 bool Session::pause() {
     update();
     if (!canChangePhase() || m_paused) return false;
+    return holdForQuestion();
+}
+
+bool Session::holdForQuestion() {
+    update();
+    if (!m_started || finished() || m_paused) return false;
     m_paused = true;
     m_pausedAt = m_clock.now();
     const long long atMs = msSinceStart(m_pausedAt);
@@ -128,6 +134,11 @@ bool Session::pause() {
 
 bool Session::resume() {
     if (!canChangePhase() || !m_paused) return false;
+    return keepGoing();
+}
+
+bool Session::keepGoing() {
+    if (!m_started || finished() || !m_paused) return false;
     const TimePoint now = m_clock.now();
     m_phaseStart += now - m_pausedAt; // every later deadline follows from this one
     m_paused = false;

@@ -70,6 +70,10 @@ class Session {
     bool togglePause();
     bool pause();
     bool resume();
+    // While the app asks a question ("Stop the routine?"): the countdown holds still even in a
+    // phase's first moment (a question is no stray key); keepGoing() lets it run on.
+    bool holdForQuestion();
+    bool keepGoing();
     bool nextPhase(); // "I'm ready": the next phase starts now
     bool back();      // restart this phase, or the one before within its first 2 seconds
     bool nextStep();  // the first phase of the next step (the end after the last step)

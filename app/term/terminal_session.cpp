@@ -2,6 +2,7 @@
 #include "terminal_session.hpp"
 
 #include "audio_cues.hpp"
+#include "countdown_line.hpp"
 #include "format.hpp"
 #include "interrupt_signals.hpp"
 #include "raw_terminal.hpp"
@@ -11,6 +12,7 @@
 #include "voice.hpp"
 
 #include <poll.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -36,6 +38,13 @@ std::string phaseLabel(const Phase& phase) {
         return "Hold";
     }
     return "";
+}
+
+// The terminal's width now (it may have been resized), 80 when it cannot be told.
+int terminalColumns() {
+    winsize size{};
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+    return 80;
 }
 
 // Prints each phase as a short block and, on a terminal, one live countdown line.
@@ -91,9 +100,10 @@ class TerminalView final : public SessionObserver {
         if (seconds == m_shown) return;
         m_shown = seconds;
         const long long left = (m_session.totalRemainingMs() + 999) / 1000;
-        std::printf("\r   %s %s    (%s left in all)   Space pause, N next stretch, Q quit\033[K",
-                    phaseLabel(m_session.phase()).c_str(), formatClock(seconds).c_str(),
-                    formatClock(left).c_str());
+        const std::string line =
+            countdownLine({phaseLabel(m_session.phase()), formatClock(seconds), formatClock(left)},
+                          terminalColumns());
+        std::printf("\r%s\033[K", line.c_str());
         std::fflush(stdout);
         m_lineOpen = true;
     }

@@ -3,6 +3,9 @@
 #include "files.hpp"
 #include "history.hpp"
 
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
 #include <fstream>
 #include <string>
 
@@ -24,8 +27,27 @@ std::optional<Date> CheckInPrompt::nightToAsk(const HistoryStore& history, Date 
     if (asked && *asked >= tonight) return std::nullopt;
     const Date lastNight = tonight.plus(-1);
     if (history.checkInFor(lastNight.str())) return std::nullopt;
-    if (history.nightRecords().empty()) return std::nullopt;
+    const std::vector<NightRecord> records = history.nightRecords();
+    if (records.empty()) return std::nullopt;
+    // Last night must be one the person already used the app for: not before the first record.
+    const auto first = std::min_element(
+        records.begin(), records.end(),
+        [](const NightRecord& a, const NightRecord& b) { return a.night < b.night; });
+    if (lastNight < first->night) return std::nullopt;
+    // A session tonight: the evening has begun, the morning question is over.
+    const bool stretchedTonight = std::any_of(records.begin(), records.end(), [&](const auto& r) {
+        return r.night == tonight && (r.holdSeconds > 0 || r.plannedHoldSeconds > 0);
+    });
+    if (stretchedTonight) return std::nullopt;
     return lastNight;
+}
+
+std::optional<Date> CheckInPrompt::firstLookOf(const HistoryStore& history, Date tonight) const {
+    const std::optional<Date> looked = lastAsked();
+    if (looked && *looked >= tonight) return std::nullopt;
+    const std::optional<Date> night = nightToAsk(history, tonight); // before the memo says "asked"
+    if (!remember(tonight)) spdlog::warn("could not remember that the check-in was considered");
+    return night;
 }
 
 bool CheckInPrompt::remember(Date tonight) const {

@@ -6,6 +6,43 @@
 
 namespace ns {
 
+namespace {
+
+using K = sf::Keyboard;
+
+// Keys the form uses in a number: digits, + and − (typed as text), and the modifiers before them.
+bool typesIntoANumber(K::Key code) {
+    if ((code >= K::Num0 && code <= K::Num9) || (code >= K::Numpad0 && code <= K::Numpad9))
+        return true;
+    switch (code) {
+    case K::Add:
+    case K::Subtract:
+    case K::Equal:
+    case K::Hyphen:
+    case K::LShift:
+    case K::RShift:
+    case K::LControl:
+    case K::RControl:
+    case K::LAlt:
+    case K::RAlt:
+    case K::LSystem:
+    case K::RSystem:
+    case K::Unknown:
+        return true;
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
+bool CheckInScreen::usesKey(const sf::Event::KeyEvent& key) const {
+    const CheckInForm& form = m_overlay.form();
+    if (commandFor(KeyContext::CheckIn, key) != Command::None) return true;
+    if (form.focused() == CheckInForm::Field::Note) return true; // letters are the note
+    return typesIntoANumber(key.code);
+}
+
 CheckInScreen::CheckInScreen(const Theme& theme, HistoryStore& history, Date night, Date tonight)
     : m_history(history), m_overlay(theme) {
     m_overlay.open(night, tonight, history.checkInFor(night.str()));
@@ -16,6 +53,12 @@ bool CheckInScreen::handle(const sf::Event& event, ScreenHost& host) {
     bool changed = false;
     switch (event.type) {
     case sf::Event::KeyPressed:
+        if (!usesKey(event.key)) {
+            // Meant for the screen behind (P, H, a sound key): "not now", and the key goes on.
+            form.dismiss();
+            host.remove(*this);
+            return false;
+        }
         changed = form.keyPressed(event.key);
         break;
     case sf::Event::TextEntered:

@@ -1,5 +1,6 @@
-// "How was last night?" over home or progress: the cramp diary of one night. It takes every key,
-// letter and click while open (a note may hold any letter); Enter saves, Esc closes.
+// "How was last night?" over home or progress: the cramp diary of one night. It takes its keys,
+// every letter while the note is chosen, and every click; Enter saves, Esc closes. Any other key
+// closes it as "not now" and goes on to the screen behind, so no key meant there is lost.
 #pragma once
 
 #include "checkin_overlay.hpp"
@@ -22,6 +23,8 @@ class CheckInScreen final : public Screen {
     const CheckInForm& form() const { return m_overlay.form(); }
 
   private:
+    bool usesKey(const sf::Event::KeyEvent& key) const;
+
     HistoryStore& m_history;
     CheckInOverlay m_overlay;
 };

@@ -92,7 +92,8 @@ std::vector<HomeEntry> homeEntries(const RoutineLibrary& library) {
     return entries;
 }
 
-HomeScene::HomeScene(const Theme& theme) : m_theme(theme), m_sound(theme, kMarginX) {}
+HomeScene::HomeScene(const Theme& theme)
+    : m_theme(theme), m_sound(theme, kMarginX), m_banner(theme) {}
 
 void HomeScene::setEntries(std::vector<HomeEntry> entries) {
     m_entries = std::move(entries);
@@ -121,6 +122,11 @@ void HomeScene::setSoundState(const SoundState& state) {
     const bool changed = m_sound.set(state) || !m_soundShown;
     m_soundShown = true;
     if (changed) m_sound.layout(m_size);
+}
+
+void HomeScene::setBanner(const BannerText& banner) {
+    m_banner.set(banner);
+    layout(m_size);
 }
 
 void HomeScene::setTonightLine(const std::string& line) {
@@ -344,8 +350,11 @@ void HomeScene::layout(sf::Vector2f size) {
     m_rows.clear();
     m_emptyLines.clear();
     const float listTop = (m_tonightLine.empty() ? kListTop : kListTopUnderTonight) * h;
-    const float listBottom = kListBottom * h;
     const float gap = kRowGap * h;
+    // The banner takes the bottom of the list's room: it is read before a routine is chosen.
+    const float bannerHeight =
+        m_banner.layout(mx, kListBottom * h, contentWidth, 0.36f * (kListBottom * h - listTop), h);
+    const float listBottom = kListBottom * h - (bannerHeight > 0.f ? bannerHeight + gap : 0.f);
     std::vector<float> heights;
     for (const auto& entry : m_entries)
         heights.push_back(rowHeight(entry, contentWidth));
@@ -420,6 +429,7 @@ void HomeScene::draw(sf::RenderTarget& target) const {
     }
     for (const auto& line : m_emptyLines)
         target.draw(line);
+    m_banner.draw(target);
     target.draw(m_footer);
     target.draw(m_more);
     if (m_soundShown) m_sound.draw(target);
@@ -436,6 +446,8 @@ std::vector<sf::FloatRect> HomeScene::textBounds() const {
             bounds.push_back(text.getGlobalBounds());
     for (const auto& line : m_emptyLines)
         bounds.push_back(line.getGlobalBounds());
+    for (const auto& b : m_banner.textBounds())
+        bounds.push_back(b);
     return bounds;
 }
 

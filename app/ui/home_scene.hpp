@@ -2,6 +2,7 @@
 // and a selection moved with the arrow keys or the mouse.
 #pragma once
 
+#include "banner.hpp"
 #include "routine_loader.hpp"
 #include "scene.hpp"
 #include "sound_badge.hpp"
@@ -42,6 +43,9 @@ class HomeScene final : public Scene {
     // The steady sound badge in the bottom-right corner; not shown until set.
     void setSoundState(const SoundState& state);
     const SoundBadge* soundBadge() const { return m_soundShown ? &m_sound : nullptr; }
+    // A history that cannot be used: a framed block above the footer (the list makes room).
+    void setBanner(const BannerText& banner);
+    const Banner& banner() const { return m_banner; }
 
     // Moves the selection among the valid entries; true when it moved.
     bool moveSelection(int delta);
@@ -88,6 +92,7 @@ class HomeScene final : public Scene {
     std::vector<Row> m_rows;
     SoundBadge m_sound;
     bool m_soundShown = false;
+    Banner m_banner;
 };
 
 } // namespace ns

@@ -24,6 +24,7 @@ class HomeScreen final : public Screen {
     void soundChanged(const SoundState& state) override { m_scene.setSoundState(state); }
 
     const HomeScene& scene() const { return m_scene; }
+    void setBanner(const BannerText& banner) { m_scene.setBanner(banner); }
 
   private:
     bool command(Command command, ScreenHost& host);

@@ -39,36 +39,10 @@ std::string dayAndMonth(Date date) {
     return std::to_string(ymd.day) + " " + monthName(ymd.month).substr(0, 3);
 }
 
-std::string stateWords(NightState state) {
-    switch (state) {
-    case NightState::Done:
-        return "done";
-    case NightState::Partial:
-        return "partly done";
-    case NightState::Skipped:
-        return "skipped";
-    case NightState::Missed:
-        break;
-    }
-    return "not done";
-}
-
 std::string tonightLine(const Stats& stats) {
     std::string line = "Tonight: ";
-    switch (stats.tonightState) {
-    case NightState::Done:
-        line += "done \u2713";
-        break;
-    case NightState::Partial:
-        line += "partly done";
-        break;
-    case NightState::Skipped:
-        line += "skipped";
-        break;
-    case NightState::Missed:
-        line += "not done yet";
-        break;
-    }
+    line += stateWords(stats.tonightState);
+    if (stats.tonightState == NightState::Done) line += " \u2713";
     if (stats.currentStreak > 0) {
         line += " \u00b7 streak " + nights(stats.currentStreak);
         if (stats.bestStreak > stats.currentStreak)

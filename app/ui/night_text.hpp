@@ -15,8 +15,7 @@ std::string shortDate(Date date);
 // "3 Mar"
 std::string dayAndMonth(Date date);
 
-// "done", "partly done", "skipped", "not done"
-std::string stateWords(NightState state);
+// Night states in words: stateWords() in nights.hpp, shared with the command line.
 
 // "Tonight: not done yet · streak 5 nights (best 9) · night 12 of 42", or "Tonight: done ✓ · …".
 std::string tonightLine(const Stats& stats);

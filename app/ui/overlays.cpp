@@ -132,9 +132,10 @@ void Indicator::layout(sf::Vector2f size) {
     const float padX = 0.03f * w;
     const float textWidth = m_text.getLocalBounds().width;
     const float panelWidth = std::min(0.9f * w, textWidth + gap + barWidth + 2.f * padX);
-    // Over the bottom row of the session screen, away from the countdown and the instructions.
+    // Over the session's instructions: never over the phase, the countdown or "Next" (which tell
+    // a person where they are), nor over a question's panel (above 0.645 h); gone in a moment.
     const float panelHeight = 0.085f * h;
-    const sf::FloatRect box{(w - panelWidth) / 2.f, 0.835f * h, panelWidth, panelHeight};
+    const sf::FloatRect box{(w - panelWidth) / 2.f, 0.66f * h, panelWidth, panelHeight};
     m_panel = panel(box, h);
     m_panel.setFillColor(palette::kSurfaceRaised);
     placeText(m_text, box.left + padX,

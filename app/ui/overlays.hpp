@@ -24,6 +24,7 @@ class MessageOverlay final : public Scene {
     void layout(sf::Vector2f size) override;
     void draw(sf::RenderTarget& target) const override;
     std::vector<sf::FloatRect> textBounds() const override;
+    sf::FloatRect box() const { return m_panel.getGlobalBounds(); }
 
   private:
     const Theme& m_theme;
@@ -57,7 +58,8 @@ class HelpOverlay final : public Scene {
     sf::Text m_footer;
 };
 
-// A small panel near the bottom: "Volume 70 %" with a bar, or "Sound off".
+// A small panel under the session's draining bar and under a question's panel: "Volume 70 %"
+// with a bar, or "Sound off".
 class Indicator final : public Scene {
   public:
     explicit Indicator(const Theme& theme);
@@ -68,6 +70,7 @@ class Indicator final : public Scene {
     void layout(sf::Vector2f size) override;
     void draw(sf::RenderTarget& target) const override;
     std::vector<sf::FloatRect> textBounds() const override;
+    sf::FloatRect box() const { return m_panel.getGlobalBounds(); }
 
   private:
     const Theme& m_theme;

@@ -203,6 +203,8 @@ void ProgressScene::addNightMark(NightState state, sf::Vector2f centre, float ce
         add(ring(centre, std::max(3.f, 0.12f * cell), std::max(1.5f, 0.04f * cell),
                  palette::kTextDim));
         break;
+    case NightState::NotYet:
+        break; // tonight before bedtime: no mark yet
     }
 }
 
@@ -352,10 +354,8 @@ void ProgressScene::layoutCalendar(sf::FloatRect area) {
                 placeText(number, r.left + 0.1f * cell, r.top + 0.09f * cell);
             }
             if (!summary) continue;
-            // Tonight is not missed before bedtime: only a done, partial or skipped mark.
-            const bool showMark = !(isTonight && summary->state == NightState::Missed);
             const sf::Vector2f centre{r.left + 0.45f * cell, r.top + 0.56f * cell};
-            if (showMark) addNightMark(summary->state, centre, cell);
+            addNightMark(summary->state, centre, cell);
             if (summary->cramps.value_or(0) > 0)
                 addCrampBadge(*summary->cramps, {r.left + 0.8f * cell, r.top + 0.2f * cell},
                               0.19f * cell);
@@ -413,8 +413,8 @@ void ProgressScene::layoutDetail(sf::FloatRect area) {
     const Date night = *m_selected;
     const NightSummary* summary = summaryOf(night);
     std::string text = shortDate(night) + ": ";
-    if (night == m_stats.tonight && (!summary || summary->state == NightState::Missed))
-        text += "tonight, not done yet";
+    if (night == m_stats.tonight)
+        text += std::string("tonight, ") + stateWords(m_stats.tonightState);
     else
         text += summary ? stateWords(summary->state) : std::string("nothing recorded");
     if (summary && (summary->cramps || summary->pain || summary->sleep)) {

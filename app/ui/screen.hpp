@@ -48,6 +48,8 @@ class ScreenHost {
     virtual void historyChanged() = 0;                     // a check-in was saved
     // Asks whether to remove a session of `night` (the latest one); removes it on yes.
     virtual void askToRemoveSession(Date night) = 0;
+    // A session could not be written: home says so afterwards too.
+    virtual void historyFailed(const std::string& error) { (void)error; }
 };
 
 // The commands every full screen answers alike, where its keymap has them: help for that screen's

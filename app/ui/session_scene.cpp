@@ -194,8 +194,9 @@ SessionView describe(const Session& session) {
 SessionScene::SessionScene(const Theme& theme, const Session& session, bool reduceMotion)
     : m_theme(theme), m_session(session), m_reduceMotion(reduceMotion),
       m_countdownTop(kCountdownTop), m_countdownHeight(kCountdownHeight), m_drainTop(kDrainTop),
-      m_instructionsTop(kInstructionsTop), m_sound(theme, kMarginX) {
+      m_instructionsTop(kInstructionsTop), m_sound(theme, kMarginX), m_banner(theme) {
     m_view = describe(m_session);
+    m_banner.setCompact(true); // the why is in the log; the instructions keep their room
 }
 
 bool SessionScene::refresh() {
@@ -254,6 +255,12 @@ void SessionScene::setSoundState(const SoundState& state) {
     if (!changed) return;
     m_sound.layout(m_size);
     m_damage.addEverything();
+}
+
+void SessionScene::setBanner(const BannerText& banner) {
+    m_banner.set(banner);
+    m_wrappedSize = {}; // the instructions' room changes
+    layout(m_size);
 }
 
 void SessionScene::layout(sf::Vector2f size) {
@@ -328,7 +335,12 @@ void SessionScene::arrange() {
     // Wrapping is most of the layout's cost and the words change only with the phase.
     if (m_view.instructions != m_wrappedInstructions || m_view.caution != m_wrappedCaution ||
         m_size != m_wrappedSize || m_instructionsTop != m_wrappedTop) {
-        layoutInstructions(m_instructionsTop * h, kNextTop * h - 0.015f * h, contentWidth * 0.92f);
+        // A banner sits above "Next" and the instructions end above it.
+        const float bannerHeight =
+            m_banner.layout(mx, kNextTop * h - 0.012f * h, contentWidth, 0.2f * h, h);
+        const float instructionsBottom =
+            (bannerHeight > 0.f ? m_banner.box().top : kNextTop * h) - 0.015f * h;
+        layoutInstructions(m_instructionsTop * h, instructionsBottom, contentWidth * 0.92f);
         m_wrappedInstructions = m_view.instructions;
         m_wrappedCaution = m_view.caution;
         m_wrappedSize = m_size;
@@ -545,6 +557,8 @@ void SessionScene::drawWithin(sf::RenderTarget& target, const sf::FloatRect* par
     if (m_hasDrainFill) draw(m_drainFill);
     for (const auto& line : m_instructionLines)
         draw(line);
+    if (m_banner.shown() && (part == nullptr || mayTouch(m_banner.box(), *part)))
+        m_banner.draw(target);
     draw(m_next);
     draw(m_timeLeft);
     draw(m_progressTrack);
@@ -561,6 +575,8 @@ std::vector<sf::FloatRect> SessionScene::textBounds() const {
     if (m_soundShown) bounds.push_back(m_sound.bounds());
     for (const auto& line : m_instructionLines)
         bounds.push_back(line.getGlobalBounds());
+    for (const auto& b : m_banner.textBounds())
+        bounds.push_back(b);
     return bounds;
 }
 

@@ -3,6 +3,7 @@
 // routine's progress. A view of a Session; it never changes it.
 #pragma once
 
+#include "banner.hpp"
 #include "figure.hpp"
 #include "figure_motion.hpp"
 #include "frame_damage.hpp"
@@ -72,6 +73,10 @@ class SessionScene final : public Scene {
     // The steady sound badge, bottom right under the progress bar; not shown until set.
     void setSoundState(const SoundState& state);
     const SoundBadge* soundBadge() const { return m_soundShown ? &m_sound : nullptr; }
+    // What is not being saved, above "Next" (the instructions make room); never over the
+    // countdown.
+    void setBanner(const BannerText& banner);
+    const Banner& banner() const { return m_banner; }
 
     void layout(sf::Vector2f size) override;
     void draw(sf::RenderTarget& target) const override;
@@ -140,6 +145,7 @@ class SessionScene final : public Scene {
     FrameDamage m_damage = FrameDamage::everything();
     SoundBadge m_sound;
     bool m_soundShown = false;
+    Banner m_banner;
 };
 
 } // namespace ns

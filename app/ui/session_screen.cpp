@@ -59,7 +59,7 @@ bool SessionScreen::handle(const sf::Event& event, ScreenHost& host) {
         return true;
     case Command::AskToStop: {
         // Hold still while the question is asked; "keep going" resumes.
-        const bool resumeAfter = !session.paused() && session.pause();
+        const bool resumeAfter = !session.paused() && session.holdForQuestion();
         host.push(std::make_unique<StopQuestionScreen>(m_theme, session, resumeAfter));
         return true;
     }
@@ -73,7 +73,8 @@ bool SessionScreen::update(ScreenHost& host) {
     m_run->update();
     bool changed = false;
     if (m_run->historyFailed() && !m_historyProblemShown) {
-        m_scene.setNotice("history not saved: " + m_run->historyError());
+        m_scene.setBanner(sessionNotSaved(m_run->historyError()));
+        host.historyFailed(m_run->historyError());
         m_historyProblemShown = true;
         changed = true;
     }

@@ -40,6 +40,7 @@ class SessionScreen final : public Screen {
     // until it is quiet (the screen is switched away at once); null when the voice is quiet.
     std::unique_ptr<SessionRun> takeRunStillSpeaking(TimePoint now);
     const SessionScene& scene() const { return m_scene; }
+    void setBanner(const BannerText& banner) { m_scene.setBanner(banner); }
 
   private:
     const Theme& m_theme;

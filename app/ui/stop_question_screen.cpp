@@ -18,7 +18,7 @@ bool StopQuestionScreen::handle(const sf::Event& event, ScreenHost& host) {
         host.routineStopped();
         return true;
     case Command::KeepGoing:
-        if (m_resumeAfter) m_session.resume();
+        if (m_resumeAfter) m_session.keepGoing();
         host.remove(*this);
         if (m_session.paused()) host.push(std::make_unique<PauseScreen>(m_theme, m_session));
         return true;

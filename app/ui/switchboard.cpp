@@ -51,7 +51,8 @@ Switchboard::Switchboard(const WindowOptions& options, RoutineLibrary library, c
       m_settings(Settings::loadAndWarn(options.paths.settingsFile())),
       m_checkInPrompt(CheckInPrompt::defaultFile(options.paths.stateDir)),
       m_watcher(options.paths.userRoutinesDir()), m_historyNotice(options.historyNotice),
-      m_indicator(theme), m_exitWhenDone(envFlag(kExitWhenDoneVariable)) {
+      m_historyProblem(options.historyProblem), m_indicator(theme),
+      m_exitWhenDone(envFlag(kExitWhenDoneVariable)) {
     m_audio.setVolume(m_settings.volume);
     m_audio.setMuted(m_settings.muted);
 }
@@ -107,14 +108,21 @@ void Switchboard::handle(const sf::Event& event) {
         std::vector<Screen*> order;
         for (auto it = m_stack.rbegin(); it != m_stack.rend(); ++it)
             order.push_back(it->get());
+        bool handled = false;
         for (Screen* screen : order) {
             if (!inStack(screen)) break;
             if (screen->handle(event, *this)) {
                 m_dirty = true;
+                handled = true;
                 break;
             }
             if (screen->opaque()) break;
         }
+        // An overlay that closed to pass a key on (the check-in): a sound key still works.
+        if (!handled && event.type == sf::Event::KeyPressed && top() &&
+            takesGlobalKeys(top()->keyContext()) &&
+            globalCommand(commandFor(KeyContext::Global, event.key)))
+            m_dirty = true;
         break;
     }
     }
@@ -271,18 +279,20 @@ void Switchboard::showHomeScreen(const std::string& selectId, bool reload, bool 
     m_openedWithRoutine = false;
     m_closeAt.reset();
     std::string notice = m_audio.available() ? "" : "sound unavailable";
-    if (!m_historyNotice.empty()) notice += (notice.empty() ? "" : " · ") + m_historyNotice;
+    // A history that cannot be used is a banner; what is left (made private) stays a notice.
+    if (!m_historyNotice.empty() && m_historyProblem.empty())
+        notice += (notice.empty() ? "" : " · ") + m_historyNotice;
     auto home =
         std::make_unique<HomeScreen>(m_theme, m_library, m_options.paths.userRoutinesDir(), notice);
+    home->setBanner(!m_historyProblem.empty() ? m_historyProblem : m_sessionProblem);
     home->routinesChanged(!selectId.empty() ? selectId : m_lastRoutineId);
     switchTo(std::move(home));
     refreshHistory();
-    // The morning check-in asks once a day, the first time home opens after the day-start hour.
-    if (!m_options.history || !askCheckIn) return;
-    if (const auto night = m_checkInPrompt.nightToAsk(*m_options.history, m_stats.tonight)) {
-        if (!m_checkInPrompt.remember(m_stats.tonight))
-            spdlog::warn("could not remember that the check-in was asked");
-        openCheckIn(*night);
+    // The morning check-in asks once a day, the first time home opens after the day-start hour
+    // (not on the way back from a session).
+    if (m_options.history && askCheckIn) {
+        if (const auto night = m_checkInPrompt.firstLookOf(*m_options.history, m_stats.tonight))
+            openCheckIn(*night);
     }
     offerRestore();
 }
@@ -310,9 +320,13 @@ void Switchboard::startRun(std::unique_ptr<SessionRun> run) {
     m_lastRoutineId = run->session().routine().id;
     m_speaking.reset(); // a new routine: the last one's "Well done" is over or cut short
     if (Speaker* voice = voiceForRuns()) run->setVoice(voice, cueStrikes());
-    switchTo(std::make_unique<SessionScreen>(m_theme, std::move(run), m_audio,
-                                             m_audio.available() ? "" : "sound unavailable",
-                                             m_options.processStartMs, m_settings.reduceMotion));
+    auto screen = std::make_unique<SessionScreen>(
+        m_theme, std::move(run), m_audio, m_audio.available() ? "" : "sound unavailable",
+        m_options.processStartMs, m_settings.reduceMotion);
+    // Without a history nothing of this session is kept: say so where the person looks.
+    if (!m_options.history && !m_historyProblem.empty())
+        screen->setBanner(historyNotOpenedDuringASession());
+    switchTo(std::move(screen));
 }
 
 void Switchboard::showDone(const std::string& routineName, int holdSeconds, int plannedSeconds) {
@@ -366,6 +380,10 @@ void Switchboard::historyChanged() {
     refreshHistory();
 }
 
+void Switchboard::historyFailed(const std::string& error) {
+    m_sessionProblem = lastSessionNotSaved(error);
+}
+
 // Loads the routines again, keeping the last good version of one that broke; a running session
 // has its own copy and is not touched.
 void Switchboard::reloadLibrary(const std::string& selectId) {
@@ -416,6 +434,7 @@ void Switchboard::restoreHistory() {
     }
     spdlog::info("restored the history from {}", backup.file.path.string());
     m_historyNotice.clear();
+    m_historyProblem = {};
     showHomeScreen(m_lastRoutineId, false, false); // the news first; the diary can ask later
     showIndicator("Your history is back: " + std::to_string(backup.summary.nights) + " nights",
                   -1.f);

@@ -75,6 +75,7 @@ class Switchboard final : public ScreenHost {
     void routinesSaved(const std::string& id) override;
     void historyChanged() override;
     void askToRemoveSession(Date night) override;
+    void historyFailed(const std::string& error) override;
 
   private:
     void switchTo(std::unique_ptr<Screen> screen);
@@ -105,9 +106,11 @@ class Switchboard final : public ScreenHost {
     CheckInPrompt m_checkInPrompt;
     RoutineWatcher m_watcher;
     Stats m_stats;
-    std::string m_lastRoutineId; // home comes back on it
-    std::string m_historyNotice; // the options' notice, until a restore makes it untrue
+    std::string m_lastRoutineId;   // home comes back on it
+    std::string m_historyNotice;   // the options' notice, until a restore makes it untrue
+    ProblemWords m_historyProblem; // the options' banner, until a restore makes it untrue
     bool m_restoreOffered = false;
+    ProblemWords m_sessionProblem; // a session that could not be written, for home to say
 
     std::vector<std::unique_ptr<Screen>> m_stack;
     std::vector<std::unique_ptr<Screen>> m_retired; // removed while one of them was acting

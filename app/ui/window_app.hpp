@@ -2,6 +2,7 @@
 #pragma once
 
 #include "history_backups.hpp"
+#include "history_problem.hpp"
 #include "nights.hpp"
 #include "paths.hpp"
 
@@ -20,7 +21,8 @@ struct WindowOptions {
     std::string historyNotice;             // a history problem to show (moved aside, read-only)
     std::optional<GoodBackup> restorable;  // a damaged history was moved aside; this can restore
 
-    DayStart dayStart; // settings' day_starts_at
+    ProblemWords historyProblem; // the same as a banner: what is not saved, what to do
+    DayStart dayStart;           // settings' day_starts_at
 };
 
 // Runs the window until the user closes it. Returns the process exit code (0 ok, 1 invalid

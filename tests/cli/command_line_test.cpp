@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -59,6 +60,55 @@ TEST_F(CommandLine, WrongUsageExitsTwo) {
     EXPECT_EQ(run({"plan"}).exitCode, 2);
     EXPECT_EQ(run({"check"}).exitCode, 2);
     EXPECT_EQ(run({"list", "--no-such-option"}).exitCode, 2);
+}
+
+// Issue 12: what the parser says ("files is required", "At Most 1 required but received 2")
+// never reaches a person; each mistake is one sentence of ours, exit 2.
+TEST_F(CommandLine, WrongUsageIsOneSentenceOfOurs) {
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"check"},
+          {"plan"},
+          {"frobnicate"},
+          {"list", "--no-such-option"},
+          {"checkin"},
+          {"stats", "--today", "2026-10-01", "--today", "2026-10-02"},
+          {"plan", "nightly", "quick"},
+          {"figure", "wall-calf", "--side", "up", "--png", "x.png"}}) {
+        const auto result = run(args);
+        const std::string what = args[0] + (args.size() > 1 ? " " + args[1] : "");
+        EXPECT_EQ(result.exitCode, 2) << what;
+        EXPECT_EQ(result.err.rfind("nightstretch: ", 0), 0u) << what << ": " << result.err;
+        EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result.err;
+        for (const char* internal : {"is required", "At Most", "required but received",
+                                     "not expected", "not in {", "Could not convert"})
+            EXPECT_EQ(result.err.find(internal), std::string::npos) << what << ": " << result.err;
+        EXPECT_NE(result.err.find("see 'nightstretch"), std::string::npos)
+            << what << ": " << result.err;
+    }
+    const auto check = run({"check"});
+    EXPECT_NE(check.err.find("'nightstretch check' needs one or more routine files"),
+              std::string::npos)
+        << check.err;
+    const auto twice = run({"stats", "--today", "2026-10-01", "--today", "2026-10-02"});
+    EXPECT_NE(twice.err.find("--today was given more than once"), std::string::npos) << twice.err;
+}
+
+// Issue 12: an empty --home would quietly mean the real ~/.config.
+TEST_F(CommandLine, AnEmptyHomeIsAnError) {
+    const auto result = runNightstretch({"--home", "", "list"});
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_NE(result.err.find("--home needs a folder"), std::string::npos) << result.err;
+    EXPECT_TRUE(result.out.empty()) << "nothing listed from the real config: " << result.out;
+}
+
+// Issue 12: `check nightly` is a routine id where a file belongs.
+TEST_F(CommandLine, CheckOfAnIdSaysItTakesFilesAndWhereTheFileIs) {
+    const auto result = run({"check", "nightly"});
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_NE(result.err.find("check takes routine files"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("nightly.toml"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("'nightstretch plan nightly'"), std::string::npos) << result.err;
+    EXPECT_EQ(result.err.find("cannot read"), std::string::npos) << result.err;
 }
 
 TEST_F(CommandLine, ListShowsEveryBuiltInRoutineWithItsTotal) {

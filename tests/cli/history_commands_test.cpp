@@ -60,11 +60,31 @@ TEST_F(HistoryCommands, StatsFollowTheStreakRules) {
     EXPECT_TRUE(stats["nights"][0]["cramps"].is_null());
     EXPECT_EQ(stats["nights"][2]["state"], "partial");
     EXPECT_EQ(stats["nights"][4]["state"], "skipped");
-    EXPECT_EQ(stats["nights"][6]["state"], "missed");
+    EXPECT_EQ(stats["nights"][6]["state"], "not_yet");
+    EXPECT_EQ(stats["tonight_state"], "not_yet") << "tonight is not missed before it is over";
+    EXPECT_EQ(json({"stats", "--json", "--today", "2026-10-08"})["nights"][6]["state"], "missed");
 
     // Once tonight is done the streak counts it.
     ok({"log", "nightly", "--at", "2026-10-07 21:00"});
     EXPECT_EQ(json({"stats", "--json", "--today", "2026-10-07"})["current_streak"], 3);
+}
+
+// Issue 12: a session stopped partway reads "partly done" in the headline and the table alike,
+// "partial" in the JSON; before any session, "not done yet" and "not_yet".
+TEST_F(HistoryCommands, TonightReadsTheSameInTheTextTheTableAndTheJson) {
+    auto text = run({"stats", "--today", "2026-10-07"});
+    ASSERT_EQ(text.exitCode, 0) << text.err;
+    EXPECT_NE(text.out.find("Tonight (2026-10-07): not done yet"), std::string::npos) << text.out;
+    EXPECT_NE(text.out.find("2026-10-07  not done yet"), std::string::npos) << text.out;
+    EXPECT_EQ(json({"stats", "--json", "--today", "2026-10-07"})["tonight_state"], "not_yet");
+
+    ok({"log", "nightly", "--at", "2026-10-07 21:00", "--fraction", "0.3"});
+    text = run({"stats", "--today", "2026-10-07"});
+    ASSERT_EQ(text.exitCode, 0) << text.err;
+    EXPECT_NE(text.out.find("Tonight (2026-10-07): partly done"), std::string::npos) << text.out;
+    EXPECT_NE(text.out.find("2026-10-07  partly done"), std::string::npos) << text.out;
+    EXPECT_EQ(text.out.find("not done yet"), std::string::npos) << text.out;
+    EXPECT_EQ(json({"stats", "--json", "--today", "2026-10-07"})["tonight_state"], "partial");
 }
 
 TEST_F(HistoryCommands, ASessionBeforeTheDayStartCountsForTheNightBefore) {

@@ -34,11 +34,11 @@ class RecordsCommands : public ns::test::TempHomeTest {
         EXPECT_EQ(result.exitCode, 0) << result.err;
         return nlohmann::json::parse(result.out);
     }
-    // Refused with exit 1 and one sentence, and the history is as it was.
-    void refused(std::vector<std::string> args, const std::string& fragment) {
+    // Refused with exit 1 (2 for a missing option) and one sentence, and the history is as it was.
+    void refused(std::vector<std::string> args, const std::string& fragment, int exitCode = 1) {
         const std::string before = json({"history", "--json"}).dump();
         auto result = run(args);
-        EXPECT_EQ(result.exitCode, 1) << args[0] << ": " << result.err;
+        EXPECT_EQ(result.exitCode, exitCode) << args[0] << ": " << result.err;
         EXPECT_NE(result.err.find(fragment), std::string::npos) << result.err;
         EXPECT_EQ(result.err.find("terminate"), std::string::npos);
         EXPECT_EQ(json({"history", "--json"}).dump(), before) << args[0];
@@ -234,7 +234,7 @@ TEST_F(RecordsCommands, ASecondCheckInChangesOnlyTheFieldsGivenAndSaysWhatItRepl
     EXPECT_EQ(saved["cramps"], 1);
     EXPECT_TRUE(saved["pain"].is_null());
     EXPECT_EQ(saved["note"], "");
-    refused({"checkin", "--night", "2026-10-03", "--pain", "3"}, "needs --cramps");
+    refused({"checkin", "--night", "2026-10-03", "--pain", "3"}, "needs --cramps", 2);
 }
 
 TEST_F(RecordsCommands, BoundsAreRefusedWithASentenceAndNothingWritten) {

@@ -410,13 +410,13 @@ TEST(Stats, TheEarliestNightItselfCounts) {
     EXPECT_EQ(stats.nightsDone, 1);
 }
 
-TEST(Streak, NoRecordsGivesJustTonightMissed) {
+TEST(Streak, NoRecordsGivesJustTonightNotYet) {
     const Stats stats = computeStats({}, kTonight);
     ASSERT_EQ(stats.nights.size(), 1u);
     EXPECT_EQ(stats.nights[0].night, kTonight);
-    EXPECT_EQ(stats.nights[0].state, NightState::Missed);
+    EXPECT_EQ(stats.nights[0].state, NightState::NotYet);
     EXPECT_EQ(stats.tonight, kTonight);
-    EXPECT_EQ(stats.tonightState, NightState::Missed);
+    EXPECT_EQ(stats.tonightState, NightState::NotYet);
     EXPECT_EQ(stats.currentStreak, 0);
     EXPECT_EQ(stats.bestStreak, 0);
     EXPECT_EQ(stats.nightsDone, 0);
@@ -426,7 +426,7 @@ TEST(Streak, NoRecordsGivesJustTonightMissed) {
 TEST(Streak, TonightNotYetDoneCountsFromLastNight) {
     const Stats stats = computeStats(
         {doneNight(daysAgo(3)), doneNight(daysAgo(2)), doneNight(daysAgo(1))}, kTonight);
-    EXPECT_EQ(stats.tonightState, NightState::Missed);
+    EXPECT_EQ(stats.tonightState, NightState::NotYet);
     EXPECT_EQ(stats.currentStreak, 3);
     EXPECT_EQ(stats.bestStreak, 3);
 }
@@ -469,6 +469,34 @@ TEST(Streak, SkippedNightInTheMiddleKeepsItWithoutAdding) {
     EXPECT_EQ(stats.currentStreak, 2);
     EXPECT_EQ(stats.bestStreak, 2);
     EXPECT_EQ(stats.nightsSkipped, 2);
+}
+
+// Issue 12: one rule for tonight on every surface; "missed" only once a night has passed.
+TEST(Tonight, OneRuleDecidesAndMissedOnlyForAPassedNight) {
+    NightRecord started;
+    started.night = kTonight;
+    started.plannedHoldSeconds = 300;
+    EXPECT_EQ(tonightStateOf(started), NightState::NotYet) << "a check-in alone, nothing held";
+    started.holdSeconds = 100;
+    EXPECT_EQ(tonightStateOf(started), NightState::Partial);
+    started.holdSeconds = 300;
+    EXPECT_EQ(tonightStateOf(started), NightState::Done);
+
+    // The same empty night: not yet while it is tonight, missed the day after.
+    const Stats now = computeStats({doneNight(daysAgo(1))}, kTonight);
+    EXPECT_EQ(now.tonightState, NightState::NotYet);
+    EXPECT_EQ(now.nights.back().state, NightState::NotYet);
+    const Stats later = computeStats({doneNight(daysAgo(1))}, kTonight.plus(1));
+    EXPECT_EQ(later.nights[1].state, NightState::Missed);
+    EXPECT_EQ(later.tonightState, NightState::NotYet);
+
+    const Stats partly = computeStats({partialNight(kTonight)}, kTonight);
+    EXPECT_EQ(partly.tonightState, NightState::Partial);
+    EXPECT_STREQ(toString(partly.tonightState), "partial");
+    EXPECT_STREQ(stateWords(partly.tonightState), "partly done");
+    EXPECT_STREQ(toString(NightState::NotYet), "not_yet");
+    EXPECT_STREQ(stateWords(NightState::NotYet), "not done yet");
+    EXPECT_STREQ(stateWords(NightState::Missed), "not done");
 }
 
 TEST(Streak, TonightSkippedKeepsIt) {
@@ -599,7 +627,7 @@ TEST(Stats, ListsEveryNightFromTheFirstRecordToTonight) {
     EXPECT_EQ(stats.nights[2].holdSeconds, kPlanned);
     EXPECT_EQ(stats.nights[3].state, NightState::Partial);
     EXPECT_EQ(stats.nights[4].state, NightState::Skipped);
-    EXPECT_EQ(stats.nights[5].state, NightState::Missed);
+    EXPECT_EQ(stats.nights[5].state, NightState::NotYet); // tonight
     EXPECT_EQ(stats.nightsDone, 1);
     EXPECT_EQ(stats.nightsPartial, 1);
     EXPECT_EQ(stats.nightsSkipped, 1);
@@ -666,13 +694,13 @@ TEST(StatsJson, HasTheDocumentedFieldsInOrder) {
     EXPECT_EQ(doc["nights_skipped"], 0);
     EXPECT_EQ(doc["programme_night"], 2);
     EXPECT_EQ(doc["tonight"], "2026-05-20");
-    EXPECT_EQ(doc["tonight_state"], "missed");
+    EXPECT_EQ(doc["tonight_state"], "not_yet");
     ASSERT_EQ(doc["nights"].size(), 2u);
     EXPECT_EQ(doc["nights"][0].dump(),
               R"({"night":"2026-05-19","state":"done","hold_seconds":150,"cramps":2,"pain":7,)"
               R"("sleep":4,"note":"left calf"})");
     EXPECT_EQ(doc["nights"][1].dump(),
-              R"({"night":"2026-05-20","state":"missed","hold_seconds":0,"cramps":null,)"
+              R"({"night":"2026-05-20","state":"not_yet","hold_seconds":0,"cramps":null,)"
               R"("pain":null,"sleep":null})");
 }
 
@@ -719,52 +747,55 @@ TEST(StatsJson, ANoteThatIsNotUtf8IsWrittenWithReplacementCharacters) {
 // ---------------------------------------------------------------------------------------------
 // Progress: weekly chart, two-week comparison, doctor suggestion
 
-TEST(ProgressWeekly, BlocksOfSevenEndTonightOldestFirst) {
+// Issue 12: the chart's weeks are the calendar's, Monday to Sunday (kTonight is a Wednesday).
+TEST(ProgressWeekly, CalendarWeeksMondayToSundayOldestFirst) {
+    ASSERT_EQ(kTonight.weekday(), 2);
     std::vector<NightRecord> records;
-    records.push_back(checkInNight(daysAgo(15), 1, 4)); // the oldest, partly covered week
-    records.push_back(doneNight(daysAgo(8)));
+    records.push_back(checkInNight(daysAgo(15), 1, 4)); // Tuesday two weeks back
+    records.push_back(doneNight(daysAgo(8)));           // Tuesday last week
     records.push_back(checkInNight(daysAgo(8), 0));
-    records.push_back(doneNight(daysAgo(6)));
+    records.push_back(doneNight(daysAgo(6))); // Thursday last week
     records.push_back(checkInNight(daysAgo(6), 2, 6));
-    records.push_back(partialNight(daysAgo(3)));
+    records.push_back(partialNight(daysAgo(3))); // Sunday: still last week
     records.push_back(checkInNight(daysAgo(3), 1, 3));
     records.push_back(doneNight(kTonight));
     const std::vector<WeekSummary> weeks = weeklySummary(computeStats(records, kTonight));
-    ASSERT_EQ(weeks.size(), 3u); // 16 nights
-    EXPECT_EQ(weeks[0].firstNight, daysAgo(20));
-    EXPECT_EQ(weeks[1].firstNight, daysAgo(13));
-    EXPECT_EQ(weeks[2].firstNight, daysAgo(6));
+    ASSERT_EQ(weeks.size(), 3u);
+    EXPECT_EQ(weeks[0].firstNight, daysAgo(16));
+    EXPECT_EQ(weeks[1].firstNight, daysAgo(9));
+    EXPECT_EQ(weeks[2].firstNight, daysAgo(2));
+    for (const WeekSummary& week : weeks)
+        EXPECT_EQ(week.firstNight.weekday(), 0) << week.firstNight.str();
 
     EXPECT_EQ(weeks[0].nightsDone, 0);
     EXPECT_EQ(weeks[0].crampNights, 1);
     EXPECT_EQ(weeks[0].checkIns, 1);
     EXPECT_EQ(weeks[0].meanPain, 4.0);
 
-    EXPECT_EQ(weeks[1].nightsDone, 1);
-    EXPECT_EQ(weeks[1].crampNights, 0);
-    EXPECT_EQ(weeks[1].checkIns, 1);
-    EXPECT_FALSE(weeks[1].meanPain);
+    EXPECT_EQ(weeks[1].nightsDone, 2);
+    EXPECT_EQ(weeks[1].nightsPartial, 1);
+    EXPECT_EQ(weeks[1].crampNights, 2);
+    EXPECT_EQ(weeks[1].checkIns, 3);
+    ASSERT_TRUE(weeks[1].meanPain);
+    EXPECT_DOUBLE_EQ(*weeks[1].meanPain, 4.5);
 
-    EXPECT_EQ(weeks[2].nightsDone, 2);
-    EXPECT_EQ(weeks[2].nightsPartial, 1);
-    EXPECT_EQ(weeks[2].crampNights, 2);
-    EXPECT_EQ(weeks[2].checkIns, 2);
-    ASSERT_TRUE(weeks[2].meanPain);
-    EXPECT_DOUBLE_EQ(*weeks[2].meanPain, 4.5);
+    EXPECT_EQ(weeks[2].nightsDone, 1); // Monday to tonight
+    EXPECT_EQ(weeks[2].checkIns, 0);
+    EXPECT_FALSE(weeks[2].meanPain);
 }
 
 TEST(ProgressWeekly, AtMostTwelveWeeks) {
     const std::vector<WeekSummary> weeks =
         weeklySummary(computeStats({doneNight(daysAgo(200))}, kTonight));
     ASSERT_EQ(weeks.size(), static_cast<std::size_t>(kMaxChartWeeks));
-    EXPECT_EQ(weeks.front().firstNight, daysAgo(83));
-    EXPECT_EQ(weeks.back().firstNight, daysAgo(6));
+    EXPECT_EQ(weeks.front().firstNight, daysAgo(79));
+    EXPECT_EQ(weeks.back().firstNight, daysAgo(2));
 }
 
 TEST(ProgressWeekly, OneWeekWhenThereIsOnlyTonight) {
     const std::vector<WeekSummary> weeks = weeklySummary(computeStats({}, kTonight));
     ASSERT_EQ(weeks.size(), 1u);
-    EXPECT_EQ(weeks[0].firstNight, daysAgo(6));
+    EXPECT_EQ(weeks[0].firstNight, daysAgo(2));
     EXPECT_EQ(weeks[0].checkIns, 0);
 }
 

@@ -66,6 +66,38 @@ TEST(CheckInPrompt, AsksOnceADayAboutLastNight) {
     EXPECT_FALSE(prompt.nightToAsk(history, tonight.plus(1)));
 }
 
+// Issue 12: a first session at 18:00 is no reason to ask about the night before it.
+TEST(CheckInPrompt, NeverAboutANightBeforeTheFirstUseNorAfterASessionTonight) {
+    const auto dir = freshDir("checkin-prompt-first-use");
+    auto opened = HistoryStore::open(dir / "history.sqlite3");
+    ASSERT_TRUE(opened.store) << opened.error;
+    HistoryStore& history = *opened.store;
+    const CheckInPrompt prompt(CheckInPrompt::defaultFile(dir / "state"));
+    const Date tonight = *Date::parse("2026-03-12");
+    ASSERT_GT(history.addSession(finishedSession(tonight)), 0) << history.lastError();
+    EXPECT_FALSE(prompt.nightToAsk(history, tonight)) << "last night was before the first use";
+
+    // Someone with earlier nights who already stretched this evening: not asked either.
+    ASSERT_GT(history.addSession(finishedSession(tonight.plus(-3))), 0) << history.lastError();
+    EXPECT_FALSE(prompt.nightToAsk(history, tonight)) << "a session tonight: the day has moved on";
+    EXPECT_EQ(prompt.nightToAsk(history, tonight.plus(1)), tonight) << "the next day it asks";
+}
+
+TEST(CheckInPrompt, TheFirstLookOfANightIsRememberedEvenWithoutAQuestion) {
+    const auto dir = freshDir("checkin-prompt-first-look");
+    auto opened = HistoryStore::open(dir / "history.sqlite3");
+    ASSERT_TRUE(opened.store) << opened.error;
+    HistoryStore& history = *opened.store;
+    const CheckInPrompt prompt(CheckInPrompt::defaultFile(dir / "state"));
+    const Date tonight = *Date::parse("2026-03-12");
+    EXPECT_FALSE(prompt.firstLookOf(history, tonight)) << "nothing to ask on a first start";
+    EXPECT_EQ(prompt.lastAsked(), tonight);
+    ASSERT_GT(history.addSession(finishedSession(tonight.plus(-2))), 0) << history.lastError();
+    EXPECT_FALSE(prompt.firstLookOf(history, tonight)) << "home again the same evening";
+    EXPECT_EQ(prompt.firstLookOf(history, tonight.plus(1)), tonight);
+    EXPECT_FALSE(prompt.firstLookOf(history, tonight.plus(1))) << "once a day";
+}
+
 TEST(CheckInPrompt, AGarbledMemoMeansAskAgain) {
     const auto dir = freshDir("checkin-prompt-garbled");
     auto opened = HistoryStore::open(dir / "history.sqlite3");

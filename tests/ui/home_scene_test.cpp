@@ -145,6 +145,40 @@ TEST(HomeScene, ErrorsAreWrappedNotCutOff) {
     }
 }
 
+// Issue 12: a history that cannot be used is a framed banner in plain view (what is not saved,
+// what to do), not small grey text in a corner; the list makes room for it.
+TEST(HomeScene, AHistoryThatCannotBeUsedIsABannerAboveTheFooter) {
+    ASSERT_NE(test::theme(), nullptr);
+    HomeScene scene(*test::theme());
+    scene.setEntries(sampleEntries());
+    BannerText banner = historyNotOpened("/home/someone/.local/share/nightstretch/history.sqlite3",
+                                         "unable to open database file");
+    banner.action += " Or restore the newest backup: nightstretch restore"; // an extra line
+    scene.setBanner(banner);
+    ASSERT_TRUE(scene.banner().shown());
+    for (sf::Vector2u size : {sf::Vector2u{800, 600}, sf::Vector2u{1280, 800}}) {
+        const sf::Image image = test::render({&scene}, size);
+        const std::string name =
+            "home-history-banner-" + std::to_string(size.x) + "x" + std::to_string(size.y);
+        test::saveArtifact(image, name);
+        test::expectFitsAndCalm(scene, image, size, name);
+        const sf::FloatRect box = scene.banner().box();
+        EXPECT_GT(box.width, 0.8f * static_cast<float>(size.x)) << name << ": across the window";
+        EXPECT_GT(box.top, 0.4f * static_cast<float>(size.y)) << name;
+        const auto lines = scene.banner().textBounds();
+        ASSERT_GE(lines.size(), 3u) << name << ": headline, detail and what to do";
+        EXPECT_GE(lines.front().height, 0.02f * static_cast<float>(size.y)) << name << ": big";
+        for (const auto& line : lines)
+            EXPECT_TRUE(test::inside(line, size)) << name;
+        // No routine row under it.
+        for (float y = box.top; y <= box.top + box.height; y += 4.f) {
+            EXPECT_EQ(scene.entryAt({static_cast<float>(size.x) / 2.f, y}), -1) << name << y;
+        }
+    }
+    scene.setBanner({});
+    EXPECT_FALSE(scene.banner().shown());
+}
+
 TEST(HomeScene, ManyRoutinesScrollToKeepTheSelectionInView) {
     ASSERT_NE(test::theme(), nullptr);
     std::vector<HomeEntry> entries;

@@ -18,7 +18,7 @@ TEST(NightText, DatesReadAsPeopleSayThem) {
 
 TEST(NightText, TonightLineSaysTheStateTheStreakAndTheProgrammeNight) {
     Stats stats;
-    stats.tonightState = NightState::Missed;
+    stats.tonightState = NightState::NotYet;
     stats.currentStreak = 5;
     stats.bestStreak = 9;
     stats.programmeNight = 12;
@@ -37,6 +37,8 @@ TEST(NightText, TonightLineSaysTheStateTheStreakAndTheProgrammeNight) {
     stats.bestStreak = 4;
     stats.tonightState = NightState::Skipped;
     EXPECT_EQ(tonightLine(stats), "Tonight: skipped \u00b7 best streak 4 nights");
+    stats.tonightState = NightState::Partial;
+    EXPECT_EQ(tonightLine(stats), "Tonight: partly done \u00b7 best streak 4 nights");
 }
 
 TEST(NightText, HomeShowsTheLineUnderTheTitleInsideTheWindow) {

@@ -168,6 +168,50 @@ TEST_F(SessionSceneTest, NoticeIsSmallAndInside) {
         expectReadable(size, "session-notice-" + sizeName(size));
 }
 
+// Issue 12: the volume toast used to sit over "Next"; it covers nothing that says where the
+// person is: the phase, the stretch, the countdown, "Next".
+TEST_F(SessionSceneTest, TheToastCoversNeitherThePhaseNorTheCountdownNorNext) {
+    advance(6000);
+    Indicator toast(*test::theme());
+    toast.show("Volume 70 %", 0.7f);
+    for (auto size : kSizes) {
+        const sf::Image image = test::render({m_scene.get(), &toast}, size);
+        test::saveArtifact(image, "session-toast-" + sizeName(size));
+        const auto bounds = m_scene->textBounds(); // phase, position, name, countdown, next, …
+        const sf::FloatRect box = toast.box();
+        const char* names[] = {"the phase",     "the position", "the stretch",
+                               "the countdown", "Next",         "the time left"};
+        for (std::size_t i = 0; i < 6; ++i)
+            EXPECT_FALSE(box.intersects(bounds[i])) << sizeName(size) << ": over " << names[i];
+        EXPECT_FALSE(box.intersects(m_scene->countdownBounds())) << sizeName(size);
+        // Nor over "Stop the routine?" when the volume changes while it asks.
+        MessageOverlay question(*test::theme(), "Stop the routine?",
+                                "Enter = stop, Esc = keep going");
+        const sf::Image asking = test::render({m_scene.get(), &question, &toast}, size);
+        test::saveArtifact(asking, "session-question-toast-" + sizeName(size));
+        EXPECT_FALSE(toast.box().intersects(question.box())) << sizeName(size);
+    }
+}
+
+// Issue 12: a session that cannot be saved says so in a banner, clear of the countdown and Next.
+TEST_F(SessionSceneTest, ASessionNotSavedIsABannerClearOfTheCountdownAndNext) {
+    advance(6000);
+    m_scene->setBanner(sessionNotSaved("database or disk is full"));
+    for (auto size : kSizes) {
+        expectReadable(size, "session-banner-" + sizeName(size));
+        const sf::FloatRect box = m_scene->banner().box();
+        ASSERT_GT(box.height, 0.f);
+        const auto bounds = m_scene->textBounds();
+        EXPECT_FALSE(box.intersects(m_scene->countdownBounds())) << sizeName(size);
+        EXPECT_FALSE(box.intersects(bounds[0])) << sizeName(size) << ": over the phase";
+        EXPECT_FALSE(box.intersects(bounds[4])) << sizeName(size) << ": over Next";
+        const std::size_t bannerLines = m_scene->banner().textBounds().size();
+        EXPECT_GE(bannerLines, 2u) << "what is not saved, what to do";
+        for (std::size_t i = 6; i + bannerLines < bounds.size(); ++i)
+            EXPECT_FALSE(box.intersects(bounds[i])) << sizeName(size) << ": over instructions";
+    }
+}
+
 } // namespace
 } // namespace ns
 

@@ -188,6 +188,58 @@ TEST_F(SwitchboardTest, EscDuringASessionAsksAndHoldsStillThenEscKeepsGoing) {
     EXPECT_EQ(session().phaseRemainingMs(), remaining - 1000);
 }
 
+// Issue 12: the question holds the countdown even when asked in a phase's first moment, when a
+// pause key would be refused as a stray press; No lets it run on from where it was.
+TEST_F(SwitchboardTest, StopQuestionInAPhasesFirstMomentStillHoldsTheCountdown) {
+    Switchboard& board = open();
+    press(K::Enter);
+    wait(200);
+    ASSERT_TRUE(session().inputGuarded());
+    const long long remaining = session().phaseRemainingMs();
+    press(K::Escape);
+    ASSERT_NE(topAs<StopQuestionScreen>(board), nullptr);
+    EXPECT_TRUE(session().paused());
+    wait(5000);
+    EXPECT_EQ(session().phaseRemainingMs(), remaining) << "the countdown ran while asking";
+    press(K::Escape);
+    ASSERT_NE(topAs<SessionScreen>(board), nullptr) << "no pause screen: it goes on";
+    EXPECT_FALSE(session().paused());
+    wait(1000);
+    EXPECT_EQ(session().phaseRemainingMs(), remaining - 1000);
+}
+
+// Issue 12: without a history, home and the session say so in a banner, not in corner text.
+TEST_F(SwitchboardTest, WithoutAHistoryHomeAndTheSessionShowABanner) {
+    m_options.historyNotice = "history: cannot create the history folder";
+    m_options.historyProblem =
+        historyNotOpened(m_options.paths.historyFile(), "cannot create the history folder");
+    Switchboard& board = open();
+    auto* home = topAs<HomeScreen>(board);
+    ASSERT_NE(home, nullptr);
+    EXPECT_TRUE(home->scene().banner().shown());
+    EXPECT_EQ(home->scene().banner().text().headline, "Your stretching is not being saved");
+    press(K::Enter);
+    auto* running = topAs<SessionScreen>(board);
+    ASSERT_NE(running, nullptr);
+    EXPECT_TRUE(running->scene().banner().shown()) << "nothing of this session is kept";
+}
+
+// After a session that could not be written, home says so too (not only the session did).
+TEST_F(SwitchboardTest, HomeAfterASessionThatWasNotSavedShowsABanner) {
+    withHistory();
+    Switchboard& board = open();
+    ASSERT_FALSE(topAs<HomeScreen>(board)->scene().banner().shown());
+    press(K::Enter);
+    ASSERT_NE(topAs<SessionScreen>(board), nullptr);
+    board.historyFailed("database or disk is full"); // what the session reports
+    wait(1000);
+    press(K::Escape);
+    press(K::Enter);
+    auto* home = topAs<HomeScreen>(board);
+    ASSERT_NE(home, nullptr);
+    EXPECT_EQ(home->scene().banner().text().headline, "Your last session was not saved");
+}
+
 TEST_F(SwitchboardTest, EnterOnTheQuestionStopsAndGoesHome) {
     Switchboard& board = open();
     press(K::Enter);
@@ -442,6 +494,47 @@ TEST_F(SwitchboardTest, TheCheckInSwallowsLettersTypedIntoTheNote) {
     const auto saved = m_history->checkInFor(night.str());
     ASSERT_TRUE(saved);
     EXPECT_EQ(saved->note, "mfq");
+}
+
+// Issue 12: a first evening's session is followed by home, not by "How was last night?".
+TEST_F(SwitchboardTest, NoMorningQuestionOnTheWayHomeFromAFirstSession) {
+    withHistory();
+    Switchboard& board = open();
+    ASSERT_NE(topAs<HomeScreen>(board), nullptr);
+    press(K::Enter);
+    wait(3000);
+    press(K::Escape);
+    press(K::Enter); // stop: the session is in the history now
+    ASSERT_FALSE(m_history->nightRecords().empty());
+    EXPECT_EQ(topAs<CheckInScreen>(board), nullptr) << "asked about a night before the first use";
+    EXPECT_NE(topAs<HomeScreen>(board), nullptr);
+}
+
+// Issue 12: a key the form has no use for closes it and does what it does behind it.
+TEST_F(SwitchboardTest, TheMorningQuestionPassesOnKeysItDoesNotUse) {
+    withHistory();
+    SessionRecord earlier;
+    earlier.routineId = "quick";
+    earlier.routineName = "Quick";
+    earlier.night = tonightAt(std::time(nullptr), m_options.dayStart).plus(-2).str();
+    earlier.startedAt = std::time(nullptr) - 2 * 86400;
+    earlier.endedAt = earlier.startedAt + 120;
+    earlier.plannedHoldSeconds = 90;
+    earlier.holdSecondsDone = 90;
+    earlier.status = "completed";
+    earlier.source = "log";
+    ASSERT_GT(m_history->addSession(earlier), 0) << m_history->lastError();
+    Switchboard& board = open();
+    ASSERT_NE(topAs<CheckInScreen>(board), nullptr) << "the first look of the day asks";
+    const bool muted = board.settings().muted;
+    press(K::M);
+    EXPECT_NE(board.settings().muted, muted) << "M was swallowed by the form";
+    EXPECT_NE(topAs<HomeScreen>(board), nullptr);
+    EXPECT_FALSE(
+        m_history->checkInFor(tonightAt(std::time(nullptr), m_options.dayStart).plus(-1).str()))
+        << "closing is \"not now\", nothing saved";
+    press(K::P);
+    EXPECT_NE(topAs<ProgressScreen>(board), nullptr) << "P works once the form is gone";
 }
 
 TEST_F(SwitchboardTest, SoundKeysWorkOnScreensAndQuestionsButNotInTheEditor) {
