@@ -11,6 +11,7 @@
 #include "nights.hpp"
 #include "paths.hpp"
 #include "process.hpp"
+#include "relief_commands.hpp"
 #include "routine_loader.hpp"
 #include "routine_lookup.hpp"
 #include "settings.hpp"
@@ -231,6 +232,7 @@ int openFrontEnd(const Paths& paths, const std::optional<std::string>& routine, 
     options.history = history.store.get();
     options.historyNotice = history.notice;
     options.dayStart = dayStart;
+    options.welcomeOnFirstRun = !routine;
     return runWindowFromModule(options);
 }
 
@@ -320,6 +322,11 @@ int runCli(int argc, char** argv) {
     checkin->add_option("--note", checkInNote, "A short note")->option_text("TEXT");
     checkin->add_option("--night", checkInNight, "The night it is about (default: last night)")
         ->option_text("YYYY-MM-DD");
+    checkin
+        ->add_option("--symptom", checkInOptions.symptoms,
+                     "Yes to a symptom question (repeatable): swelling, redness or warmth; "
+                     "weakness; numbness or tingling; cramps that began with a new medicine")
+        ->option_text("swelling|weakness|numbness|medicine");
 
     std::string logName;
     std::string logAt;
@@ -359,8 +366,16 @@ int runCli(int argc, char** argv) {
         "edit", "Open your copy of a routine in $VISUAL or $EDITOR; checked when you close it");
     edit->add_option("routine", editName, "Routine id or path")->required();
 
+    ReliefOptions reliefOptions;
+    auto* relief = app.add_subcommand("relief", "Guidance through a cramp happening now");
+    relief->add_flag("--text", reliefOptions.text, "In the terminal instead of the window");
+    relief->add_flag("--shin", reliefOptions.shin, "A cramp in the shin or foot (default: calf)");
+    bool aboutText = false;
+    auto* about = app.add_subcommand("about", "Leg cramps: what helps, when to see a doctor");
+    about->add_flag("--text", aboutText, "Print it instead of opening the window");
+
     for (auto* sub : {start, list, check, plan, stats, figure, checkin, log, skip, history,
-                      exportCmd, newCmd, edit})
+                      exportCmd, newCmd, edit, relief, about})
         sub->fallthrough();
 
     try {
@@ -417,6 +432,8 @@ int runCli(int argc, char** argv) {
         if (*exportCmd) return exportCommand(paths, exportDir);
         if (*newCmd) return newCommand(paths, newId, given(newFrom));
         if (*edit) return editCommand(paths, editName);
+        if (*relief) return reliefCommand(paths, reliefOptions);
+        if (*about) return aboutCommand(paths, aboutText);
         return openFrontEnd(paths, std::nullopt, false, std::nullopt, false, processStartMs);
     } catch (const std::exception& e) {
         std::cerr << "nightstretch: " << e.what() << '\n';

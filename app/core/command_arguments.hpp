@@ -8,12 +8,14 @@
 #include <ctime>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace ns {
 
 struct CheckInOptions {
     std::string cramps;
     std::optional<std::string> pain, sleep, note, night;
+    std::vector<std::string> symptoms; // --symptom, repeatable: a "yes" to each
 };
 
 struct LogOptions {

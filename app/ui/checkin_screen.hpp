@@ -22,8 +22,12 @@ class CheckInScreen final : public Screen {
     const CheckInForm& form() const { return m_overlay.form(); }
 
   private:
+    void saveSymptomsAndShowNote(ScreenHost& host);
+
+    const Theme& m_theme;
     HistoryStore& m_history;
     CheckInOverlay m_overlay;
+    Date m_tonight;
 };
 
 } // namespace ns

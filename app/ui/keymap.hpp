@@ -26,6 +26,10 @@ enum class KeyContext {
     EditorPicker, // choosing a stretch to add
     EditorLeave,  // "Save your changes?"
     EditorHelp,   // the editor's list of keys
+    Relief,       // the relief guide during a cramp
+    About,        // "Leg cramps: what helps, when to see a doctor"
+    Welcome,      // the first run's welcome
+    Note,         // the doctor note after a check-in
 };
 
 // What a key asks for; what it does is the screen's business, named after what the person gets.
@@ -38,6 +42,8 @@ enum class Command {
     VolumeDown,
     Fullscreen,
     ShowHelp,
+    ShowRelief, // C: a cramp now
+    ShowAbout,  // I: what helps, when to see a doctor
     // Lists and forms
     SelectPrevious,
     SelectNext,
@@ -94,6 +100,12 @@ enum class Command {
     Discard,
     KeepEditing,
     Cancel,
+    // Relief, about, welcome
+    StepEased,
+    StepBack,
+    OtherCramp,
+    CloseScreen,
+    ShowWelcome,
 };
 
 // Whether a modifier must be held, must not be, or does not matter.

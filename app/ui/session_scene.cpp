@@ -29,6 +29,8 @@ constexpr float kDrainHeight = 0.016f;
 constexpr float kInstructionsTop = 0.605f;
 constexpr float kInstructionSize = 0.042f;
 constexpr float kInstructionMinSize = 0.033f;
+constexpr float kCautionSize = 0.03f; // one small line under the instructions
+constexpr float kCautionMinSize = 0.025f;
 constexpr float kNextTop = 0.85f;
 constexpr float kNextSize = 0.04f;
 constexpr float kProgressTop = 0.925f;
@@ -153,6 +155,7 @@ SessionView describe(const Session& session) {
             break;
         case PhaseKind::Hold:
             v.instructions = step.stretch.instructions;
+            v.caution = step.stretch.caution; // a cramp can start in any hold
             break;
         case PhaseKind::Switch: {
             const Phase* next = session.nextPhaseInfo();
@@ -391,46 +394,45 @@ FrameDamage SessionScene::arrangeClock() {
     return damage;
 }
 
-// Wraps the instructions (and the caution) into the band between the bar and the bottom row,
-// shrinking the text if needed. The caution is left out before any instruction is.
+// Wraps the instructions into the band between the bar and the bottom row, shrinking the text if
+// needed; the caution is one small line kept at the band's foot, so instructions give way first.
 void SessionScene::layoutInstructions(float top, float bottom, float width) {
     const float h = m_size.y;
     const sf::Font& font = m_theme.regular();
-    struct Line {
-        sf::String text;
-        sf::Color colour;
-    };
     const unsigned maxSize = scaledSize(kInstructionSize, h);
     const unsigned minSize = std::min(maxSize, scaledSize(kInstructionMinSize, h));
     auto spacingFor = [&font](unsigned size) { return font.getLineSpacing(size) * 1.08f; };
-    auto wrapAll = [&](unsigned size, bool withCaution) {
-        std::vector<Line> lines;
+
+    m_cautionLines.clear();
+    if (!m_view.caution.empty()) {
+        sf::Text caution =
+            makeText(m_view.caution, font, scaledSize(kCautionSize, h), palette::kAccentDim);
+        shrinkToWidth(caution, width, scaledSize(kCautionMinSize, h)); // readable, or "…"
+        if (caution.getLocalBounds().width > width)
+            caution.setString(
+                ellipsize(caution.getString(), font, caution.getCharacterSize(), width));
+        const float cautionSpacing = spacingFor(caution.getCharacterSize());
+        bottom = std::max(top, bottom - cautionSpacing);
+        placeLine(caution, m_size.x / 2.f, bottom, Align::Center);
+        m_cautionLines.push_back(caution);
+    }
+
+    std::vector<sf::String> lines;
+    auto wrapAll = [&](unsigned size) {
+        lines.clear();
         for (const auto& instruction : m_view.instructions)
             for (auto& l : wrapText(instruction, font, size, width))
-                lines.push_back({l, palette::kTextSoft});
-        if (withCaution)
-            for (auto& l : wrapText(m_view.caution, font, size, width))
-                lines.push_back({l, palette::kAccentDim});
-        return lines;
+                lines.push_back(l);
     };
-    auto fitsAt = [&](unsigned size, bool withCaution, std::vector<Line>& lines) {
-        lines = wrapAll(size, withCaution);
-        return static_cast<float>(lines.size()) * spacingFor(size) <= bottom - top;
-    };
-
-    std::vector<Line> lines;
     unsigned size = maxSize;
     bool fitted = false;
-    for (const bool withCaution : {true, false}) {
-        if (!withCaution && m_view.caution.empty()) break;
-        for (size = maxSize;; size = std::max(minSize, size - std::max(1u, size / 14))) {
-            if (fitsAt(size, withCaution, lines)) {
-                fitted = true;
-                break;
-            }
-            if (size == minSize) break;
+    for (size = maxSize;; size = std::max(minSize, size - std::max(1u, size / 14))) {
+        wrapAll(size);
+        if (static_cast<float>(lines.size()) * spacingFor(size) <= bottom - top) {
+            fitted = true;
+            break;
         }
-        if (fitted) break;
+        if (size == minSize) break;
     }
     const float spacing = spacingFor(size);
     if (!fitted) {
@@ -438,14 +440,13 @@ void SessionScene::layoutInstructions(float top, float bottom, float width) {
         if (lines.size() > fits) {
             lines.resize(fits);
             if (!lines.empty())
-                lines.back().text =
-                    ellipsize(lines.back().text + sf::String(" …"), font, size, width);
+                lines.back() = ellipsize(lines.back() + sf::String(" …"), font, size, width);
         }
     }
     m_instructionLines.clear();
     for (std::size_t i = 0; i < lines.size(); ++i) {
-        sf::Text text(lines[i].text, font, size);
-        text.setFillColor(lines[i].colour);
+        sf::Text text(lines[i], font, size);
+        text.setFillColor(palette::kTextSoft);
         placeLine(text, m_size.x / 2.f, top + static_cast<float>(i) * spacing, Align::Center);
         m_instructionLines.push_back(text);
     }
@@ -476,6 +477,8 @@ void SessionScene::drawWithin(sf::RenderTarget& target, const sf::FloatRect* par
     if (m_hasDrainFill) draw(m_drainFill);
     for (const auto& line : m_instructionLines)
         draw(line);
+    for (const auto& line : m_cautionLines)
+        draw(line);
     draw(m_next);
     draw(m_timeLeft);
     draw(m_progressTrack);
@@ -488,6 +491,8 @@ std::vector<sf::FloatRect> SessionScene::textBounds() const {
                                       m_next.getGlobalBounds(),  m_timeLeft.getGlobalBounds()};
     if (!m_notice.empty()) bounds.push_back(m_noticeText.getGlobalBounds());
     for (const auto& line : m_instructionLines)
+        bounds.push_back(line.getGlobalBounds());
+    for (const auto& line : m_cautionLines)
         bounds.push_back(line.getGlobalBounds());
     return bounds;
 }

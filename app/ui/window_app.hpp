@@ -18,6 +18,8 @@ struct WindowOptions {
     class HistoryStore* history = nullptr; // where sessions are recorded (null: not recorded)
     std::string historyNotice;             // a history problem to show (moved aside, read-only)
     DayStart dayStart;                     // settings' day_starts_at
+    std::string firstScreen; // "relief", "relief-shin" or "about" instead of home; "" for home
+    bool welcomeOnFirstRun = false; // home opens with the welcome the first time (the real app)
 };
 
 // Runs the window until the user closes it. Returns the process exit code (0 ok, 1 invalid
