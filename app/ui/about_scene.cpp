@@ -64,6 +64,13 @@ void AboutScene::layout(sf::Vector2f size) {
             if (y + static_cast<float>(lines.size()) * bodySpacing > bottom) {
                 m_pages.emplace_back();
                 y = top;
+                // A list that goes on says what it is again.
+                sf::Text again =
+                    makeText(section.heading + " (continued)", bold, headingSize, palette::kText);
+                shrinkToWidth(again, width);
+                placeLine(again, mx, y);
+                m_pages.back().push_back(again);
+                y += headingSpacing;
             }
             for (std::size_t i = 0; i < lines.size(); ++i) {
                 sf::Text text((i == 0 ? bulletText : sf::String()) + lines[i], regular, bodySize);
@@ -84,7 +91,8 @@ void AboutScene::placeFooter() {
     std::string footer;
     if (pageCount() > 1)
         footer = "Page " + std::to_string(m_page + 1) + " of " + std::to_string(pageCount()) +
-                 "     \u2192 more     \u2190 back     ";
+                 (m_page + 1 < pageCount() ? "     \u2192 more" : "") +
+                 (m_page > 0 ? "     \u2190 back" : "") + "     ";
     footer += "W welcome     Esc close";
     m_footer = makeText(footer, m_theme.regular(), scaledSize(0.032f, h), palette::kTextDim);
     shrinkToWidth(m_footer, 0.9f * w);
