@@ -54,7 +54,8 @@ const std::vector<AboutSection>& aboutSections() {
          {
              // A, C, D, NHS
              "cramps come several times a week or nightly, or disturb your sleep or your day;",
-             // A, C, NHS
+             // A, C, NHS (long sentences are split over lines: no comma is missing)
+             // NOLINTNEXTLINE(bugprone-suspicious-missing-comma)
              "a leg is swollen, red or warm, or you notice weakness, wasting, numbness or "
              "tingling;",
              // A, C, D

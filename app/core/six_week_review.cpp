@@ -101,37 +101,37 @@ std::optional<SixWeekReview> sixWeekReview(const Stats& stats) {
     const ReviewPeriod& b = review.lastTwoWeeks;
 
     std::vector<std::string>& say = review.sentences;
-    say.push_back("Six weeks of stretching: time to look back.");
+    say.emplace_back("Six weeks of stretching: time to look back.");
     if (a.checkIns < kEnoughCheckIns || b.checkIns < kEnoughCheckIns) {
         review.verdict = ReviewVerdict::TooFewEntries;
-        say.push_back("The diary has too few mornings in the first or the last two weeks to "
-                      "compare them.");
-        say.push_back("If the cramps have not improved, it would be good to see a doctor.");
-        say.push_back("Carry on with the routine if you like; keep the diary to see more "
-                      "clearly.");
+        say.emplace_back("The diary has too few mornings in the first or the last two weeks to "
+                         "compare them.");
+        say.emplace_back("If the cramps have not improved, it would be good to see a doctor.");
+        say.emplace_back("Carry on with the routine if you like; keep the diary to see more "
+                         "clearly.");
         return review;
     }
-    say.push_back("In your first two weeks, cramps came on " + nightsWord(a.crampNights) +
-                  " of the " + std::to_string(a.checkIns) + " you wrote down (" +
-                  crampsWord(a.cramps) + "); in the last two weeks, on " +
-                  nightsWord(b.crampNights) + " of " + std::to_string(b.checkIns) + " (" +
-                  crampsWord(b.cramps) + ").");
+    say.emplace_back("In your first two weeks, cramps came on " + nightsWord(a.crampNights) +
+                     " of the " + std::to_string(a.checkIns) + " you wrote down (" +
+                     crampsWord(a.cramps) + "); in the last two weeks, on " +
+                     nightsWord(b.crampNights) + " of " + std::to_string(b.checkIns) + " (" +
+                     crampsWord(b.cramps) + ").");
     if (a.meanPain && b.meanPain)
-        say.push_back("Worst pain averaged " + oneDecimal(*a.meanPain) + " of 10 then and " +
-                      oneDecimal(*b.meanPain) + " lately.");
+        say.emplace_back("Worst pain averaged " + oneDecimal(*a.meanPain) + " of 10 then and " +
+                         oneDecimal(*b.meanPain) + " lately.");
     if (a.meanSleep && b.meanSleep)
-        say.push_back("Sleep disturbed averaged " + oneDecimal(*a.meanSleep) + " of 10 then and " +
-                      oneDecimal(*b.meanSleep) + " lately.");
+        say.emplace_back("Sleep disturbed averaged " + oneDecimal(*a.meanSleep) +
+                         " of 10 then and " + oneDecimal(*b.meanSleep) + " lately.");
     if (isBetter(a, b)) {
         review.verdict = ReviewVerdict::Better;
-        say.push_back("That is better than when you began.");
-        say.push_back("Carry on each night if you like: the programme now continues as "
-                      "maintenance.");
+        say.emplace_back("That is better than when you began.");
+        say.emplace_back("Carry on each night if you like: the programme now continues as "
+                         "maintenance.");
     } else {
         review.verdict = ReviewVerdict::NoBetter;
-        say.push_back("That is no better than when you began: it would be good to see a doctor "
-                      "about your cramps.");
-        say.push_back("You can carry on with the routine meanwhile, as maintenance.");
+        say.emplace_back("That is no better than when you began: it would be good to see a doctor "
+                         "about your cramps.");
+        say.emplace_back("You can carry on with the routine meanwhile, as maintenance.");
     }
     return review;
 }

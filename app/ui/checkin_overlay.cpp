@@ -46,8 +46,9 @@ const char* hintOf(Field field) {
         return "0 = none, 10 = the worst";
     case Field::Sleep:
         return "0 = not at all, 10 = very much";
-    case Field::Note:
     case Field::Symptoms:
+        return "yes or no, if you like";
+    case Field::Note:
         break;
     }
     return "if you like: a few words";
@@ -212,9 +213,7 @@ void CheckInOverlay::layout(sf::Vector2f size) {
         const float labelTop = y + (rowHeight - 1.22f * labelSize - 1.2f * hintSize) / 2.f;
         placeLine(label, labelLeft, labelTop);
         m_texts.push_back(label);
-        sf::Text hint =
-            makeText(field == Field::Symptoms ? "yes or no, if you like" : hintOf(field),
-                     m_theme.regular(), hintSize, palette::kTextDim);
+        sf::Text hint = makeText(hintOf(field), m_theme.regular(), hintSize, palette::kTextDim);
         shrinkToWidth(hint, labelRight - labelLeft);
         placeLine(hint, labelLeft, labelTop + 1.22f * labelSize);
         m_texts.push_back(hint);
@@ -232,17 +231,19 @@ void CheckInOverlay::layout(sf::Vector2f size) {
     m_notNow = makeButton({w / 2.f + gap / 2.f, buttonsTop, buttonWidth, buttonHeight}, "Not now",
                           buttonText, palette::kTrack, palette::kText);
 
-    // On the symptom questions the line under the buttons asks the chosen one in full.
-    m_hint =
-        m_form.focused() == Field::Symptoms
-            ? makeText(std::string(symptomQuestion(m_form.symptomInFocus())) +
-                           "     Space yes / no     \u2190 \u2192 the others",
-                       m_theme.regular(), scaledSize(0.031f, h), palette::kText)
-            : makeText(
-                  "\u2191 \u2193 choose     \u2190 \u2192 change     Enter save     Esc not now",
-                  m_theme.regular(), scaledSize(0.031f, h), palette::kTextDim);
+    m_hint = keysLine(scaledSize(0.031f, h));
     shrinkToWidth(m_hint, inner);
     placeLine(m_hint, w / 2.f, buttonsTop + buttonHeight + 0.03f * h, Align::Center);
+}
+
+// The keys; on the symptom questions, the chosen question in full.
+sf::Text CheckInOverlay::keysLine(unsigned size) const {
+    if (m_form.focused() == Field::Symptoms)
+        return makeText(std::string(symptomQuestion(m_form.symptomInFocus())) +
+                            "     Space yes / no     \u2190 \u2192 the others",
+                        m_theme.regular(), size, palette::kText);
+    return makeText("\u2191 \u2193 choose     \u2190 \u2192 change     Enter save     Esc not now",
+                    m_theme.regular(), size, palette::kTextDim);
 }
 
 // The four yes/no answers at the right of their row, the chosen one outlined; returns their left.

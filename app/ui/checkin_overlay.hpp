@@ -50,6 +50,7 @@ class CheckInOverlay final : public Scene {
         sf::Text label;
     };
     float layoutSymptoms(const sf::FloatRect& row, bool focused);
+    sf::Text keysLine(unsigned size) const;
     Button makeButton(sf::FloatRect box, const std::string& label, unsigned size, sf::Color fill,
                       sf::Color text) const;
 

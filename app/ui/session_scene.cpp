@@ -150,12 +150,9 @@ SessionView describe(const Session& session) {
                 " · round " + std::to_string(phase.rep) + " of " + std::to_string(step.reps);
         switch (phase.kind) {
         case PhaseKind::Prepare:
+        case PhaseKind::Hold: // the caution in every hold too: a cramp can start in any
             v.instructions = step.stretch.instructions;
             v.caution = step.stretch.caution;
-            break;
-        case PhaseKind::Hold:
-            v.instructions = step.stretch.instructions;
-            v.caution = step.stretch.caution; // a cramp can start in any hold
             break;
         case PhaseKind::Switch: {
             const Phase* next = session.nextPhaseInfo();

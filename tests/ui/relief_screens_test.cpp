@@ -265,7 +265,7 @@ TEST_F(ReliefScreensTest, AtNightFortyTwoTheReviewShowsOnce) {
         SessionRecord session;
         session.routineId = "quick";
         session.routineName = "Quick";
-        session.startedAt = std::time(nullptr) - back * 86400;
+        session.startedAt = std::time(nullptr) - static_cast<std::time_t>(back) * 86400;
         session.night = tonight.plus(-back).str();
         session.plannedHoldSeconds = 100;
         session.holdSecondsDone = 100;
