@@ -1053,9 +1053,11 @@ long long HistoryStore::addRelief(const ReliefRecord& r) {
     return sqlite3_last_insert_rowid(m_db);
 }
 
-bool HistoryStore::updateRelief(long long id, int stepsDone) {
-    Statement statement(m_db, "UPDATE reliefs SET steps_done = ? WHERE id = ?");
-    statement.bind(1, stepsDone).bind(2, id);
+// An empty `variant` keeps the stored one.
+bool HistoryStore::updateRelief(long long id, int stepsDone, const std::string& variant) {
+    Statement statement(m_db, "UPDATE reliefs SET steps_done = ?, "
+                              "variant = COALESCE(NULLIF(?, ''), variant) WHERE id = ?");
+    statement.bind(1, stepsDone).bind(2, variant).bind(3, id);
     if (!statement.run())
         return fail(m_db, m_lastError, "cannot update the relief", statement.rc());
     m_lastError.clear();

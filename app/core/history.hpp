@@ -94,7 +94,7 @@ class HistoryStore {
 
     // Relief guides: a row when one starts (addRelief returns its id, or 0), then its steps.
     long long addRelief(const ReliefRecord& record);
-    bool updateRelief(long long id, int stepsDone);
+    bool updateRelief(long long id, int stepsDone, const std::string& variant = "");
     std::vector<ReliefRecord> reliefs() const;
     int reliefCountFor(const std::string& night) const;
 

@@ -23,7 +23,8 @@ ReliefScreen::ReliefScreen(const Theme& theme, ReliefVariant variant, HistorySto
 }
 
 void ReliefScreen::record() {
-    if (m_history && m_reliefId != 0 && !m_history->updateRelief(m_reliefId, m_guide.stepsDone()))
+    if (m_history && m_reliefId != 0 &&
+        !m_history->updateRelief(m_reliefId, m_guide.stepsDone(), m_record.variant))
         spdlog::warn("relief not updated: {}", m_history->lastError());
 }
 
@@ -60,6 +61,7 @@ bool ReliefScreen::handle(const sf::Event& event, ScreenHost& host) {
                                         : ReliefVariant::Calf;
         m_guide.switchVariant(other);
         m_record.variant = reliefVariantName(other);
+        record(); // the cramp is where the person said
         changed = true;
         break;
     }

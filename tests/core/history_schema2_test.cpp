@@ -89,7 +89,8 @@ TEST_F(HistorySchemaTwo, ReliefEventsAreCountedForTheirNight) {
     relief.variant = "shin";
     const long long id = store.addRelief(relief);
     ASSERT_GT(id, 0);
-    EXPECT_TRUE(store.updateRelief(id, 4));
+    EXPECT_TRUE(store.updateRelief(id, 3, "calf"));
+    EXPECT_TRUE(store.updateRelief(id, 4)); // the variant stays
     relief.variant = "calf";
     EXPECT_GT(store.addRelief(relief), 0);
     relief.variant = "thigh";
@@ -98,7 +99,7 @@ TEST_F(HistorySchemaTwo, ReliefEventsAreCountedForTheirNight) {
     EXPECT_EQ(store.reliefCountFor("2024-03-02"), 0);
     const auto reliefs = store.reliefs();
     ASSERT_EQ(reliefs.size(), 2u);
-    EXPECT_EQ(reliefs[0].variant, "shin");
+    EXPECT_EQ(reliefs[0].variant, "calf");
     EXPECT_EQ(reliefs[0].stepsDone, 4);
 }
 

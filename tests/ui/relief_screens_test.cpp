@@ -141,6 +141,7 @@ TEST_F(ReliefScreensTest, COnHomeGuidesStepByStepAndRecordsAReliefOnTonight) {
     EXPECT_EQ(relief->guide().index(), 0u);
     press(K::S);
     EXPECT_EQ(relief->guide().variant(), ReliefVariant::ShinOrFoot);
+    EXPECT_EQ(m_history->reliefs()[0].variant, "shin") << "recorded where the cramp is";
     lookAt("relief-shin");
     for (int i = 0; i < 5; ++i)
         press(K::Right);
