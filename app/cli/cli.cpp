@@ -12,6 +12,7 @@
 #include "paths.hpp"
 #include "process.hpp"
 #include "records_commands.hpp"
+#include "relief_commands.hpp"
 #include "routine_loader.hpp"
 #include "routine_lookup.hpp"
 #include "settings.hpp"
@@ -250,6 +251,7 @@ int openFrontEnd(const Paths& paths, const std::optional<std::string>& routine, 
     options.restorable = history.restorable;
     options.historyProblem = history.problem;
     options.dayStart = dayStart;
+    options.welcomeOnFirstRun = !routine;
     return runWindowFromModule(options);
 }
 
@@ -345,6 +347,11 @@ int runCli(int argc, char** argv) {
         ->option_text("YYYY-MM-DD");
     checkin->add_flag("--replace", checkInOptions.replace,
                       "Overwrite a saved check-in whole (else only the fields given change)");
+    checkin
+        ->add_option("--symptom", checkInOptions.symptoms,
+                     "Yes to a symptom question (repeatable): swelling, redness or warmth; "
+                     "weakness; numbness or tingling; cramps that began with a new medicine")
+        ->option_text("swelling|weakness|numbness|medicine");
 
     std::string logName;
     std::string logAt;
@@ -404,8 +411,17 @@ int runCli(int argc, char** argv) {
         "reset", "Go back to a built-in routine (your copy is kept as a backup file)");
     reset->add_option("id", resetId, "The routine's id")->required();
 
-    for (auto* sub : {start, list, check, plan, stats, figure, checkin, log, skip, history,
-                      historyDelete, backups, restore, exportCmd, newCmd, edit, reset})
+    ReliefOptions reliefOptions;
+    auto* relief = app.add_subcommand("relief", "Guidance through a cramp happening now");
+    relief->add_flag("--text", reliefOptions.text, "In the terminal instead of the window");
+    relief->add_flag("--shin", reliefOptions.shin, "A cramp in the shin or foot (default: calf)");
+    bool aboutText = false;
+    auto* about = app.add_subcommand("about", "Leg cramps: what helps, when to see a doctor");
+    about->add_flag("--text", aboutText, "Print it instead of opening the window");
+
+    for (auto* sub :
+         {start, list, check, plan, stats, figure, checkin, log, skip, history, historyDelete,
+          backups, restore, exportCmd, newCmd, edit, reset, relief, about})
         sub->fallthrough();
 
     try {
@@ -473,6 +489,8 @@ int runCli(int argc, char** argv) {
         if (*newCmd) return newCommand(paths, newId, given(newFrom));
         if (*edit) return editCommand(paths, editName);
         if (*reset) return resetCommand(paths, resetId);
+        if (*relief) return reliefCommand(paths, reliefOptions);
+        if (*about) return aboutCommand(paths, aboutText);
         return openFrontEnd(paths, std::nullopt, false, std::nullopt, false, processStartMs);
     } catch (const std::exception& e) {
         std::cerr << "nightstretch: " << e.what() << '\n';

@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "command_arguments.hpp"
+#include "doctor_note.hpp"
 #include "exit_codes.hpp"
 #include "files.hpp"
 #include "format.hpp"
@@ -12,6 +13,7 @@
 #include "nights.hpp"
 #include "records_commands.hpp"
 #include "settings.hpp"
+#include "six_week_review.hpp"
 #include "stats_json.hpp"
 #include "timeline.hpp"
 #include "window_loader.hpp"
@@ -96,6 +98,46 @@ nlohmann::ordered_json checkInJson(const CheckIn& c) {
     return out;
 }
 
+// The doctor note for the history as it stands, as if tonight were `tonightDate`.
+std::optional<DoctorNote> doctorNoteOf(const HistoryStore& store, Date tonightDate) {
+    return doctorNote(computeStats(store.nightRecords(), tonightDate), store.symptomAnswers());
+}
+
+void printDoctorNote(const std::optional<DoctorNote>& note) {
+    if (!note) return;
+    std::printf("\n%s\n%s\n", note->reason.c_str(), note->text.c_str());
+}
+
+nlohmann::ordered_json periodJson(const ReviewPeriod& period) {
+    nlohmann::ordered_json out;
+    out["first_night"] = period.firstNight.str();
+    out["check_ins"] = period.checkIns;
+    out["cramp_nights"] = period.crampNights;
+    out["cramps"] = period.cramps;
+    out["mean_pain"] = period.meanPain ? nlohmann::ordered_json(*period.meanPain) : nullptr;
+    out["mean_sleep"] = period.meanSleep ? nlohmann::ordered_json(*period.meanSleep) : nullptr;
+    return out;
+}
+
+// "maintenance" (past night 42) and "six_week_review" (null before night 42).
+nlohmann::ordered_json programmeJson(const Stats& stats) {
+    nlohmann::ordered_json out;
+    out["maintenance"] = inMaintenance(stats);
+    const auto review = sixWeekReview(stats);
+    if (!review) {
+        out["six_week_review"] = nullptr;
+        return out;
+    }
+    nlohmann::ordered_json json;
+    json["programme_day"] = review->programmeDay;
+    json["first_two_weeks"] = periodJson(review->firstTwoWeeks);
+    json["last_two_weeks"] = periodJson(review->lastTwoWeeks);
+    json["verdict"] = toString(review->verdict);
+    json["sentences"] = review->sentences;
+    out["six_week_review"] = std::move(json);
+    return out;
+}
+
 // Opens for a command; prints the notice; returns null (after printing why) when there is none.
 std::unique_ptr<HistoryStore> openForCommand(const Paths& paths) {
     OpenedHistory opened = openHistory(paths, false);
@@ -164,15 +206,21 @@ int statsCommand(const Paths& paths, const StatsOptions& options) {
         if (code != kExitOk) return fail(code, error);
         if (!options.json) std::printf("Wrote %s\n", options.png->c_str());
     }
+    const std::optional<DoctorNote> note = doctorNote(stats, store->symptomAnswers());
     if (options.json) {
-        std::cout << statsJsonText(stats) << '\n';
+        std::cout << withFields(
+                         withDoctorNote(statsJsonText(stats), note ? &note->reason : nullptr),
+                         programmeJson(stats))
+                  << '\n';
         return kExitOk;
     }
     if (options.png) return kExitOk;
     std::printf("Tonight (%s): %s\n", stats.tonight.str().c_str(), stateWords(stats.tonightState));
     std::printf("Current streak: %d night%s   Best: %d\n", stats.currentStreak,
                 stats.currentStreak == 1 ? "" : "s", stats.bestStreak);
-    if (stats.programmeNight)
+    if (inMaintenance(stats))
+        std::printf("Six-week programme done: now maintenance\n");
+    else if (stats.programmeNight)
         std::printf("Six-week programme: night %d of %d\n", *stats.programmeNight,
                     kProgrammeNights);
     std::printf("Nights done %d, partial %d, skipped %d\n\n", stats.nightsDone, stats.nightsPartial,
@@ -185,12 +233,27 @@ int statsCommand(const Paths& paths, const StatsOptions& options) {
                     formatClock(n.holdSeconds).c_str(), optionalText(n.cramps).c_str(),
                     optionalText(n.pain).c_str(), optionalText(n.sleep).c_str());
     }
+    if (const auto review = sixWeekReview(stats)) {
+        std::printf("\n");
+        for (const std::string& sentence : review->sentences)
+            std::printf("%s\n", sentence.c_str());
+    }
+    printDoctorNote(note);
     return kExitOk;
 }
 
 int checkInCommand(const Paths& paths, const CheckInOptions& options) {
     const CheckedCheckIn checked = checkCheckInOptions(options, tonight(paths), std::time(nullptr));
     if (!checked.checkIn) return fail(kExitInvalid, checked.error);
+    std::vector<Symptom> symptoms;
+    for (const std::string& name : options.symptoms) {
+        const auto symptom = parseSymptom(name);
+        if (!symptom)
+            return fail(kExitInvalid, "'" + name +
+                                          "' is not a symptom the check-in asks about; use "
+                                          "swelling, weakness, numbness or medicine");
+        symptoms.push_back(*symptom);
+    }
 
     auto store = openForCommand(paths);
     if (!store) return fail(kExitEnvironment, "the history cannot be opened");
@@ -214,6 +277,9 @@ int checkInCommand(const Paths& paths, const CheckInOptions& options) {
             replaced += (replaced.empty() ? "" : ", ") + item;
         std::printf("This changed the check-in saved before: %s.\n", replaced.c_str());
     }
+    if (!symptoms.empty() && !store->addSymptoms(checkIn.night, symptoms, checkIn.recordedAt))
+        return fail(kExitEnvironment, "the answers could not be saved: " + store->lastError());
+    printDoctorNote(doctorNoteOf(*store, tonight(paths)));
     return kExitOk;
 }
 
@@ -288,6 +354,17 @@ int historyCommand(const Paths& paths, bool json) {
         for (const auto& c : checkIns)
             out["checkins"].push_back(checkInJson(c));
         out["skipped"] = store->skippedNights();
+        out["symptoms"] = nlohmann::json::array();
+        for (const SymptomAnswer& answer : store->symptomAnswers())
+            out["symptoms"].push_back(
+                {{"night", answer.night}, {"symptom", symptomName(answer.symptom)}});
+        out["reliefs"] = nlohmann::json::array();
+        for (const ReliefRecord& relief : store->reliefs())
+            out["reliefs"].push_back({{"id", relief.id},
+                                      {"night", relief.night},
+                                      {"started_at", utcText(relief.startedAt)},
+                                      {"variant", relief.variant},
+                                      {"steps_done", relief.stepsDone}});
         std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
         return kExitOk;
     }

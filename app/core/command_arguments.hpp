@@ -15,6 +15,7 @@ namespace ns {
 struct CheckInOptions {
     std::optional<std::string> cramps, pain, sleep, note, night;
     bool replace = false; // overwrite a saved check-in whole, not only the fields given
+    std::vector<std::string> symptoms; // --symptom, repeatable: a "yes" to each
 };
 
 struct LogOptions {

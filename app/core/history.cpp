@@ -122,6 +122,23 @@ CREATE TABLE skips (
     recorded_at INTEGER NOT NULL
 );
 )"},
+    // Symptom answers of the check-in and relief guides used during a cramp: new tables only.
+    {2, R"(
+CREATE TABLE symptoms (
+    night TEXT NOT NULL,
+    symptom TEXT NOT NULL CHECK (symptom IN ('swelling', 'weakness', 'numbness', 'medicine')),
+    recorded_at INTEGER NOT NULL,
+    PRIMARY KEY (night, symptom)
+);
+CREATE TABLE reliefs (
+    id INTEGER PRIMARY KEY,
+    night TEXT NOT NULL,
+    started_at INTEGER NOT NULL,
+    variant TEXT NOT NULL CHECK (variant IN ('calf', 'shin')),
+    steps_done INTEGER NOT NULL CHECK (steps_done >= 0)
+);
+CREATE INDEX reliefs_by_night ON reliefs(night);
+)"},
 };
 
 bool isDamage(int rc) {
@@ -254,11 +271,13 @@ Check runIntegrityCheck(sqlite3* db, bool* onlyIndexes) {
     return check;
 }
 
-// The columns each table of schema 1 has (later versions only add): a file whose schema text was
-// damaged can pass the integrity check and still lose every write to a table it misnames.
+// The columns each table has from the schema version that made it (later versions only add): a
+// file whose schema text was damaged can pass the integrity check and still lose every write to a
+// table it misnames.
 struct TableColumns {
     const char* table;
     std::vector<const char*> columns;
+    int since = 1; // the schema version that made the table
 };
 const TableColumns kSchemaColumns[] = {
     {"sessions",
@@ -266,10 +285,12 @@ const TableColumns kSchemaColumns[] = {
       "planned_hold_seconds", "hold_seconds_done", "steps_skipped", "status", "source"}},
     {"checkins", {"night", "cramps", "pain", "sleep", "note", "recorded_at"}},
     {"skips", {"night", "recorded_at"}},
+    {"symptoms", {"night", "symptom", "recorded_at"}, 2},
+    {"reliefs", {"id", "night", "started_at", "variant", "steps_done"}, 2},
 };
 
-// A table of ours with a column of schema 1 missing, or a file at schema 1 or later without one of
-// the tables, is damaged.
+// A table of ours with one of its columns missing, or a file at a table's version or later without
+// that table, is damaged.
 Check checkSchema(sqlite3* db) {
     Check check;
     Statement version(db, "PRAGMA user_version");
@@ -279,8 +300,9 @@ Check checkSchema(sqlite3* db) {
         check.detail = sqlite3_errmsg(db);
         return check;
     }
-    const bool tablesMade = version.integer(0) >= 1;
+    const long long fileVersion = version.integer(0);
     for (const TableColumns& expected : kSchemaColumns) {
+        const bool tablesMade = fileVersion >= expected.since;
         std::vector<std::string> found;
         Statement columns(db, "SELECT name FROM pragma_table_info(?1)");
         columns.bind(1, std::string(expected.table));
@@ -960,7 +982,8 @@ bool HistoryStore::backupIfDue(const fs::path& dir, const std::string& today) {
 
 bool HistoryStore::isEmpty() const {
     Statement statement(m_db, "SELECT (SELECT COUNT(*) FROM sessions) + "
-                              "(SELECT COUNT(*) FROM checkins) + (SELECT COUNT(*) FROM skips)");
+                              "(SELECT COUNT(*) FROM checkins) + (SELECT COUNT(*) FROM skips) + "
+                              "(SELECT COUNT(*) FROM symptoms) + (SELECT COUNT(*) FROM reliefs)");
     return statement.step() && statement.integer(0) == 0;
 }
 
@@ -978,6 +1001,38 @@ bool HistoryStore::deleteSession(long long id) {
         return fail(m_db, m_lastError, "cannot remove the session", statement.rc());
     if (sqlite3_changes(m_db) != 1) {
         m_lastError = "there is no session " + std::to_string(id) + " in the history";
+        return false;
+    }
+    m_lastError.clear();
+    return true;
+}
+
+// --- Symptom answers and relief events (schema 2) ---
+
+bool HistoryStore::addSymptoms(const std::string& night, const std::vector<Symptom>& symptoms,
+                               std::time_t recordedAt) {
+    if (!Date::parse(night)) {
+        m_lastError = "not a night: '" + night + "'";
+        return false;
+    }
+    if (exec(m_db, "BEGIN IMMEDIATE") != SQLITE_OK)
+        return fail(m_db, m_lastError, "cannot save the answers", sqlite3_errcode(m_db));
+    for (const Symptom symptom : symptoms) {
+        Statement statement(m_db, "INSERT INTO symptoms (night, symptom, recorded_at) "
+                                  "VALUES (?, ?, ?) ON CONFLICT(night, symptom) DO UPDATE SET "
+                                  "recorded_at = excluded.recorded_at");
+        statement.bind(1, night)
+            .bind(2, std::string(symptomName(symptom)))
+            .bind(3, static_cast<long long>(recordedAt));
+        if (!statement.run()) {
+            fail(m_db, m_lastError, "cannot save the answers", statement.rc());
+            exec(m_db, "ROLLBACK");
+            return false;
+        }
+    }
+    if (exec(m_db, "COMMIT") != SQLITE_OK) {
+        fail(m_db, m_lastError, "cannot save the answers", sqlite3_errcode(m_db));
+        exec(m_db, "ROLLBACK");
         return false;
     }
     m_lastError.clear();
@@ -1093,6 +1148,70 @@ bool HistoryStore::restoreFrom(const fs::path& backup, const fs::path& keepAs) {
     }
     m_lastError.clear();
     return true;
+}
+
+std::vector<SymptomAnswer> HistoryStore::symptomAnswers() const {
+    std::vector<SymptomAnswer> out;
+    Statement statement(m_db, "SELECT night, symptom FROM symptoms ORDER BY night, symptom");
+    while (statement.step()) {
+        const auto symptom = parseSymptom(statement.text(1));
+        if (symptom) out.push_back(SymptomAnswer{statement.text(0), *symptom});
+    }
+    if (!statement.ok()) fail(m_db, m_lastError, "cannot read the answers", statement.rc());
+    return out;
+}
+
+long long HistoryStore::addRelief(const ReliefRecord& r) {
+    if (!Date::parse(r.night)) {
+        m_lastError = "not a night: '" + r.night + "'";
+        return 0;
+    }
+    Statement statement(m_db, "INSERT INTO reliefs (night, started_at, variant, steps_done) "
+                              "VALUES (?, ?, ?, ?)");
+    statement.bind(1, r.night)
+        .bind(2, static_cast<long long>(r.startedAt))
+        .bind(3, r.variant)
+        .bind(4, r.stepsDone);
+    if (!statement.run()) {
+        fail(m_db, m_lastError, "cannot save the relief", statement.rc());
+        return 0;
+    }
+    m_lastError.clear();
+    return sqlite3_last_insert_rowid(m_db);
+}
+
+// An empty `variant` keeps the stored one.
+bool HistoryStore::updateRelief(long long id, int stepsDone, const std::string& variant) {
+    Statement statement(m_db, "UPDATE reliefs SET steps_done = ?, "
+                              "variant = COALESCE(NULLIF(?, ''), variant) WHERE id = ?");
+    statement.bind(1, stepsDone).bind(2, variant).bind(3, id);
+    if (!statement.run())
+        return fail(m_db, m_lastError, "cannot update the relief", statement.rc());
+    m_lastError.clear();
+    return true;
+}
+
+std::vector<ReliefRecord> HistoryStore::reliefs() const {
+    std::vector<ReliefRecord> out;
+    Statement statement(m_db, "SELECT id, night, started_at, variant, steps_done FROM reliefs "
+                              "ORDER BY started_at, id");
+    while (statement.step()) {
+        ReliefRecord r;
+        r.id = statement.integer(0);
+        r.night = statement.text(1);
+        r.startedAt = static_cast<std::time_t>(statement.integer(2));
+        r.variant = statement.text(3);
+        r.stepsDone = statement.int32(4);
+        out.push_back(std::move(r));
+    }
+    if (!statement.ok()) fail(m_db, m_lastError, "cannot read the reliefs", statement.rc());
+    return out;
+}
+
+int HistoryStore::reliefCountFor(const std::string& night) const {
+    Statement statement(m_db, "SELECT COUNT(*) FROM reliefs WHERE night = ?");
+    statement.bind(1, night);
+    return statement.step() ? statement.int32(0) : 0;
 }
 
 } // namespace ns

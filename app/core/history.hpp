@@ -3,6 +3,7 @@
 // "interrupted") and is kept up to date. Failures are reported, never thrown.
 #pragma once
 
+#include "doctor_note.hpp"
 #include "nights.hpp"
 
 #include <ctime>
@@ -40,6 +41,15 @@ struct CheckIn {
     std::time_t recordedAt = 0; // UTC seconds
 };
 
+// A relief guide used during a cramp, counted for the night it was used on.
+struct ReliefRecord {
+    long long id = 0;
+    std::string night;            // YYYY-MM-DD
+    std::time_t startedAt = 0;    // UTC seconds
+    std::string variant = "calf"; // calf | shin
+    int stepsDone = 0;
+};
+
 constexpr int kMaxCramps = 20;
 constexpr int kMaxScale = 10;
 
@@ -61,7 +71,7 @@ class HistoryStore {
     HistoryStore(const HistoryStore&) = delete;
     HistoryStore& operator=(const HistoryStore&) = delete;
 
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
     int schemaVersion() const;
 
     // Sessions. beginSession returns the new row id, or 0 on failure (see lastError()).
@@ -84,6 +94,17 @@ class HistoryStore {
     bool unmarkSkipped(const std::string& night);
 
     bool isEmpty() const; // no session, check-in or skip at all
+
+    // Symptom answers ("yes" in the check-in): a night's answers add up, never replace.
+    bool addSymptoms(const std::string& night, const std::vector<Symptom>& symptoms,
+                     std::time_t recordedAt);
+    std::vector<SymptomAnswer> symptomAnswers() const;
+
+    // Relief guides: a row when one starts (addRelief returns its id, or 0), then its steps.
+    long long addRelief(const ReliefRecord& record);
+    bool updateRelief(long long id, int stepsDone, const std::string& variant = "");
+    std::vector<ReliefRecord> reliefs() const;
+    int reliefCountFor(const std::string& night) const;
 
     std::vector<SessionRecord> sessions() const;
     std::vector<CheckIn> checkIns() const;

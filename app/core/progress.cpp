@@ -1,6 +1,8 @@
 // The weekly chart, the two-week comparison and the doctor suggestion from computed Stats.
 #include "progress.hpp"
 
+#include "doctor_note.hpp"
+
 #include <algorithm>
 #include <cstdio>
 
@@ -115,14 +117,7 @@ TwoWeekComparison compareFirstAndLastTwoWeeks(const Stats& stats) {
 }
 
 bool shouldSuggestDoctor(const Stats& stats) {
-    int crampNights = 0;
-    for (int back = 1; back <= kDoctorWindowNights; ++back) {
-        const NightSummary* summary = summaryOf(stats, stats.tonight.plus(-back));
-        if (summary == nullptr) continue;
-        if (summary->pain.value_or(0) >= kDoctorPain) return true;
-        if (summary->cramps.value_or(0) > 0) ++crampNights;
-    }
-    return crampNights >= kDoctorCrampNights;
+    return doctorNote(stats, {}).has_value();
 }
 
 } // namespace ns

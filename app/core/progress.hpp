@@ -53,13 +53,8 @@ struct TwoWeekComparison {
 
 TwoWeekComparison compareFirstAndLastTwoWeeks(const Stats& stats);
 
-constexpr int kDoctorWindowNights =
-    7;                                // the nights before tonight (a check-in is the morning after)
-constexpr int kDoctorCrampNights = 4; // cramps on at least this many of them
-constexpr int kDoctorPain = 8;        // or any worst pain at least this
-
-// True when the diary shows cramps on at least 4 of the 7 nights before tonight, or pain of 8 or
-// more on any of them: the progress screen then lists when to see a doctor.
+// True when the diary alone calls for the doctor note (doctor_note.hpp: cramps on 3 of the last 7
+// nights, or pain of 8 or more): the progress screen then says when to see a doctor.
 bool shouldSuggestDoctor(const Stats& stats);
 
 } // namespace ns

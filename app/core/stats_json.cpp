@@ -103,6 +103,30 @@ std::string statsJsonText(const Stats& stats) {
     return out;
 }
 
+std::string withFields(std::string statsJson, const nlohmann::ordered_json& fields) {
+    const std::size_t close = statsJson.rfind('}');
+    if (close == std::string::npos || close == 0 || !fields.is_object() || fields.empty())
+        return statsJson;
+    std::size_t last = close;
+    while (last > 0 && (statsJson[last - 1] == '\n' || statsJson[last - 1] == ' '))
+        --last;
+    // The fields as the library indents them one level in, without their own braces.
+    const std::string inner = fields.dump(2, ' ', false, kReplaceBadUtf8);
+    const std::size_t open = inner.find('\n');
+    const std::size_t end = inner.rfind('\n');
+    std::string added = ",";
+    added += inner.substr(open, end - open);
+    added += '\n';
+    statsJson.replace(last, close - last, added);
+    return statsJson;
+}
+
+std::string withDoctorNote(std::string statsJson, const std::string* reason) {
+    nlohmann::ordered_json fields;
+    fields["doctor_note"] = reason ? nlohmann::ordered_json(*reason) : nlohmann::ordered_json();
+    return withFields(std::move(statsJson), fields);
+}
+
 nlohmann::ordered_json statsToJson(const Stats& stats) {
     nlohmann::ordered_json doc;
     doc["current_streak"] = stats.currentStreak;

@@ -19,4 +19,10 @@ nlohmann::ordered_json statsToJson(const Stats& stats);
 // ten years of nights in a fifth of the time of building the tree and dumping it.
 std::string statsJsonText(const Stats& stats);
 
+// The document with the fields of the object `fields` added at its end, in their order.
+std::string withFields(std::string statsJson, const nlohmann::ordered_json& fields);
+
+// The document with "doctor_note" added last: the reason the note shows, or null (`reason` null).
+std::string withDoctorNote(std::string statsJson, const std::string* reason);
+
 } // namespace ns

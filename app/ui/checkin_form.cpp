@@ -1,6 +1,7 @@
 #include "checkin_form.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 namespace ns {
 
@@ -11,14 +12,17 @@ int indexOf(CheckInForm::Field field) {
 }
 
 bool isNumber(CheckInForm::Field field) {
-    return field != CheckInForm::Field::Note;
+    return field != CheckInForm::Field::Note && field != CheckInForm::Field::Symptoms;
 }
 
 } // namespace
 
-void CheckInForm::open(Date night, const std::optional<CheckIn>& existing) {
+void CheckInForm::open(Date night, const std::optional<CheckIn>& existing, int reliefsThatNight) {
     m_night = night;
-    m_values[0] = existing ? std::clamp(existing->cramps, 0, kMaxCramps) : 0;
+    m_values[0] = std::clamp(existing ? existing->cramps : reliefsThatNight, 0, kMaxCramps);
+    for (bool& answer : m_symptoms)
+        answer = false;
+    m_symptomCursor = 0;
     m_values[1] = existing ? std::clamp(existing->pain.value_or(0), 0, kMaxScale) : 0;
     m_values[2] = existing ? std::clamp(existing->sleep.value_or(0), 0, kMaxScale) : 0;
     m_note = existing ? sf::String::fromUtf8(existing->note.begin(), existing->note.end())
@@ -80,8 +84,18 @@ bool CheckInForm::command(Command command) {
         focus(static_cast<Field>((current + kFieldCount - 1) % kFieldCount));
         return true;
     case Command::ValueDown:
+        if (m_focused == Field::Symptoms) {
+            if (m_symptomCursor == 0) return false;
+            --m_symptomCursor;
+            return true;
+        }
         return isNumber(m_focused) && change(m_focused, -1);
     case Command::ValueUp:
+        if (m_focused == Field::Symptoms) {
+            if (m_symptomCursor + 1 >= static_cast<int>(std::size(kSymptoms))) return false;
+            ++m_symptomCursor;
+            return true;
+        }
         return isNumber(m_focused) && change(m_focused, 1);
     case Command::Save:
         save();
@@ -106,6 +120,14 @@ bool CheckInForm::command(Command command) {
 bool CheckInForm::textEntered(sf::Uint32 unicode) {
     if (m_outcome != Outcome::Open) return false;
     if (unicode < 0x20 || unicode == 0x7f) return false; // Enter, Backspace, Escape, Tab
+    if (m_focused == Field::Symptoms) {
+        bool& answer = m_symptoms[m_symptomCursor];
+        const bool before = answer;
+        if (unicode == ' ') answer = !answer;
+        if (unicode == 'y' || unicode == 'Y') answer = true;
+        if (unicode == 'n' || unicode == 'N') answer = false;
+        return answer != before;
+    }
     if (m_focused == Field::Note) {
         if (m_note.getSize() >= kMaxNoteLength) return false;
         m_note += unicode;
@@ -122,6 +144,13 @@ bool CheckInForm::textEntered(sf::Uint32 unicode) {
     if (unicode == '+' || unicode == '=') return change(m_focused, 1);
     if (unicode == '-' || unicode == 0x2212) return change(m_focused, -1);
     return false;
+}
+
+std::vector<Symptom> CheckInForm::symptomsAnsweredYes() const {
+    std::vector<Symptom> yes;
+    for (const Symptom symptom : kSymptoms)
+        if (m_symptoms[static_cast<int>(symptom)]) yes.push_back(symptom);
+    return yes;
 }
 
 CheckIn CheckInForm::result(std::time_t recordedAt) const {

@@ -1,7 +1,9 @@
-// The morning check-in as a model without a window: three numbers and a note, the field in
-// focus, and what keys and typed text do to them. The overlay draws it; tests drive it directly.
+// The morning check-in as a model without a window: three numbers, a note and four yes/no
+// symptom questions, the field in focus, and what keys and typed text do to them. The overlay draws
+// it; tests drive it directly.
 #pragma once
 
+#include "doctor_note.hpp"
 #include "history.hpp"
 #include "keymap.hpp"
 #include "nights.hpp"
@@ -16,13 +18,15 @@ namespace ns {
 
 class CheckInForm {
   public:
-    enum class Field { Cramps, Pain, Sleep, Note };
-    static constexpr int kFieldCount = 4;
+    enum class Field { Cramps, Pain, Sleep, Note, Symptoms };
+    static constexpr int kFieldCount = 5;
     enum class Outcome { Open, Saved, Dismissed };
     static constexpr std::size_t kMaxNoteLength = 200; // characters: a short note
 
-    // Starts over for `night`, prefilled from an existing check-in.
-    void open(Date night, const std::optional<CheckIn>& existing = std::nullopt);
+    // Starts over for `night`, prefilled from an existing check-in; without one, the cramps start
+    // at `reliefsThatNight` (the relief guide used that night).
+    void open(Date night, const std::optional<CheckIn>& existing = std::nullopt,
+              int reliefsThatNight = 0);
 
     // Up/Down (and Tab) move between fields; Left/Right change a number; Enter saves; Escape
     // dismisses; Backspace edits. True when anything shown changed.
@@ -37,6 +41,13 @@ class CheckInForm {
     bool setValue(Field field, int value);
     void save() { m_outcome = Outcome::Saved; }
     void dismiss() { m_outcome = Outcome::Dismissed; }
+
+    // The symptom questions (in the Symptoms field, Left/Right choose one, Space, Y or N answer).
+    bool symptom(Symptom symptom) const { return m_symptoms[static_cast<int>(symptom)]; }
+    void setSymptom(Symptom symptom, bool yes) { m_symptoms[static_cast<int>(symptom)] = yes; }
+    Symptom symptomInFocus() const { return kSymptoms[m_symptomCursor]; }
+    void focusSymptom(Symptom symptom) { m_symptomCursor = static_cast<int>(symptom); }
+    std::vector<Symptom> symptomsAnsweredYes() const;
 
     Field focused() const { return m_focused; }
     int value(Field field) const;
@@ -57,6 +68,8 @@ class CheckInForm {
     Outcome m_outcome = Outcome::Open;
     bool m_editing = false;
     int m_typed = -1; // the digits typed so far into the focused number, -1 for none
+    bool m_symptoms[4] = {false, false, false, false};
+    int m_symptomCursor = 0;
 };
 
 } // namespace ns

@@ -4,6 +4,7 @@
 #include "night_text.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 namespace ns {
 
@@ -14,8 +15,8 @@ using Field = CheckInForm::Field;
 constexpr Field kNumberFields[] = {Field::Cramps, Field::Pain, Field::Sleep};
 
 constexpr float kRowsTop = 0.18f; // of the height, below the panel's top
-constexpr float kRowHeight = 0.118f;
-constexpr float kRowGap = 0.014f;
+constexpr float kRowHeight = 0.1f;
+constexpr float kRowGap = 0.012f;
 constexpr float kLabelSize = 0.04f;
 constexpr float kHintSize = 0.026f;
 constexpr float kValueSize = 0.062f;
@@ -24,13 +25,15 @@ constexpr float kTargetSize = 0.085f; // − and + squares, of the height
 const char* labelOf(Field field) {
     switch (field) {
     case Field::Cramps:
-        return "Cramps";
+        return "Cramps (painful tightening)";
     case Field::Pain:
         return "Worst pain";
     case Field::Sleep:
         return "Sleep disturbed";
     case Field::Note:
         break;
+    case Field::Symptoms:
+        return "Any of these?";
     }
     return "Note";
 }
@@ -38,11 +41,13 @@ const char* labelOf(Field field) {
 const char* hintOf(Field field) {
     switch (field) {
     case Field::Cramps:
-        return "how many, 0 to 20";
+        return "an urge to move is restless legs, not a cramp";
     case Field::Pain:
         return "0 = none, 10 = the worst";
     case Field::Sleep:
         return "0 = not at all, 10 = very much";
+    case Field::Symptoms:
+        return "yes or no, if you like";
     case Field::Note:
         break;
     }
@@ -53,8 +58,9 @@ const char* hintOf(Field field) {
 
 CheckInOverlay::CheckInOverlay(const Theme& theme) : m_theme(theme) {}
 
-void CheckInOverlay::open(Date night, Date tonight, const std::optional<CheckIn>& existing) {
-    m_form.open(night, existing);
+void CheckInOverlay::open(Date night, Date tonight, const std::optional<CheckIn>& existing,
+                          int reliefsThatNight) {
+    m_form.open(night, existing, reliefsThatNight);
     m_tonight = tonight;
     layout(m_size);
 }
@@ -130,7 +136,9 @@ void CheckInOverlay::layout(sf::Vector2f size) {
         // The controls on the right: − value + for numbers, a text box for the note.
         const float controlsRight = row.left + row.width - 0.015f * w;
         float labelRight = 0.f;
-        if (field != Field::Note) {
+        if (field == Field::Symptoms) {
+            labelRight = layoutSymptoms(row, focused) - 0.02f * w;
+        } else if (field != Field::Note) {
             const auto index = static_cast<std::size_t>(i);
             const float targetTop = y + (rowHeight - target) / 2.f;
             const sf::FloatRect plusBox{controlsRight - target, targetTop, target, target};
@@ -211,7 +219,9 @@ void CheckInOverlay::layout(sf::Vector2f size) {
         m_texts.push_back(hint);
     }
 
-    const float buttonsTop = box.top + kRowsTop * h + 4.f * (rowHeight + kRowGap * h) + 0.012f * h;
+    const float buttonsTop =
+        box.top + kRowsTop * h +
+        static_cast<float>(CheckInForm::kFieldCount) * (rowHeight + kRowGap * h) + 0.012f * h;
     const float buttonWidth = std::min(0.24f * w, inner * 0.45f);
     const float buttonHeight = 0.085f * h;
     const float gap = 0.04f * w;
@@ -221,15 +231,61 @@ void CheckInOverlay::layout(sf::Vector2f size) {
     m_notNow = makeButton({w / 2.f + gap / 2.f, buttonsTop, buttonWidth, buttonHeight}, "Not now",
                           buttonText, palette::kTrack, palette::kText);
 
-    m_hint =
-        makeText("\u2191 \u2193 choose     \u2190 \u2192 change     Enter save     Esc not now",
-                 m_theme.regular(), scaledSize(0.031f, h), palette::kTextDim);
+    m_hint = keysLine(scaledSize(0.031f, h));
     shrinkToWidth(m_hint, inner);
     placeLine(m_hint, w / 2.f, buttonsTop + buttonHeight + 0.03f * h, Align::Center);
 }
 
+// The keys; on the symptom questions, the chosen question in full.
+sf::Text CheckInOverlay::keysLine(unsigned size) const {
+    if (m_form.focused() == Field::Symptoms)
+        return makeText(std::string(symptomQuestion(m_form.symptomInFocus())) +
+                            "     Space yes / no     \u2190 \u2192 the others",
+                        m_theme.regular(), size, palette::kText);
+    return makeText("\u2191 \u2193 choose     \u2190 \u2192 change     Enter save     Esc not now",
+                    m_theme.regular(), size, palette::kTextDim);
+}
+
+// The four yes/no answers at the right of their row, the chosen one outlined; returns their left.
+float CheckInOverlay::layoutSymptoms(const sf::FloatRect& row, bool focused) {
+    const float w = m_size.x;
+    const float h = m_size.y;
+    const float right = row.left + row.width - 0.015f * w;
+    const float left = row.left + 0.34f * row.width;
+    const float gap = 0.01f * w;
+    const float chipWidth = (right - left - 3.f * gap) / 4.f;
+    const float chipHeight = 0.065f * h;
+    const float top = row.top + (row.height - chipHeight) / 2.f;
+    const char* const names[] = {"Swelling", "Weakness", "Numbness", "Medicine"};
+    for (std::size_t i = 0; i < std::size(kSymptoms); ++i) {
+        const Symptom symptom = kSymptoms[i];
+        const bool yes = m_form.symptom(symptom);
+        const sf::FloatRect chip{left + static_cast<float>(i) * (chipWidth + gap), top, chipWidth,
+                                 chipHeight};
+        m_chipBoxes[i] = chip;
+        sf::ConvexShape shape = roundedRect({chip.width, chip.height}, 0.012f * h,
+                                            yes ? palette::kAccentDim : palette::kTrack);
+        shape.setPosition(chip.left, chip.top);
+        if (focused && m_form.symptomInFocus() == symptom) {
+            shape.setOutlineColor(palette::kAccent);
+            shape.setOutlineThickness(-std::max(2.f, 0.004f * h));
+        }
+        m_shapes.push_back(shape);
+        sf::Text label =
+            makeText(std::string(yes ? "✓ " : "") + names[i], m_theme.bold(), scaledSize(0.03f, h),
+                     yes ? palette::kBackground : palette::kText);
+        shrinkToWidth(label, chip.width * 0.9f);
+        placeText(label, chip.left + chip.width / 2.f,
+                  chip.top + (chip.height - label.getLocalBounds().height) / 2.f, Align::Center);
+        m_texts.push_back(label);
+    }
+    return left;
+}
+
 CheckInOverlay::Hit CheckInOverlay::hitAt(sf::Vector2f point) const {
     if (m_save.box.contains(point)) return {Target::Save, Field::Cramps};
+    for (std::size_t i = 0; i < m_chipBoxes.size(); ++i)
+        if (m_chipBoxes[i].contains(point)) return {Target::Symptom, Field::Symptoms, kSymptoms[i]};
     if (m_notNow.box.contains(point)) return {Target::NotNow, Field::Cramps};
     for (std::size_t i = 0; i < 3; ++i) {
         if (m_minus[i].box.contains(point)) return {Target::Minus, kNumberFields[i]};
@@ -255,6 +311,12 @@ bool CheckInOverlay::click(sf::Vector2f point) {
     case Target::Field:
         changed = m_form.focused() != hit.field;
         m_form.focus(hit.field);
+        break;
+    case Target::Symptom:
+        m_form.focus(Field::Symptoms);
+        m_form.focusSymptom(hit.symptom);
+        m_form.setSymptom(hit.symptom, !m_form.symptom(hit.symptom));
+        changed = true;
         break;
     case Target::Save:
         m_form.save();

@@ -20,15 +20,17 @@ class CheckInOverlay final : public Scene {
     explicit CheckInOverlay(const Theme& theme);
 
     // Opens the form for `night`; `tonight` decides the words ("last night" or a date).
-    void open(Date night, Date tonight, const std::optional<CheckIn>& existing);
+    void open(Date night, Date tonight, const std::optional<CheckIn>& existing,
+              int reliefsThatNight = 0);
     CheckInForm& form() { return m_form; }
     const CheckInForm& form() const { return m_form; }
 
     // What a click at a point (window coordinates) means.
-    enum class Target { None, Minus, Plus, Field, Save, NotNow };
+    enum class Target { None, Minus, Plus, Field, Save, NotNow, Symptom };
     struct Hit {
         Target target = Target::None;
         CheckInForm::Field field = CheckInForm::Field::Cramps;
+        Symptom symptom = Symptom::Swelling; // for Target::Symptom: the answer clicked
     };
     Hit hitAt(sf::Vector2f point) const;
     // Applies a click to the form; true when anything shown changed.
@@ -47,6 +49,8 @@ class CheckInOverlay final : public Scene {
         sf::ConvexShape shape;
         sf::Text label;
     };
+    float layoutSymptoms(const sf::FloatRect& row, bool focused);
+    sf::Text keysLine(unsigned size) const;
     Button makeButton(sf::FloatRect box, const std::string& label, unsigned size, sf::Color fill,
                       sf::Color text) const;
 
@@ -60,8 +64,9 @@ class CheckInOverlay final : public Scene {
     sf::Text m_title;
     sf::Text m_subtitle;
     std::array<sf::FloatRect, CheckInForm::kFieldCount> m_rowBoxes;
-    std::vector<sf::ConvexShape> m_shapes; // row backgrounds, the note box, the caret
-    std::vector<sf::Text> m_texts;         // labels, hints, values, the note
+    std::array<sf::FloatRect, 4> m_chipBoxes; // the symptom answers
+    std::vector<sf::ConvexShape> m_shapes;    // row backgrounds, the note box, the caret
+    std::vector<sf::Text> m_texts;            // labels, hints, values, the note
     std::array<Button, 3> m_minus;
     std::array<Button, 3> m_plus;
     Button m_save;

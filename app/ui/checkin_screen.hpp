@@ -24,9 +24,12 @@ class CheckInScreen final : public Screen {
 
   private:
     bool usesKey(const sf::Event::KeyEvent& key) const;
+    void saveSymptomsAndShowNote(ScreenHost& host);
 
+    const Theme& m_theme;
     HistoryStore& m_history;
     CheckInOverlay m_overlay;
+    Date m_tonight;
 };
 
 } // namespace ns

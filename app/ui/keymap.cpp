@@ -43,6 +43,8 @@ std::vector<KeyBinding> makeKeymap() {
          {key(K::Hyphen, "−"), key(K::Subtract, "")},
          "louder, softer"},
         {C::Global, Command::Fullscreen, {key(K::F)}, "full screen"},
+        {C::Global, Command::ShowRelief, {key(K::C)}, "a cramp now: what helps"},
+        {C::Global, Command::ShowAbout, {key(K::I)}, "leg cramps: when to see a doctor"},
 
         {C::Home, Command::SelectPrevious, {key(K::Up)}, "choose a routine"},
         {C::Home, Command::SelectNext, {key(K::Down)}, "choose a routine"},
@@ -90,6 +92,31 @@ std::vector<KeyBinding> makeKeymap() {
         {C::Progress, Command::GoHome, {key(K::Escape), key(K::P)}, "back to the routines"},
         {C::Progress, Command::CloseWindow, {key(K::Q)}, "close"},
         {C::Progress, Command::ShowHelp, kHelpKeys, "this help"},
+
+        {C::Relief,
+         Command::StepEased,
+         {key(K::Space), key(K::Right), key(K::Enter)},
+         "it eased: the next step"},
+        {C::Relief, Command::StepBack, {key(K::Left)}, "the step before"},
+        {C::Relief, Command::OtherCramp, {key(K::S)}, "calf, or shin and foot"},
+        {C::Relief, Command::CloseScreen, {key(K::Escape), key(K::Q)}, "close"},
+        {C::Relief, Command::ShowHelp, kHelpKeys, "this help"},
+
+        {C::About,
+         Command::PageDown,
+         {key(K::Space), key(K::Right), key(K::Down), key(K::PageDown)},
+         "more"},
+        {C::About, Command::PageUp, {key(K::Left), key(K::Up), key(K::PageUp)}, "back"},
+        {C::About, Command::ShowWelcome, {key(K::W)}, "the welcome again"},
+        {C::About,
+         Command::CloseScreen,
+         {key(K::Escape), key(K::Enter), key(K::I), key(K::Q)},
+         "close"},
+        {C::About, Command::ShowHelp, kHelpKeys, "this help"},
+
+        {C::Welcome, Command::CloseScreen, {key(K::Enter), key(K::Space), key(K::Escape)}, "begin"},
+
+        {C::Note, Command::CloseScreen, {key(K::Enter), key(K::Space), key(K::Escape)}, "close"},
 
         {C::Help,
          Command::CloseHelp,
@@ -257,6 +284,10 @@ bool takesGlobalKeys(KeyContext context) {
     case C::Done:
     case C::Progress:
     case C::Help:
+    case C::Relief:
+    case C::About:
+    case C::Welcome:
+    case C::Note:
         return true;
     default:
         return false; // the forms and the editor: letters are typed, − and + change values

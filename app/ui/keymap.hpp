@@ -27,6 +27,10 @@ enum class KeyContext {
     EditorLeave,  // "Save your changes?"
     EditorHelp,   // the editor's list of keys
     Question,     // a yes/no question with two buttons (restore the history? remove a session?)
+    Relief,       // the relief guide during a cramp
+    About,        // "Leg cramps: what helps, when to see a doctor"
+    Welcome,      // the first run's welcome
+    Note,         // the doctor note after a check-in
 };
 
 // What a key asks for; what it does is the screen's business, named after what the person gets.
@@ -39,6 +43,8 @@ enum class Command {
     VolumeDown,
     Fullscreen,
     ShowHelp,
+    ShowRelief, // C: a cramp now
+    ShowAbout,  // I: what helps, when to see a doctor
     // Lists and forms
     SelectPrevious,
     SelectNext,
@@ -99,6 +105,12 @@ enum class Command {
     Accept,
     Decline,
     RemoveSession,
+    // Relief, about, welcome
+    StepEased,
+    StepBack,
+    OtherCramp,
+    CloseScreen,
+    ShowWelcome,
 };
 
 // Whether a modifier must be held, must not be, or does not matter.

@@ -1,5 +1,7 @@
 #include "night_text.hpp"
 
+#include "six_week_review.hpp"
+
 namespace ns {
 
 namespace {
@@ -50,7 +52,9 @@ std::string tonightLine(const Stats& stats) {
     } else if (stats.bestStreak > 0) {
         line += " \u00b7 best streak " + nights(stats.bestStreak);
     }
-    if (stats.programmeNight)
+    if (inMaintenance(stats))
+        line += " \u00b7 six weeks done";
+    else if (stats.programmeNight)
         line += " \u00b7 night " + std::to_string(*stats.programmeNight) + " of " +
                 std::to_string(kProgrammeNights);
     return line;

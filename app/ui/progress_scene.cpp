@@ -2,6 +2,7 @@
 
 #include "layout.hpp"
 #include "night_text.hpp"
+#include "six_week_review.hpp"
 
 #include <SFML/Graphics/CircleShape.hpp>
 #include <SFML/Graphics/ConvexShape.hpp>
@@ -36,10 +37,11 @@ const sf::Color kCrampColour = palette::kError;
 const sf::Color kPainColour = palette::kCountdown;
 const sf::Color kBeforeStart{33, 27, 23};
 
+// Sources A, C, D, NHS (docs/sources.md): several times a week *or* nightly is reason enough.
 const char* const kDoctorNote =
-    "It may be worth talking to a doctor if cramps come several times a week and disturb your "
-    "sleep, or if you notice swelling, redness or warmth in the leg, muscle weakness or "
-    "numbness, or if the cramps began after a new medicine.";
+    "It would be good to see a doctor if cramps come several times a week or nightly, or with "
+    "swelling, redness or warmth of a leg, weakness, numbness or tingling, or if they began with "
+    "a new medicine.";
 
 float lineHeight(unsigned size) {
     return static_cast<float>(size) * 1.25f;
@@ -261,7 +263,9 @@ float ProgressScene::layoutHeader(float top) {
               Align::Right);
 
     std::string sub;
-    if (m_stats.programmeNight)
+    if (inMaintenance(m_stats))
+        sub = "Six weeks done: the routine goes on as maintenance";
+    else if (m_stats.programmeNight)
         sub = "Night " + std::to_string(*m_stats.programmeNight) + " of " +
               std::to_string(kProgrammeNights) + " of the programme";
     else

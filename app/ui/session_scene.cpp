@@ -29,6 +29,8 @@ constexpr float kDrainHeight = 0.016f;
 constexpr float kInstructionsTop = 0.605f;
 constexpr float kInstructionSize = 0.042f;
 constexpr float kInstructionMinSize = 0.033f;
+constexpr float kCautionSize = 0.03f; // one small line under the instructions
+constexpr float kCautionMinSize = 0.025f;
 constexpr float kNextTop = 0.85f;
 constexpr float kNextSize = 0.04f;
 constexpr float kProgressTop = 0.925f;
@@ -162,11 +164,9 @@ SessionView describe(const Session& session) {
                 " · round " + std::to_string(phase.rep) + " of " + std::to_string(step.reps);
         switch (phase.kind) {
         case PhaseKind::Prepare:
+        case PhaseKind::Hold: // the caution in every hold too: a cramp can start in any
             v.instructions = step.stretch.instructions;
             v.caution = step.stretch.caution;
-            break;
-        case PhaseKind::Hold:
-            v.instructions = step.stretch.instructions;
             break;
         case PhaseKind::Switch: {
             const Phase* next = session.nextPhaseInfo();
@@ -472,46 +472,45 @@ FrameDamage SessionScene::arrangeClock() {
     return damage;
 }
 
-// Wraps the instructions (and the caution) into the band between the bar and the bottom row,
-// shrinking the text if needed. The caution is left out before any instruction is.
+// Wraps the instructions into the band between the bar and the bottom row, shrinking the text if
+// needed; the caution is one small line kept at the band's foot, so instructions give way first.
 void SessionScene::layoutInstructions(float top, float bottom, float width) {
     const float h = m_size.y;
     const sf::Font& font = m_theme.regular();
-    struct Line {
-        sf::String text;
-        sf::Color colour;
-    };
     const unsigned maxSize = scaledSize(kInstructionSize, h);
     const unsigned minSize = std::min(maxSize, scaledSize(kInstructionMinSize, h));
     auto spacingFor = [&font](unsigned size) { return font.getLineSpacing(size) * 1.08f; };
-    auto wrapAll = [&](unsigned size, bool withCaution) {
-        std::vector<Line> lines;
+
+    m_cautionLines.clear();
+    if (!m_view.caution.empty()) {
+        sf::Text caution =
+            makeText(m_view.caution, font, scaledSize(kCautionSize, h), palette::kAccentDim);
+        shrinkToWidth(caution, width, scaledSize(kCautionMinSize, h)); // readable, or "…"
+        if (caution.getLocalBounds().width > width)
+            caution.setString(
+                ellipsize(caution.getString(), font, caution.getCharacterSize(), width));
+        const float cautionSpacing = spacingFor(caution.getCharacterSize());
+        bottom = std::max(top, bottom - cautionSpacing);
+        placeLine(caution, m_size.x / 2.f, bottom, Align::Center);
+        m_cautionLines.push_back(caution);
+    }
+
+    std::vector<sf::String> lines;
+    auto wrapAll = [&](unsigned size) {
+        lines.clear();
         for (const auto& instruction : m_view.instructions)
             for (auto& l : wrapText(instruction, font, size, width))
-                lines.push_back({l, palette::kTextSoft});
-        if (withCaution)
-            for (auto& l : wrapText(m_view.caution, font, size, width))
-                lines.push_back({l, palette::kAccentDim});
-        return lines;
+                lines.push_back(l);
     };
-    auto fitsAt = [&](unsigned size, bool withCaution, std::vector<Line>& lines) {
-        lines = wrapAll(size, withCaution);
-        return static_cast<float>(lines.size()) * spacingFor(size) <= bottom - top;
-    };
-
-    std::vector<Line> lines;
     unsigned size = maxSize;
     bool fitted = false;
-    for (const bool withCaution : {true, false}) {
-        if (!withCaution && m_view.caution.empty()) break;
-        for (size = maxSize;; size = std::max(minSize, size - std::max(1u, size / 14))) {
-            if (fitsAt(size, withCaution, lines)) {
-                fitted = true;
-                break;
-            }
-            if (size == minSize) break;
+    for (size = maxSize;; size = std::max(minSize, size - std::max(1u, size / 14))) {
+        wrapAll(size);
+        if (static_cast<float>(lines.size()) * spacingFor(size) <= bottom - top) {
+            fitted = true;
+            break;
         }
-        if (fitted) break;
+        if (size == minSize) break;
     }
     const float spacing = spacingFor(size);
     if (!fitted) {
@@ -519,14 +518,13 @@ void SessionScene::layoutInstructions(float top, float bottom, float width) {
         if (lines.size() > fits) {
             lines.resize(fits);
             if (!lines.empty())
-                lines.back().text =
-                    ellipsize(lines.back().text + ellipsisMark(), font, size, width);
+                lines.back() = ellipsize(lines.back() + ellipsisMark(), font, size, width);
         }
     }
     m_instructionLines.clear();
     for (std::size_t i = 0; i < lines.size(); ++i) {
-        sf::Text text(lines[i].text, font, size);
-        text.setFillColor(lines[i].colour);
+        sf::Text text(lines[i], font, size);
+        text.setFillColor(palette::kTextSoft);
         placeLine(text, m_size.x / 2.f, top + static_cast<float>(i) * spacing, Align::Center);
         m_instructionLines.push_back(text);
     }
@@ -559,6 +557,8 @@ void SessionScene::drawWithin(sf::RenderTarget& target, const sf::FloatRect* par
         draw(line);
     if (m_banner.shown() && (part == nullptr || mayTouch(m_banner.box(), *part)))
         m_banner.draw(target);
+    for (const auto& line : m_cautionLines)
+        draw(line);
     draw(m_next);
     draw(m_timeLeft);
     draw(m_progressTrack);
@@ -575,7 +575,9 @@ std::vector<sf::FloatRect> SessionScene::textBounds() const {
     if (m_soundShown) bounds.push_back(m_sound.bounds());
     for (const auto& line : m_instructionLines)
         bounds.push_back(line.getGlobalBounds());
-    for (const auto& b : m_banner.textBounds())
+    for (const auto& line : m_cautionLines)
+        bounds.push_back(line.getGlobalBounds());
+    for (const auto& b : m_banner.textBounds()) // last: tests find the banner's lines there
         bounds.push_back(b);
     return bounds;
 }

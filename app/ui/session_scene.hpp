@@ -32,7 +32,7 @@ struct SessionView {
     std::string position; // "Stretch 2 of 5 · round 1 of 2"
     std::string stretchName;
     std::vector<std::string> instructions;
-    std::string caution;   // shown while getting ready
+    std::string caution;   // one line while getting ready and in every hold
     std::string countdown; // "25", "1:05"
     int countdownSeconds = 0;
     int phaseSeconds = 0;
@@ -92,6 +92,17 @@ class SessionScene final : public Scene {
         return m_hasFigure ? std::optional<sf::FloatRect>(m_figure.bounds()) : std::nullopt;
     }
     const Pose& figurePose() const { return m_shownPose; } // as last drawn
+    // The caution's line as shown (empty when none) and where it is; the instruction lines.
+    std::string cautionShown() const {
+        return m_cautionLines.empty() ? std::string()
+                                      : m_cautionLines[0].getString().toAnsiString();
+    }
+    std::optional<sf::FloatRect> cautionBounds() const {
+        return m_cautionLines.empty()
+                   ? std::nullopt
+                   : std::optional<sf::FloatRect>(m_cautionLines[0].getGlobalBounds());
+    }
+    std::size_t instructionLineCount() const { return m_instructionLines.size(); }
 
   private:
     void arrange(); // layout() without marking everything changed
@@ -129,6 +140,7 @@ class SessionScene final : public Scene {
     sf::Text m_name;
     sf::Text m_countdown;
     std::vector<sf::Text> m_instructionLines;
+    std::vector<sf::Text> m_cautionLines; // none, or the caution's one line
     // What m_instructionLines were wrapped from.
     std::vector<std::string> m_wrappedInstructions;
     std::string m_wrappedCaution;

@@ -1,5 +1,6 @@
 #include "switchboard.hpp"
 
+#include "about_screen.hpp"
 #include "checkin_screen.hpp"
 #include "done_screen.hpp"
 #include "editor_controller.hpp"
@@ -8,9 +9,15 @@
 #include "help_screen.hpp"
 #include "history.hpp"
 #include "home_screen.hpp"
+#include "note_screen.hpp"
+#include "pause_screen.hpp"
 #include "progress_screen.hpp"
 #include "question_screen.hpp"
+#include "relief_screen.hpp"
 #include "session_screen.hpp"
+#include "six_week_review.hpp"
+
+#include "files.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -70,7 +77,60 @@ void Switchboard::begin(std::unique_ptr<SessionRun> firstRun, sf::Vector2f size)
         startRun(std::move(firstRun));
     } else {
         showHomeScreen("", false); // the library was just loaded
+        beginOnFirstScreen();
     }
+}
+
+// `nightstretch relief` and `about` open over home; a first run opens with the welcome.
+void Switchboard::beginOnFirstScreen() {
+    const std::string& first = m_options.firstScreen;
+    if (first == "relief" || first == "relief-shin") {
+        openRelief(first == "relief" ? ReliefVariant::Calf : ReliefVariant::ShinOrFoot);
+    } else if (first == "about") {
+        push(std::make_unique<AboutScreen>(m_theme));
+    } else if (m_options.welcomeOnFirstRun && !welcomeShown(m_options.paths.stateDir)) {
+        push(std::make_unique<WelcomeScreen>(m_theme));
+        if (!rememberWelcomeShown(m_options.paths.stateDir))
+            spdlog::warn("could not remember that the welcome was shown");
+    }
+}
+
+// C: the relief guide over whatever shows; a running session is paused under it first.
+void Switchboard::openRelief(ReliefVariant variant) {
+    if (dynamic_cast<ReliefScreen*>(top()) != nullptr) return;
+    push(std::make_unique<ReliefScreen>(m_theme, variant, m_options.history, m_options.dayStart,
+                                        voiceForRuns()));
+    pauseSessionsUnderRelief();
+}
+
+// A session under the relief guide waits, "Paused" over it. In a phase's first moment the engine
+// refuses (a stray key must not skip it): then it is asked again at the next update.
+void Switchboard::pauseSessionsUnderRelief() {
+    if (!std::any_of(m_stack.begin(), m_stack.end(), [](const auto& screen) {
+            return dynamic_cast<const ReliefScreen*>(screen.get()) != nullptr;
+        }))
+        return;
+    for (std::size_t i = 0; i < m_stack.size(); ++i) {
+        auto* screen = dynamic_cast<SessionScreen*>(m_stack[i].get());
+        if (screen == nullptr) continue;
+        Session& session = screen->session();
+        if (session.finished() || session.paused() || !session.pause()) continue;
+        auto paused = std::make_unique<PauseScreen>(m_theme, session);
+        paused->layout(m_size);
+        m_stack.insert(m_stack.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(paused));
+        m_dirty = true;
+        return;
+    }
+}
+
+// I: the about screen, or back from it (the welcome gives way to it).
+void Switchboard::toggleAbout() {
+    if (auto* about = dynamic_cast<AboutScreen*>(top())) {
+        remove(*about);
+        return;
+    }
+    if (auto* welcome = dynamic_cast<WelcomeScreen*>(top())) remove(*welcome);
+    push(std::make_unique<AboutScreen>(m_theme));
 }
 
 void Switchboard::layout(sf::Vector2f size) {
@@ -130,6 +190,7 @@ void Switchboard::handle(const sf::Event& event) {
 }
 
 void Switchboard::update() {
+    pauseSessionsUnderRelief();
     std::vector<Screen*> order;
     for (auto& screen : m_stack)
         order.push_back(screen.get());
@@ -291,10 +352,29 @@ void Switchboard::showHomeScreen(const std::string& selectId, bool reload, bool 
     // The morning check-in asks once a day, the first time home opens after the day-start hour
     // (not on the way back from a session).
     if (m_options.history && askCheckIn) {
-        if (const auto night = m_checkInPrompt.firstLookOf(*m_options.history, m_stats.tonight))
+        if (const auto night = m_checkInPrompt.firstLookOf(*m_options.history, m_stats.tonight)) {
             openCheckIn(*night);
+            offerRestore();
+            return;
+        }
     }
     offerRestore();
+    if (m_options.history && askCheckIn) showSixWeekReviewOnce(); // not over other news
+}
+
+// From night 42 of the programme: the review, once (a file in the state folder says it was).
+void Switchboard::showSixWeekReviewOnce() {
+    const auto review = sixWeekReview(m_stats);
+    if (!review) return;
+    const std::filesystem::path shown = m_options.paths.stateDir / "six-week-review-shown";
+    std::error_code ec;
+    if (std::filesystem::exists(shown, ec)) return;
+    push(std::make_unique<NoteScreen>(
+        m_theme, "Six weeks",
+        std::vector<std::string>(review->sentences.begin() + 1, review->sentences.end()),
+        "Enter to carry on     I when to see a doctor"));
+    if (!writeFileAtomically(shown, "The six-week review was shown.\n", nullptr))
+        spdlog::warn("could not remember that the six-week review was shown");
 }
 
 void Switchboard::showProgress() {
@@ -489,6 +569,12 @@ bool Switchboard::globalCommand(Command command) {
         return true;
     case Command::Fullscreen:
         m_fullscreenRequested = true;
+        return true;
+    case Command::ShowRelief:
+        openRelief(ReliefVariant::Calf);
+        return true;
+    case Command::ShowAbout:
+        toggleAbout();
         return true;
     default:
         return false;

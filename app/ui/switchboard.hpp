@@ -7,6 +7,7 @@
 #include "audio_cues.hpp"
 #include "checkin_prompt.hpp"
 #include "overlays.hpp"
+#include "relief.hpp"
 #include "routine_loader.hpp"
 #include "routine_watcher.hpp"
 #include "screen.hpp"
@@ -79,6 +80,11 @@ class Switchboard final : public ScreenHost {
 
   private:
     void switchTo(std::unique_ptr<Screen> screen);
+    void beginOnFirstScreen();
+    void openRelief(ReliefVariant variant);
+    void pauseSessionsUnderRelief();
+    void toggleAbout();
+    void showSixWeekReviewOnce();
     void showHomeScreen(const std::string& selectId, bool reload, bool askCheckIn = true);
     void startRun(std::unique_ptr<SessionRun> run);
     bool globalCommand(Command command);

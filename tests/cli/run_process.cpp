@@ -32,9 +32,32 @@ std::string readFile(const std::string& path) {
     return buffer.str();
 }
 
+namespace {
+
+ProcessResult runWithStdin(const std::vector<std::string>& args,
+                           const std::map<std::string, std::string>& env, const std::string* input);
+
+} // namespace
+
 ProcessResult runNightstretch(const std::vector<std::string>& args,
                               const std::map<std::string, std::string>& env) {
+    return runWithStdin(args, env, nullptr);
+}
+
+ProcessResult runNightstretchWithInput(const std::vector<std::string>& args,
+                                       const std::string& input,
+                                       const std::map<std::string, std::string>& env) {
+    return runWithStdin(args, env, &input);
+}
+
+namespace {
+
+ProcessResult runWithStdin(const std::vector<std::string>& args,
+                           const std::map<std::string, std::string>& env,
+                           const std::string* input) {
     const std::string dir = makeTempDir();
+    const std::string inPath = dir + "/in";
+    if (input) writeFile(inPath, *input);
     const std::string outPath = dir + "/out";
     const std::string errPath = dir + "/err";
 
@@ -52,7 +75,7 @@ ProcessResult runNightstretch(const std::vector<std::string>& args,
 
     const pid_t pid = fork();
     if (pid == 0) {
-        const int in = open("/dev/null", O_RDONLY);
+        const int in = open(input ? inPath.c_str() : "/dev/null", O_RDONLY);
         const int out = open(outPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
         const int err = open(errPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
         dup2(in, 0);
@@ -81,5 +104,7 @@ ProcessResult runNightstretch(const std::vector<std::string>& args,
     std::filesystem::remove_all(dir);
     return result;
 }
+
+} // namespace
 
 } // namespace ns::test

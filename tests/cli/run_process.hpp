@@ -21,6 +21,10 @@ struct ProcessResult {
 // Standard input is /dev/null.
 ProcessResult runNightstretch(const std::vector<std::string>& args,
                               const std::map<std::string, std::string>& env = {});
+// The same with `input` as its standard input (a file, not a terminal).
+ProcessResult runNightstretchWithInput(const std::vector<std::string>& args,
+                                       const std::string& input,
+                                       const std::map<std::string, std::string>& env = {});
 
 std::string makeTempDir();
 void writeFile(const std::string& path, const std::string& text);

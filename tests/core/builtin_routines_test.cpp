@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <fstream>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -55,9 +56,9 @@ TEST(BuiltInRoutines, CatalogLoadsWithoutDiagnostics) {
 }
 
 TEST(BuiltInRoutines, CatalogHasEveryRequiredStretchFullyDescribed) {
-    for (const char* id :
-         {"wall-calf", "wall-soleus", "seated-forward-bend", "towel-stretch", "tibialis-anterior",
-          "standing-hamstring", "seated-calf-hamstring", "bed-ankle-flex", "bed-hamstring"}) {
+    for (const char* id : {"wall-calf", "wall-soleus", "seated-forward-bend", "towel-stretch",
+                           "tibialis-anterior", "standing-hamstring", "seated-calf-hamstring",
+                           "bed-ankle-flex", "bed-hamstring", "kneeling-shin"}) {
         SCOPED_TRACE(id);
         const Stretch* stretch = library().catalog.find(id);
         ASSERT_NE(stretch, nullptr);
@@ -71,16 +72,87 @@ TEST(BuiltInRoutines, CatalogHasEveryRequiredStretchFullyDescribed) {
     }
 }
 
-TEST(BuiltInRoutines, CatalogCautionsCoverSafety) {
+TEST(BuiltInRoutines, CatalogCautionsCoverSafetyOnOneShortLine) {
     for (const auto& [id, stretch] : library().catalog.stretches) {
         SCOPED_TRACE(id);
-        EXPECT_NE(stretch.caution.find("Stop"), std::string::npos);
-        EXPECT_NE(stretch.caution.find("cramp starts"), std::string::npos);
-        EXPECT_NE(stretch.caution.find("Breathe"), std::string::npos);
+        EXPECT_NE(stretch.caution.find("top"), std::string::npos)
+            << "every caution says when to stop";
+        EXPECT_TRUE(stretch.caution.find("cramp") != std::string::npos ||
+                    stretch.caution.find("calf tightens") != std::string::npos)
+            << "and what to do if a cramp starts";
+        EXPECT_LE(stretch.caution.size(), 76u) << "one line during every hold";
     }
     EXPECT_NE(library().catalog.find("wall-calf")->caution.find("wall"), std::string::npos);
     EXPECT_NE(library().catalog.find("tibialis-anterior")->caution.find("chair"),
               std::string::npos);
+    EXPECT_NE(library().catalog.find("bed-ankle-flex")->caution.find("Stop if it hurts"),
+              std::string::npos);
+}
+
+bool mentions(const Stretch& stretch, const std::string& words) {
+    auto has = [&words](const std::string& line) { return line.find(words) != std::string::npos; };
+    return has(stretch.caution) ||
+           std::any_of(stretch.instructions.begin(), stretch.instructions.end(), has);
+}
+
+TEST(BuiltInRoutines, ShinStretchNeverPointsTheFootWithoutTheCalfAdvice) {
+    const Stretch* shin = library().catalog.find("tibialis-anterior");
+    ASSERT_NE(shin, nullptr);
+    EXPECT_FALSE(mentions(*shin, "kneel")) << "the kneeling version is its own stretch";
+    EXPECT_FALSE(mentions(*shin, "Or "));
+    EXPECT_FALSE(mentions(*shin, "press the top of the foot"));
+    EXPECT_TRUE(mentions(*shin, "alf tighten")) << "what to do if the calf tightens";
+    const Stretch* kneeling = library().catalog.find("kneeling-shin");
+    ASSERT_NE(kneeling, nullptr);
+    EXPECT_TRUE(mentions(*kneeling, "soft surface"));
+    EXPECT_TRUE(mentions(*kneeling, "calf tightens"));
+    EXPECT_EQ(kneeling->muscles, shin->muscles);
+}
+
+TEST(BuiltInRoutines, WhereTheCalfIsATargetTheToesComeTowardYou) {
+    for (const auto& [id, stretch] : library().catalog.stretches) {
+        const bool calf = std::any_of(
+            stretch.muscles.begin(), stretch.muscles.end(), [](const std::string& muscle) {
+                return muscle.find("calf") != std::string::npos ||
+                       muscle.find("calves") != std::string::npos ||
+                       muscle.find("gastrocnemius") != std::string::npos ||
+                       muscle.find("soleus") != std::string::npos;
+            });
+        if (!calf) continue;
+        SCOPED_TRACE(id);
+        EXPECT_TRUE(mentions(stretch, "toes toward you") || mentions(stretch, "toward your nose") ||
+                    mentions(stretch, "toes up, toward you"));
+    }
+}
+
+TEST(BuiltInRoutines, DescriptionsNeverStateADuration) {
+    for (const RoutineEntry& entry : library().entries) {
+        if (!entry.result.ok()) continue;
+        SCOPED_TRACE(entry.id);
+        const std::string& description = entry.result.routine->description;
+        for (const char* word : {"minute", " min", "About ", "about "})
+            EXPECT_EQ(description.find(word), std::string::npos) << description;
+    }
+}
+
+// The README's table of built-in routines gives each one's length in whole minutes: the timeline's.
+TEST(BuiltInRoutines, ReadmeGivesTheComputedLengths) {
+    std::ifstream readme(std::string(NS_ROUTINES_DIR) + "/../README.md");
+    ASSERT_TRUE(readme) << "README.md next to routines/";
+    std::string line;
+    int rows = 0;
+    while (std::getline(readme, line)) {
+        if (line.rfind("| `", 0) != 0 || line.find(" min |") == std::string::npos) continue;
+        const std::string id = line.substr(3, line.find('`', 3) - 3);
+        const RoutineEntry* entry = library().find(id);
+        if (!entry || !entry->result.ok()) continue;
+        const std::size_t cut = line.rfind("| ", line.size() - 7);
+        const int minutes = std::stoi(line.substr(cut + 2));
+        const int total = buildTimeline(*entry->result.routine).totalSeconds;
+        EXPECT_EQ(minutes, (total + 30) / 60) << id << " lasts " << total << " s";
+        ++rows;
+    }
+    EXPECT_EQ(rows, 4);
 }
 
 TEST(BuiltInRoutines, EveryRoutineLoadsWithoutDiagnostics) {

@@ -88,12 +88,13 @@ TEST(CheckInForm, NumbersStayInTheirRanges) {
         form.change(Field::Sleep, 1);
     EXPECT_EQ(form.value(Field::Sleep), kMaxScale);
     EXPECT_FALSE(form.keyPressed(key(sf::Keyboard::Down)) &&
+                 form.keyPressed(key(sf::Keyboard::Down)) &&
                  form.keyPressed(key(sf::Keyboard::Down)));
-    EXPECT_EQ(form.focused(), Field::Note);
+    EXPECT_EQ(form.focused(), Field::Symptoms) << "the symptom questions come last";
     form.focus(Field::Cramps);
     EXPECT_FALSE(form.keyPressed(key(sf::Keyboard::Up)));
-    form.keyPressed(key(sf::Keyboard::Tab, true)); // Shift+Tab wraps to the note
-    EXPECT_EQ(form.focused(), Field::Note);
+    form.keyPressed(key(sf::Keyboard::Tab, true)); // Shift+Tab wraps to the last field
+    EXPECT_EQ(form.focused(), Field::Symptoms);
 }
 
 TEST(CheckInForm, EscapeLeavesWithoutSaving) {
@@ -187,6 +188,66 @@ TEST(CheckInOverlay, FitsEverySizeAndItsTargetsWork) {
     ASSERT_TRUE(notNow);
     overlay.click(*notNow);
     EXPECT_EQ(overlay.form().outcome(), CheckInForm::Outcome::Dismissed);
+}
+
+TEST(CheckInForm, SymptomQuestionsAreAnsweredWithSpaceYOrNAndChosenWithTheArrows) {
+    CheckInForm form;
+    form.open(kNight);
+    EXPECT_TRUE(form.symptomsAnsweredYes().empty()) << "every question starts at no";
+    form.focus(Field::Symptoms);
+    EXPECT_EQ(form.symptomInFocus(), Symptom::Swelling);
+    EXPECT_FALSE(form.keyPressed(key(sf::Keyboard::Left))) << "already the first";
+    type(form, " ");
+    EXPECT_TRUE(form.symptom(Symptom::Swelling));
+    type(form, " ");
+    EXPECT_FALSE(form.symptom(Symptom::Swelling)) << "Space again takes it back";
+    form.keyPressed(key(sf::Keyboard::Right));
+    form.keyPressed(key(sf::Keyboard::Right));
+    EXPECT_EQ(form.symptomInFocus(), Symptom::Numbness);
+    type(form, "y");
+    form.keyPressed(key(sf::Keyboard::Right));
+    type(form, "Y");
+    EXPECT_FALSE(form.keyPressed(key(sf::Keyboard::Right))) << "already the last";
+    type(form, "n");
+    EXPECT_EQ(form.symptomsAnsweredYes(), std::vector<Symptom>{Symptom::Numbness});
+    EXPECT_EQ(form.value(Field::Cramps), 0) << "letters and arrows there change no number";
+    form.keyPressed(key(sf::Keyboard::Enter));
+    EXPECT_EQ(form.outcome(), CheckInForm::Outcome::Saved);
+}
+
+TEST(CheckInForm, CrampsStartFromTheReliefsOfThatNightUnlessAlreadyWrittenDown) {
+    CheckInForm form;
+    form.open(kNight, std::nullopt, 3);
+    EXPECT_EQ(form.value(Field::Cramps), 3);
+    CheckIn existing;
+    existing.night = kNight.str();
+    existing.cramps = 1;
+    form.open(kNight, existing, 3);
+    EXPECT_EQ(form.value(Field::Cramps), 1) << "what the person wrote wins";
+}
+
+TEST(CheckInOverlay, AClickOnASymptomAnswersItAndEverythingFits) {
+    CheckInOverlay overlay(*test::theme());
+    overlay.open(kNight, kNight.plus(1), std::nullopt);
+    for (const sf::Vector2u size : {sf::Vector2u{800, 600}, sf::Vector2u{1280, 800}}) {
+        overlay.layout({static_cast<float>(size.x), static_cast<float>(size.y)});
+        for (const auto& bounds : overlay.textBounds())
+            EXPECT_TRUE(test::inside(bounds, size)) << size.x << "x" << size.y;
+    }
+    overlay.layout({1280.f, 800.f});
+    // Find the "Numbness" answer by scanning the symptom row for its target.
+    bool clicked = false;
+    for (float x = 0; x < 1280.f && !clicked; x += 4.f)
+        for (float y = 0; y < 800.f && !clicked; y += 4.f) {
+            const auto hit = overlay.hitAt({x, y});
+            if (hit.target == CheckInOverlay::Target::Symptom && hit.symptom == Symptom::Numbness) {
+                EXPECT_TRUE(overlay.click({x, y}));
+                clicked = true;
+            }
+        }
+    ASSERT_TRUE(clicked) << "no target for the numbness question";
+    EXPECT_TRUE(overlay.form().symptom(Symptom::Numbness));
+    EXPECT_EQ(overlay.form().focused(), Field::Symptoms);
 }
 
 } // namespace

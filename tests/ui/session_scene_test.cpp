@@ -36,6 +36,7 @@ class SessionSceneTest : public ::testing::Test {
 
     // Moves the manual clock and lets the engine and the view catch up.
     void advance(long long ms) {
+        m_elapsedMs += ms;
         m_clock.advanceMs(ms);
         m_session->update();
         m_scene->refresh();
@@ -65,6 +66,7 @@ class SessionSceneTest : public ::testing::Test {
     }
 
     ManualClock m_clock;
+    long long m_elapsedMs = 0;
     std::unique_ptr<Session> m_session;
     std::unique_ptr<SessionScene> m_scene;
 };
@@ -160,6 +162,36 @@ TEST_F(SessionSceneTest, PauseOverlayChangesThePicture) {
     for (const auto& bounds : overlay.textBounds())
         EXPECT_TRUE(test::inside(bounds, size));
     EXPECT_LT(test::measure(paused).meanLuminance, 40.0);
+}
+
+TEST_F(SessionSceneTest, EveryHoldShowsTheCautionOnOneLineUnderTheInstructions) {
+    for (const int ms : {1200, 5000, 5000 + 30000 + 5000}) { // get ready, left hold, right hold
+        SCOPED_TRACE(ms);
+        advance(ms - m_elapsedMs);
+        ASSERT_NE(m_scene->view().kind, PhaseKind::Switch);
+        EXPECT_FALSE(m_scene->view().caution.empty());
+        for (const sf::Vector2f size :
+             {sf::Vector2f{1280, 800}, sf::Vector2f{800, 600}, sf::Vector2f{640, 400}}) {
+            m_scene->layout(size);
+            ASSERT_TRUE(m_scene->cautionBounds()) << size.x << "x" << size.y;
+            EXPECT_FALSE(m_scene->cautionShown().empty());
+            EXPECT_GE(m_scene->instructionLineCount(), 1u);
+            const sf::FloatRect caution = *m_scene->cautionBounds();
+            EXPECT_LT(caution.height, 0.05f * size.y) << "one small line";
+            EXPECT_GT(caution.height, 0.012f * size.y) << "still readable";
+            EXPECT_LE(caution.left + caution.width, size.x);
+            EXPECT_GE(caution.left, 0.f);
+            for (const sf::FloatRect& text : m_scene->textBounds())
+                if (text != caution) {
+                    EXPECT_FALSE(text.intersects(caution)) << size.x << "x" << size.y;
+                }
+        }
+    }
+    advance(5000 + 30000 + 5000 + 30000 + 1000 - m_elapsedMs); // rest: no caution
+    EXPECT_EQ(m_scene->view().phaseLabel, "Rest");
+    EXPECT_TRUE(m_scene->view().caution.empty());
+    m_scene->layout({1280, 800});
+    EXPECT_FALSE(m_scene->cautionBounds());
 }
 
 TEST_F(SessionSceneTest, NoticeIsSmallAndInside) {

@@ -1,0 +1,48 @@
+// When to suggest seeing a doctor, by the sources' rule (docs/sources.md): cramps on 3 or more of
+// the last 7 nights, worst pain of 8 or more, or any symptom answered "yes" in a check-in.
+// Pure: computed from Stats and the stored symptom answers.
+#pragma once
+
+#include "nights.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ns {
+
+// The red flags a check-in asks about with a yes/no question.
+enum class Symptom { Swelling, Weakness, Numbness, Medicine };
+constexpr Symptom kSymptoms[] = {Symptom::Swelling, Symptom::Weakness, Symptom::Numbness,
+                                 Symptom::Medicine};
+
+const char* symptomName(Symptom symptom); // "swelling" | "weakness" | "numbness" | "medicine"
+std::optional<Symptom> parseSymptom(std::string_view name);
+// The check-in's question: "Swelling, redness or warmth of a leg?"
+const char* symptomQuestion(Symptom symptom);
+
+// A "yes" to one question, for one night.
+struct SymptomAnswer {
+    std::string night; // YYYY-MM-DD
+    Symptom symptom = Symptom::Swelling;
+};
+
+constexpr int kDoctorNoteNights = 7;         // the 7 nights before tonight
+constexpr int kDoctorNoteCrampNights = 3;    // cramps on at least this many of them
+constexpr int kDoctorNotePain = 8;           // or a worst pain at least this
+constexpr int kDoctorNoteSymptomNights = 14; // a "yes" keeps the note up for two weeks
+
+struct DoctorNote {
+    // Why it shows, one sentence: "You noted numbness or tingling." (the stats --json value).
+    std::string reason;
+    // The note itself, calm, with what to do.
+    std::string text;
+};
+
+// The note when the diary or a symptom answer calls for it; nullopt otherwise. Symptom answers
+// count for kDoctorNoteSymptomNights nights back from tonight; cramps and pain for the last 7.
+std::optional<DoctorNote> doctorNote(const Stats& stats,
+                                     const std::vector<SymptomAnswer>& symptoms);
+
+} // namespace ns

@@ -1,0 +1,88 @@
+// The doctor note on the command line, on a real history file: `checkin --symptom` (repeatable)
+// shows it at once and records the answer; three cramp nights in a week show it too; `stats` and
+// `stats --json` "doctor_note" say why, or null.
+#include "run_process.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <ctime>
+
+namespace {
+
+// A night `back` days before today (UTC, as the runs below use).
+std::string nightsAgo(int back) {
+    const std::time_t when = std::time(nullptr) - static_cast<std::time_t>(back) * 86400;
+    std::tm tm{};
+    gmtime_r(&when, &tm);
+    char text[16];
+    std::strftime(text, sizeof text, "%Y-%m-%d", &tm);
+    return text;
+}
+
+class DoctorNoteCommands : public ns::test::TempHomeTest {
+  protected:
+    void SetUp() override {
+        TempHomeTest::SetUp();
+        ns::test::writeFile(m_home + "/config/settings.toml", "day_starts_at = \"00:00\"\n");
+    }
+    ns::test::ProcessResult run(std::vector<std::string> args) {
+        args.insert(args.begin(), {"--home", m_home});
+        // The day starts at 00:00 (SetUp): "tonight" is today's date whatever the hour of the run.
+        return ns::test::runNightstretch(args, {{"TZ", "UTC"}, {"ALSOFT_DRIVERS", "null"}});
+    }
+    nlohmann::json statsJson() {
+        auto result = run({"stats", "--json", "--today", nightsAgo(0)});
+        EXPECT_EQ(result.exitCode, 0) << result.err;
+        return nlohmann::json::parse(result.out);
+    }
+};
+
+TEST_F(DoctorNoteCommands, ASwellingAnswerShowsTheNoteAtOnceAndIsRecorded) {
+    auto calm = run({"checkin", "--night", nightsAgo(2), "--cramps", "1"});
+    ASSERT_EQ(calm.exitCode, 0) << calm.err;
+    EXPECT_EQ(calm.out.find("doctor"), std::string::npos) << calm.out;
+    EXPECT_TRUE(statsJson().at("doctor_note").is_null());
+
+    auto swelling =
+        run({"checkin", "--night", nightsAgo(1), "--cramps", "1", "--symptom", "swelling"});
+    ASSERT_EQ(swelling.exitCode, 0) << swelling.err;
+    EXPECT_NE(swelling.out.find("You noted swelling, redness or warmth of a leg."),
+              std::string::npos)
+        << swelling.out;
+    EXPECT_NE(swelling.out.find("see a doctor"), std::string::npos) << swelling.out;
+    EXPECT_EQ(statsJson().at("doctor_note"), "You noted swelling, redness or warmth of a leg.");
+    auto stats = run({"stats", "--today", nightsAgo(0)});
+    EXPECT_NE(stats.out.find("You noted swelling"), std::string::npos) << stats.out;
+}
+
+TEST_F(DoctorNoteCommands, SymptomIsRepeatableAndUnknownOnesAreRefusedBeforeAnythingIsWritten) {
+    auto bad = run({"checkin", "--night", nightsAgo(1), "--cramps", "2", "--symptom", "numbness",
+                    "--symptom", "dizzy"});
+    EXPECT_EQ(bad.exitCode, 1);
+    EXPECT_NE(bad.err.find("'dizzy' is not a symptom"), std::string::npos) << bad.err;
+    EXPECT_TRUE(statsJson().at("doctor_note").is_null()) << "nothing was saved";
+    EXPECT_TRUE(statsJson().at("nights").empty() ||
+                statsJson().at("nights").back().at("cramps").is_null());
+
+    auto two = run({"checkin", "--night", nightsAgo(1), "--cramps", "2", "--symptom", "medicine",
+                    "--symptom", "numbness"});
+    ASSERT_EQ(two.exitCode, 0) << two.err;
+    EXPECT_NE(two.out.find("You noted numbness or tingling."), std::string::npos) << two.out;
+    EXPECT_NE(two.out.find("don't stop it on your own"), std::string::npos) << two.out;
+}
+
+TEST_F(DoctorNoteCommands, ThreeCrampNightsInAWeekShowTheNote) {
+    for (int back : {1, 3}) {
+        auto result = run({"checkin", "--night", nightsAgo(back), "--cramps", "1"});
+        ASSERT_EQ(result.exitCode, 0) << result.err;
+        EXPECT_EQ(result.out.find("doctor"), std::string::npos) << result.out;
+    }
+    auto third = run({"checkin", "--night", nightsAgo(5), "--cramps", "2"});
+    ASSERT_EQ(third.exitCode, 0) << third.err;
+    EXPECT_NE(third.out.find("Cramps came on 3 of the last 7 nights."), std::string::npos)
+        << third.out;
+    EXPECT_EQ(statsJson().at("doctor_note"), "Cramps came on 3 of the last 7 nights.");
+}
+
+} // namespace
