@@ -11,6 +11,7 @@
 #include "nights.hpp"
 #include "paths.hpp"
 #include "process.hpp"
+#include "remind_command.hpp"
 #include "routine_loader.hpp"
 #include "routine_lookup.hpp"
 #include "settings.hpp"
@@ -359,6 +360,9 @@ int runCli(int argc, char** argv) {
         "edit", "Open your copy of a routine in $VISUAL or $EDITOR; checked when you close it");
     edit->add_option("routine", editName, "Routine id or path")->required();
 
+    RemindOptions remindOptions;
+    addRemindCommand(app, remindOptions);
+
     for (auto* sub : {start, list, check, plan, stats, figure, checkin, log, skip, history,
                       exportCmd, newCmd, edit})
         sub->fallthrough();
@@ -417,6 +421,7 @@ int runCli(int argc, char** argv) {
         if (*exportCmd) return exportCommand(paths, exportDir);
         if (*newCmd) return newCommand(paths, newId, given(newFrom));
         if (*edit) return editCommand(paths, editName);
+        if (*remindOptions.command) return remindCommand(paths, remindOptions, homeOption);
         return openFrontEnd(paths, std::nullopt, false, std::nullopt, false, processStartMs);
     } catch (const std::exception& e) {
         std::cerr << "nightstretch: " << e.what() << '\n';

@@ -17,6 +17,8 @@ struct Settings {
     bool voice = true; // spoken prompts (shares volume and mute with the chimes)
     std::string dayStartsAt = "04:00";
     bool fullscreen = false;
+    std::string remindAt;                  // the bedtime reminder's "HH:MM"; empty: none
+    std::string remindRoutine = "nightly"; // the routine it names and starts
 
     // Reads the file; a missing file gives the defaults, and so does each bad value. Problems go
     // to `diagnostics` (with their lines); the file is never changed here.

@@ -48,6 +48,7 @@ enum class Command {
     EditRoutine,
     NewRoutine,
     ShowProgress,
+    ChangeReminder,
     CloseWindow,
     // Session and its overlays
     TogglePause,

@@ -45,6 +45,9 @@ class ScreenHost {
     virtual void showIndicator(const std::string& message, float level) = 0;
     virtual void routinesSaved(const std::string& id) = 0; // the editor wrote a routine file
     virtual void historyChanged() = 0;                     // a check-in was saved
+    // The home screen's R: the bedtime reminder moves to its next time (or off); returns the
+    // line that says what is set now.
+    virtual std::string changeReminder() { return {}; }
 };
 
 // The commands every full screen answers alike, where its keymap has them: help for that screen's

@@ -8,6 +8,7 @@
 #include "history.hpp"
 #include "home_screen.hpp"
 #include "progress_screen.hpp"
+#include "reminder.hpp"
 #include "session_screen.hpp"
 
 #include <spdlog/spdlog.h>
@@ -15,6 +16,8 @@
 #include <algorithm>
 #include <cstdlib>
 #include <ctime>
+#include <filesystem>
+#include <system_error>
 
 namespace ns {
 
@@ -273,6 +276,7 @@ void Switchboard::showHomeScreen(const std::string& selectId, bool reload) {
     auto home =
         std::make_unique<HomeScreen>(m_theme, m_library, m_options.paths.userRoutinesDir(), notice);
     home->routinesChanged(!selectId.empty() ? selectId : m_lastRoutineId);
+    home->setReminderLine(reminderLine(readReminder(m_options.paths)));
     switchTo(std::move(home));
     refreshHistory();
     // The morning check-in asks once a day, the first time home opens after the day-start hour.
@@ -282,6 +286,21 @@ void Switchboard::showHomeScreen(const std::string& selectId, bool reload) {
             spdlog::warn("could not remember that the check-in was asked");
         openCheckIn(*night);
     }
+}
+
+std::string Switchboard::changeReminder() {
+    const ReminderStatus status = readReminder(m_options.paths);
+    const std::optional<ReminderTime> next = nextReminderChoice(status.at);
+    std::error_code ec;
+    const std::filesystem::path binary = std::filesystem::read_symlink("/proc/self/exe", ec);
+    const ReminderChange change =
+        applyReminder(m_options.paths, next, status.routine, ec ? "nightstretch" : binary);
+    if (!change.ok) spdlog::warn("{}", change.message);
+    showIndicator(!change.ok ? "The reminder could not be changed"
+                  : next     ? "Bedtime reminder at " + next->str()
+                             : "Bedtime reminder off",
+                  -1.f);
+    return reminderLine(readReminder(m_options.paths));
 }
 
 void Switchboard::showProgress() {

@@ -71,6 +71,7 @@ class Switchboard final : public ScreenHost {
     void showIndicator(const std::string& message, float level) override;
     void routinesSaved(const std::string& id) override;
     void historyChanged() override;
+    std::string changeReminder() override;
 
   private:
     void switchTo(std::unique_ptr<Screen> screen);
