@@ -136,6 +136,7 @@ int startRoutine(const std::optional<std::string>& home, const std::string& rout
     words.emplace_back("start");
     words.push_back(routine);
     std::vector<char*> argv;
+    argv.reserve(words.size() + 1);
     for (auto& word : words)
         argv.push_back(word.data());
     argv.push_back(nullptr);
@@ -151,7 +152,7 @@ int snoozeSeconds() {
     if (text != nullptr && *text != '\0') {
         char* end = nullptr;
         const long value = std::strtol(text, &end, 10);
-        if (*end == '\0' && value >= 0 && value <= kSnoozeMinutes * 60)
+        if (*end == '\0' && value >= 0 && value <= static_cast<long>(kSnoozeMinutes) * 60)
             return static_cast<int>(value);
     }
     return kSnoozeMinutes * 60;

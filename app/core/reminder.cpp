@@ -8,6 +8,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <sstream>
@@ -161,7 +162,8 @@ ReminderStatus readReminder(const Paths& paths) {
     const fs::path timer = reminderUnitDir(paths) / kReminderTimer;
     std::error_code ec;
     if (!fs::exists(timer, ec)) return status;
-    if (auto text = readSmallFile(timer, 64 * 1024, "reminder timer", "timer", problems))
+    if (auto text =
+            readSmallFile(timer, std::uintmax_t{64} * 1024, "reminder timer", "timer", problems))
         status.at = reminderTimeInTimer(*text);
     return status;
 }

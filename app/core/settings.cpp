@@ -101,7 +101,7 @@ Settings Settings::parse(std::string_view text, const std::string& sourceName,
                 settings.remindAt = *value;
             else
                 report(diagnostics, file, node.source(),
-                       "'remind_at' must be a time like \"21:45\", or \"\" for none");
+                       R"('remind_at' must be a time like "21:45", or "" for none)");
         } else if (name == "remind_routine") {
             auto value = node.value<std::string>();
             if (node.is_string() && value && !value->empty())

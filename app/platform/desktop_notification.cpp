@@ -47,7 +47,7 @@ void writeError(char* error, std::size_t size, const std::string& text) {
 
 extern "C" __attribute__((visibility("default"))) int
 nightstretch_notify(const NightstretchNotification* n, char* error, std::size_t errorSize) {
-    if (!notify_is_initted() && !notify_init(n->appName)) {
+    if (notify_is_initted() == FALSE && notify_init(n->appName) == FALSE) {
         writeError(error, errorSize, "libnotify could not start");
         return kNightstretchNotifyNotPosted;
     }
@@ -70,7 +70,7 @@ nightstretch_notify(const NightstretchNotification* n, char* error, std::size_t 
 
     GError* showError = nullptr;
     int result = kNightstretchNotifyNoChoice;
-    if (!notify_notification_show(notification, &showError)) {
+    if (notify_notification_show(notification, &showError) == FALSE) {
         writeError(error, errorSize,
                    showError != nullptr ? showError->message : "no notification service");
         if (showError != nullptr) g_error_free(showError);

@@ -19,9 +19,6 @@ struct NightstretchNotification {
     int waitSeconds; // how long to wait for a choice before closing it
 };
 
-// Results of nightstretch_notify besides an action's index.
-enum { kNightstretchNotifyNoChoice = -1, kNightstretchNotifyNotPosted = -2 };
-
 // Posts the notification and waits (a GLib main loop) for one of its actions, the notification
 // being closed, or waitSeconds. Returns the chosen action's index, kNightstretchNotifyNoChoice,
 // or kNightstretchNotifyNotPosted with the reason in `error` (no notification service, say).
@@ -33,3 +30,6 @@ int nightstretch_notify_module_version();
 }
 
 inline constexpr int kNightstretchNotifyModuleVersion = 1;
+// Results of nightstretch_notify besides an action's index.
+inline constexpr int kNightstretchNotifyNoChoice = -1;
+inline constexpr int kNightstretchNotifyNotPosted = -2;

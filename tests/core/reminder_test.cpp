@@ -150,7 +150,7 @@ TEST(ReminderSettings, ARoutinePathWithQuotesSurvivesSaving) {
     const fs::path file = fs::path(pattern) / "settings.toml";
     Settings settings;
     settings.remindAt = "21:00";
-    settings.remindRoutine = "/home/x/my \"best\" \\ routine.toml";
+    settings.remindRoutine = R"(/home/x/my "best" \ routine.toml)";
     ASSERT_TRUE(settings.save(file));
     Diagnostics problems;
     const Settings loaded = Settings::load(file, &problems);
