@@ -13,6 +13,7 @@
 #include "process.hpp"
 #include "records_commands.hpp"
 #include "relief_commands.hpp"
+#include "remind_command.hpp"
 #include "routine_loader.hpp"
 #include "routine_lookup.hpp"
 #include "settings.hpp"
@@ -419,9 +420,13 @@ int runCli(int argc, char** argv) {
     auto* about = app.add_subcommand("about", "Leg cramps: what helps, when to see a doctor");
     about->add_flag("--text", aboutText, "Print it instead of opening the window");
 
-    for (auto* sub :
-         {start, list, check, plan, stats, figure, checkin, log, skip, history, historyDelete,
-          backups, restore, exportCmd, newCmd, edit, reset, relief, about})
+    RemindOptions remindOptions;
+    addRemindCommand(app, remindOptions);
+
+    for (auto* sub : {start,         list,    check,   plan,      stats,
+                      figure,        checkin, log,     skip,      history,
+                      historyDelete, backups, restore, exportCmd, newCmd,
+                      edit,          reset,   relief,  about,     remindOptions.command})
         sub->fallthrough();
 
     try {
@@ -491,6 +496,7 @@ int runCli(int argc, char** argv) {
         if (*reset) return resetCommand(paths, resetId);
         if (*relief) return reliefCommand(paths, reliefOptions);
         if (*about) return aboutCommand(paths, aboutText);
+        if (*remindOptions.command) return remindCommand(paths, remindOptions, homeFolder);
         return openFrontEnd(paths, std::nullopt, false, std::nullopt, false, processStartMs);
     } catch (const std::exception& e) {
         std::cerr << "nightstretch: " << e.what() << '\n';

@@ -21,11 +21,6 @@ fs::path xdgDir(const char* variable, const char* fallbackUnderHome) {
     return home / fallbackUnderHome;
 }
 
-bool hasRoutines(const fs::path& share) {
-    std::error_code ec;
-    return fs::exists(share / "routines" / "stretches.toml", ec);
-}
-
 } // namespace
 
 fs::path findShareDir(const fs::path& exe) {
@@ -33,11 +28,9 @@ fs::path findShareDir(const fs::path& exe) {
     std::error_code ec;
     fs::path binary = fs::canonical("/proc/self/exe", ec);
     if (ec) binary = fs::absolute(exe, ec);
-    fs::path besideBinary = binary.parent_path().parent_path() / "share" / "nightstretch";
-    if (hasRoutines(besideBinary)) return besideBinary;
-    fs::path installed = NS_INSTALL_SHARE_DIR;
-    if (hasRoutines(installed)) return installed;
-    return besideBinary; // the loader then reports what is missing
+    // Only relative to the binary: a staged (DESTDIR) or moved install works, and no build
+    // path is baked into the binary.
+    return binary.parent_path().parent_path() / NS_RELATIVE_SHARE_DIR;
 }
 
 Paths Paths::resolve(const std::optional<std::string>& home, const fs::path& exe) {

@@ -25,8 +25,8 @@ struct Paths {
     static Paths resolve(const std::optional<std::string>& home, const std::filesystem::path& exe);
 };
 
-// The share folder: NIGHTSTRETCH_SHARE, then next to the binary in the build tree
-// (bin/../share/nightstretch), then the install prefix's share/nightstretch.
+// The share folder: NIGHTSTRETCH_SHARE, else bin/../share/nightstretch beside the binary (the
+// build tree and an install share that layout; a missing folder is reported by the loader).
 std::filesystem::path findShareDir(const std::filesystem::path& exe);
 
 } // namespace ns

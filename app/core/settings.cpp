@@ -2,6 +2,7 @@
 #include "settings.hpp"
 
 #include "files.hpp"
+#include "routine_writer.hpp"
 #include "toml_check.hpp"
 
 #include <spdlog/spdlog.h>
@@ -99,6 +100,19 @@ Settings Settings::parse(std::string_view text, const std::string& sourceName,
             else
                 report(diagnostics, file, node.source(),
                        "'day_starts_at' must be a time like \"04:00\"");
+        } else if (name == "remind_at") {
+            auto value = node.value<std::string>();
+            if (node.is_string() && value && (value->empty() || validHourMinute(*value)))
+                settings.remindAt = *value;
+            else
+                report(diagnostics, file, node.source(),
+                       R"('remind_at' must be a time like "21:45", or "" for none)");
+        } else if (name == "remind_routine") {
+            auto value = node.value<std::string>();
+            if (node.is_string() && value && !value->empty())
+                settings.remindRoutine = *value;
+            else
+                report(diagnostics, file, node.source(), "'remind_routine' must be a routine id");
         } else {
             report(diagnostics, file, key.source(), "unknown setting '" + name + "'");
         }
@@ -159,7 +173,9 @@ bool Settings::save(const fs::path& file) const {
         << "reduce_motion = " << (reduceMotion ? "true" : "false")
         << "  # the figures stand still\n"
         << "day_starts_at = \"" << dayStartsAt
-        << "\"  # a session before this time counts for the night before\n";
+        << "\"  # a session before this time counts for the night before\n"
+        << "remind_at = \"" << remindAt << "\"  # the bedtime reminder (nightstretch remind)\n"
+        << "remind_routine = " << tomlQuoted(remindRoutine) << "\n";
     // The person's own text is never lost: a file with mistakes is kept beside the new one.
     if (const auto kept = keepSettingsWithProblems(file))
         spdlog::warn("the settings file had mistakes; your text is kept in {}", kept->string());

@@ -18,6 +18,8 @@ struct Settings {
     std::string dayStartsAt = "04:00";
     bool fullscreen = false;
     bool reduceMotion = false; // the figures stand still: no getting into position, no breath
+    std::string remindAt;      // the bedtime reminder's "HH:MM"; empty: none
+    std::string remindRoutine = "nightly"; // the routine it names and starts
 
     // Reads the file; a missing file gives the defaults, and so does each bad value. Problems go
     // to `diagnostics` (with their lines); the file is never changed here.

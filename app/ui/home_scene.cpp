@@ -135,6 +135,12 @@ void HomeScene::setTonightLine(const std::string& line) {
     layout(m_size);
 }
 
+void HomeScene::setReminderLine(const std::string& line) {
+    if (line == m_reminderLine) return;
+    m_reminderLine = line;
+    layout(m_size);
+}
+
 bool HomeScene::moveSelection(int delta) {
     if (m_selected < 0 || delta == 0) return false;
     const int step = delta > 0 ? 1 : -1;
@@ -333,8 +339,19 @@ void HomeScene::layout(sf::Vector2f size) {
 
     m_tonightText =
         makeText(m_tonightLine, m_theme.regular(), scaledSize(kTonightSize, h), palette::kAccent);
-    shrinkToWidth(m_tonightText, contentWidth);
+    // The reminder: small and dim, at the right on the tonight line's baseline; the tonight line
+    // gives up only the room it needs.
+    m_reminderText =
+        makeText(m_reminderLine, m_theme.regular(), scaledSize(kNoticeSize, h), palette::kTextDim);
+    shrinkToWidth(m_reminderText, contentWidth * 0.32f);
+    const float reminderRoom =
+        m_reminderLine.empty() ? 0.f : m_reminderText.getLocalBounds().width + 0.03f * w;
+    shrinkToWidth(m_tonightText, contentWidth - reminderRoom);
     placeLine(m_tonightText, mx, kTonightTop * h);
+    placeLine(m_reminderText, w - mx,
+              kTonightTop * h + static_cast<float>(scaledSize(kTonightSize, h)) -
+                  static_cast<float>(m_reminderText.getCharacterSize()),
+              Align::Right);
 
     const unsigned footerSize = scaledSize(kFooterSize, h);
     const bool canStart = m_selected >= 0;
@@ -421,6 +438,7 @@ void HomeScene::draw(sf::RenderTarget& target) const {
     target.draw(m_title);
     if (!m_notice.empty()) target.draw(m_noticeText);
     if (!m_tonightLine.empty()) target.draw(m_tonightText);
+    if (!m_reminderLine.empty()) target.draw(m_reminderText);
     for (const auto& row : m_rows) {
         target.draw(row.background);
         if (row.editBox.width > 0.f) target.draw(row.editButton);
@@ -439,6 +457,7 @@ std::vector<sf::FloatRect> HomeScene::textBounds() const {
     std::vector<sf::FloatRect> bounds{m_title.getGlobalBounds(), m_footer.getGlobalBounds()};
     if (!m_notice.empty()) bounds.push_back(m_noticeText.getGlobalBounds());
     if (!m_tonightLine.empty()) bounds.push_back(m_tonightText.getGlobalBounds());
+    if (!m_reminderLine.empty()) bounds.push_back(m_reminderText.getGlobalBounds());
     if (!m_more.getString().isEmpty()) bounds.push_back(m_more.getGlobalBounds());
     if (m_soundShown) bounds.push_back(m_sound.bounds());
     for (const auto& row : m_rows)

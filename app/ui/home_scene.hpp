@@ -46,6 +46,9 @@ class HomeScene final : public Scene {
     // A history that cannot be used: a framed block above the footer (the list makes room).
     void setBanner(const BannerText& banner);
     const Banner& banner() const { return m_banner; }
+    // "Bedtime reminder 21:45 · R", small, at the right of the tonight line; empty: none.
+    void setReminderLine(const std::string& line);
+    const std::string& reminderLine() const { return m_reminderLine; }
 
     // Moves the selection among the valid entries; true when it moved.
     bool moveSelection(int delta);
@@ -79,6 +82,7 @@ class HomeScene final : public Scene {
     std::string m_emptyHint;
     std::string m_notice;
     std::string m_tonightLine;
+    std::string m_reminderLine;
     int m_selected = -1;
     int m_first = 0; // first entry shown when the list scrolls
     sf::Vector2f m_size{1280.f, 800.f};
@@ -86,6 +90,7 @@ class HomeScene final : public Scene {
     sf::Text m_title;
     sf::Text m_noticeText;
     sf::Text m_tonightText;
+    sf::Text m_reminderText;
     sf::Text m_footer;
     sf::Text m_more;
     std::vector<sf::Text> m_emptyLines;

@@ -78,6 +78,9 @@ bool HomeScreen::command(Command command, ScreenHost& host) {
     case Command::ShowProgress:
         host.showProgress();
         return true;
+    case Command::ChangeReminder:
+        m_scene.setReminderLine(host.changeReminder());
+        return true;
     default:
         return handleCommonCommand(command, keyContext(), host);
     }

@@ -1,5 +1,5 @@
 // The home screen: the routines, chosen with the arrows or the mouse; Enter starts one, E edits
-// it, N makes a new one, P shows progress.
+// it, N makes a new one, P shows progress, R changes the bedtime reminder.
 #pragma once
 
 #include "home_scene.hpp"
@@ -22,6 +22,7 @@ class HomeScreen final : public Screen {
     void statsChanged(const Stats* stats) override;
     void routinesChanged(const std::string& selectId) override;
     void soundChanged(const SoundState& state) override { m_scene.setSoundState(state); }
+    void setReminderLine(const std::string& line) { m_scene.setReminderLine(line); }
 
     const HomeScene& scene() const { return m_scene; }
     void setBanner(const BannerText& banner) { m_scene.setBanner(banner); }

@@ -52,6 +52,7 @@ std::vector<KeyBinding> makeKeymap() {
         {C::Home, Command::EditRoutine, {key(K::E)}, "edit the chosen routine"},
         {C::Home, Command::NewRoutine, {key(K::N)}, "make a new routine"},
         {C::Home, Command::ShowProgress, {key(K::P)}, "progress and cramp diary"},
+        {C::Home, Command::ChangeReminder, {key(K::R)}, "bedtime reminder time"},
         {C::Home, Command::CloseWindow, {key(K::Escape), key(K::Q)}, "close"},
         {C::Home, Command::ShowHelp, kHelpKeys, "this help"},
 

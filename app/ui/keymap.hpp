@@ -55,6 +55,7 @@ enum class Command {
     EditRoutine,
     NewRoutine,
     ShowProgress,
+    ChangeReminder,
     CloseWindow,
     // Session and its overlays
     TogglePause,

@@ -50,6 +50,9 @@ class ScreenHost {
     virtual void askToRemoveSession(Date night) = 0;
     // A session could not be written: home says so afterwards too.
     virtual void historyFailed(const std::string& error) { (void)error; }
+    // The home screen's R: the bedtime reminder moves to its next time (or off); returns the
+    // line that says what is set now.
+    virtual std::string changeReminder() { return {}; }
 };
 
 // The commands every full screen answers alike, where its keymap has them: help for that screen's

@@ -14,6 +14,7 @@
 #include "progress_screen.hpp"
 #include "question_screen.hpp"
 #include "relief_screen.hpp"
+#include "reminder.hpp"
 #include "session_screen.hpp"
 #include "six_week_review.hpp"
 
@@ -24,6 +25,8 @@
 #include <algorithm>
 #include <cstdlib>
 #include <ctime>
+#include <filesystem>
+#include <system_error>
 
 namespace ns {
 
@@ -347,6 +350,7 @@ void Switchboard::showHomeScreen(const std::string& selectId, bool reload, bool 
         std::make_unique<HomeScreen>(m_theme, m_library, m_options.paths.userRoutinesDir(), notice);
     home->setBanner(!m_historyProblem.empty() ? m_historyProblem : m_sessionProblem);
     home->routinesChanged(!selectId.empty() ? selectId : m_lastRoutineId);
+    home->setReminderLine(reminderLine(readReminder(m_options.paths)));
     switchTo(std::move(home));
     refreshHistory();
     // The morning check-in asks once a day, the first time home opens after the day-start hour
@@ -375,6 +379,21 @@ void Switchboard::showSixWeekReviewOnce() {
         "Enter to carry on     I when to see a doctor"));
     if (!writeFileAtomically(shown, "The six-week review was shown.\n", nullptr))
         spdlog::warn("could not remember that the six-week review was shown");
+}
+
+std::string Switchboard::changeReminder() {
+    const ReminderStatus status = readReminder(m_options.paths);
+    const std::optional<ReminderTime> next = nextReminderChoice(status.at);
+    std::error_code ec;
+    const std::filesystem::path binary = std::filesystem::read_symlink("/proc/self/exe", ec);
+    const ReminderChange change =
+        applyReminder(m_options.paths, next, status.routine, ec ? "nightstretch" : binary);
+    if (!change.ok) spdlog::warn("{}", change.message);
+    showIndicator(!change.ok ? "The reminder could not be changed"
+                  : next     ? "Bedtime reminder at " + next->str()
+                             : "Bedtime reminder off",
+                  -1.f);
+    return reminderLine(readReminder(m_options.paths));
 }
 
 void Switchboard::showProgress() {

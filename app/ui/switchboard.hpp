@@ -77,6 +77,7 @@ class Switchboard final : public ScreenHost {
     void historyChanged() override;
     void askToRemoveSession(Date night) override;
     void historyFailed(const std::string& error) override;
+    std::string changeReminder() override;
 
   private:
     void switchTo(std::unique_ptr<Screen> screen);
