@@ -23,6 +23,8 @@ constexpr float kListTop = 0.165f;
 constexpr float kListBottom = 0.875f;
 constexpr float kFooterTop = 0.905f;
 constexpr float kFooterSize = 0.033f;
+constexpr float kCrampHintTop = 0.949f; // the sound badge's line, at the left
+constexpr float kCrampHintSize = 0.032f;
 constexpr float kRowGap = 0.018f;
 constexpr float kRowPadY = 0.02f;
 constexpr float kRowPadX = 0.03f; // of the width
@@ -248,7 +250,10 @@ HomeScene::Row HomeScene::buildRow(int index, sf::Vector2f position, float width
         }
         sf::Text name = makeText(entry.name, m_theme.bold(), nameSize,
                                  selected ? palette::kText : palette::kTextSoft);
-        name.setString(ellipsize(name.getString(), m_theme.bold(), nameSize, nameWidth));
+        // A long name gets a little smaller before it is cut: the whole name is worth reading.
+        shrinkToWidth(name, nameWidth, nameSize * 4 / 5);
+        name.setString(
+            ellipsize(name.getString(), m_theme.bold(), name.getCharacterSize(), nameWidth));
         placeLine(name, position.x + padX, y);
         row.texts.push_back(name);
         row.texts.push_back(minutes);
@@ -293,8 +298,9 @@ void HomeScene::appendErrors(Row& row, const HomeEntry& entry, float x, float y,
         auto lines = wrapText(entry.errors[i], m_theme.regular(), errorSize, innerWidth);
         if (lines.size() > kLinesPerError) {
             lines.resize(kLinesPerError);
-            lines.back() = ellipsize(lines.back() + sf::String(" …"), m_theme.regular(), errorSize,
-                                     innerWidth);
+            lines.back() =
+                ellipsize(lines.back() + sf::String(" ") + sf::String(sf::Uint32{0x2026}),
+                          m_theme.regular(), errorSize, innerWidth);
         }
         for (const auto& line : lines) {
             sf::Text text(line, m_theme.regular(), errorSize);
@@ -362,6 +368,11 @@ void HomeScene::layout(sf::Vector2f size) {
                         m_theme.regular(), footerSize, palette::kTextDim);
     shrinkToWidth(m_footer, contentWidth * 0.78f);
     placeLine(m_footer, mx, kFooterTop * h);
+    // What to do at 3 a.m. with a calf locked hard must be findable without opening help.
+    m_crampHint = makeText("C  a cramp now     I  about cramps", m_theme.regular(),
+                           scaledSize(kCrampHintSize, h), palette::kAccentDim);
+    shrinkToWidth(m_crampHint, contentWidth * 0.5f);
+    placeLine(m_crampHint, mx, kCrampHintTop * h);
 
     // The rows: scroll so that the selected one is in view.
     m_rows.clear();
@@ -449,12 +460,14 @@ void HomeScene::draw(sf::RenderTarget& target) const {
         target.draw(line);
     m_banner.draw(target);
     target.draw(m_footer);
+    target.draw(m_crampHint);
     target.draw(m_more);
     if (m_soundShown) m_sound.draw(target);
 }
 
 std::vector<sf::FloatRect> HomeScene::textBounds() const {
-    std::vector<sf::FloatRect> bounds{m_title.getGlobalBounds(), m_footer.getGlobalBounds()};
+    std::vector<sf::FloatRect> bounds{m_title.getGlobalBounds(), m_footer.getGlobalBounds(),
+                                      m_crampHint.getGlobalBounds()};
     if (!m_notice.empty()) bounds.push_back(m_noticeText.getGlobalBounds());
     if (!m_tonightLine.empty()) bounds.push_back(m_tonightText.getGlobalBounds());
     if (!m_reminderLine.empty()) bounds.push_back(m_reminderText.getGlobalBounds());

@@ -46,6 +46,8 @@ class HomeScene final : public Scene {
     // A history that cannot be used: a framed block above the footer (the list makes room).
     void setBanner(const BannerText& banner);
     const Banner& banner() const { return m_banner; }
+    // "C a cramp now   I about cramps": always on home, on the sound badge's line.
+    const sf::Text& crampHint() const { return m_crampHint; }
     // "Bedtime reminder 21:45 · R", small, at the right of the tonight line; empty: none.
     void setReminderLine(const std::string& line);
     const std::string& reminderLine() const { return m_reminderLine; }
@@ -92,6 +94,7 @@ class HomeScene final : public Scene {
     sf::Text m_tonightText;
     sf::Text m_reminderText;
     sf::Text m_footer;
+    sf::Text m_crampHint; // "C a cramp now   I about cramps", bottom left, always there
     sf::Text m_more;
     std::vector<sf::Text> m_emptyLines;
     std::vector<Row> m_rows;

@@ -179,6 +179,28 @@ TEST(HomeScene, AHistoryThatCannotBeUsedIsABannerAboveTheFooter) {
     EXPECT_FALSE(scene.banner().shown());
 }
 
+// Issue 10: help during a cramp is one key away and says so on home, without opening help.
+TEST(HomeScene, SaysWhichKeysHelpDuringACramp) {
+    ASSERT_NE(test::theme(), nullptr);
+    HomeScene scene(*test::theme());
+    scene.setEntries(sampleEntries());
+    scene.setSoundState(SoundState{});
+    for (sf::Vector2u size : {sf::Vector2u{800, 600}, sf::Vector2u{1280, 800}}) {
+        const sf::Image image = test::render({&scene}, size);
+        const std::string name =
+            "home-cramp-hint-" + std::to_string(size.x) + "x" + std::to_string(size.y);
+        test::expectFitsAndCalm(scene, image, size, name);
+        const std::string hint = scene.crampHint().getString().toAnsiString();
+        EXPECT_NE(hint.find("C  a cramp now"), std::string::npos) << hint;
+        EXPECT_NE(hint.find("I  about cramps"), std::string::npos) << hint;
+        const sf::FloatRect box = scene.crampHint().getGlobalBounds();
+        EXPECT_TRUE(test::inside(box, size)) << name;
+        EXPECT_GE(box.height, 0.018f * static_cast<float>(size.y)) << name << ": readable";
+        ASSERT_NE(scene.soundBadge(), nullptr);
+        EXPECT_FALSE(box.intersects(scene.soundBadge()->bounds())) << name;
+    }
+}
+
 TEST(HomeScene, ManyRoutinesScrollToKeepTheSelectionInView) {
     ASSERT_NE(test::theme(), nullptr);
     std::vector<HomeEntry> entries;
