@@ -198,7 +198,8 @@ int statsCommand(const Paths& paths, const StatsOptions& options) {
     }
     auto store = openForCommand(paths);
     if (!store) return fail(kExitEnvironment, "the history cannot be opened");
-    const Stats stats = computeStats(store->nightRecords(), tonightDate);
+    Stats stats = computeStats(store->nightRecords(), tonightDate);
+    stats.symptoms = store->symptomAnswers(); // the picture's doctor note counts them too
 
     if (options.png) {
         std::string error;
@@ -206,7 +207,7 @@ int statsCommand(const Paths& paths, const StatsOptions& options) {
         if (code != kExitOk) return fail(code, error);
         if (!options.json) std::printf("Wrote %s\n", options.png->c_str());
     }
-    const std::optional<DoctorNote> note = doctorNote(stats, store->symptomAnswers());
+    const std::optional<DoctorNote> note = doctorNote(stats, stats.symptoms);
     if (options.json) {
         std::cout << withFields(
                          withDoctorNote(statsJsonText(stats), note ? &note->reason : nullptr),

@@ -12,21 +12,11 @@
 
 namespace ns {
 
-// The red flags a check-in asks about with a yes/no question.
-enum class Symptom { Swelling, Weakness, Numbness, Medicine };
-constexpr Symptom kSymptoms[] = {Symptom::Swelling, Symptom::Weakness, Symptom::Numbness,
-                                 Symptom::Medicine};
-
+// Symptom and SymptomAnswer live in nights.hpp: Stats carries the answers.
 const char* symptomName(Symptom symptom); // "swelling" | "weakness" | "numbness" | "medicine"
 std::optional<Symptom> parseSymptom(std::string_view name);
 // The check-in's question: "Swelling, redness or warmth of a leg?"
 const char* symptomQuestion(Symptom symptom);
-
-// A "yes" to one question, for one night.
-struct SymptomAnswer {
-    std::string night; // YYYY-MM-DD
-    Symptom symptom = Symptom::Swelling;
-};
 
 constexpr int kDoctorNoteNights = 7;         // the 7 nights before tonight
 constexpr int kDoctorNoteCrampNights = 3;    // cramps on at least this many of them

@@ -98,8 +98,22 @@ struct NightSummary {
     std::string note;
 };
 
+// The red flags a check-in asks about with a yes/no question.
+enum class Symptom { Swelling, Weakness, Numbness, Medicine };
+constexpr Symptom kSymptoms[] = {Symptom::Swelling, Symptom::Weakness, Symptom::Numbness,
+                                 Symptom::Medicine};
+
+// A "yes" to one question, for one night.
+struct SymptomAnswer {
+    std::string night; // YYYY-MM-DD
+    Symptom symptom = Symptom::Swelling;
+};
+
 struct Stats {
     Date tonight;
+    // The check-ins' "yes" answers (swelling, ...): filled in by whoever has the history, for
+    // the doctor note; computeStats leaves it empty.
+    std::vector<SymptomAnswer> symptoms;
     NightState tonightState = NightState::NotYet; // never Missed: tonight has not passed
     int currentStreak = 0;
     int bestStreak = 0;

@@ -117,7 +117,7 @@ TwoWeekComparison compareFirstAndLastTwoWeeks(const Stats& stats) {
 }
 
 bool shouldSuggestDoctor(const Stats& stats) {
-    return doctorNote(stats, {}).has_value();
+    return doctorNote(stats, stats.symptoms).has_value();
 }
 
 } // namespace ns

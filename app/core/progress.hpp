@@ -53,8 +53,8 @@ struct TwoWeekComparison {
 
 TwoWeekComparison compareFirstAndLastTwoWeeks(const Stats& stats);
 
-// True when the diary alone calls for the doctor note (doctor_note.hpp: cramps on 3 of the last 7
-// nights, or pain of 8 or more): the progress screen then says when to see a doctor.
+// True when the doctor note shows (doctor_note.hpp: cramps on 3 of the last 7 nights, pain of 8
+// or more, or a symptom answered yes, from stats.symptoms): the progress screen then says so.
 bool shouldSuggestDoctor(const Stats& stats);
 
 } // namespace ns

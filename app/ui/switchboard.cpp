@@ -495,9 +495,11 @@ void Switchboard::reloadLibrary(const std::string& selectId) {
 
 // Streaks and nights from the history: when home is shown and after a check-in, never per frame.
 void Switchboard::refreshHistory() {
-    if (m_options.history)
+    if (m_options.history) {
         m_stats = computeStats(m_options.history->nightRecords(),
                                tonightAt(std::time(nullptr), m_options.dayStart));
+        m_stats.symptoms = m_options.history->symptomAnswers(); // for the doctor note
+    }
     for (auto& screen : m_stack)
         screen->statsChanged(m_options.history ? &m_stats : nullptr);
     m_dirty = true;

@@ -897,6 +897,15 @@ TEST(ProgressDoctor, OnlyTheSevenNightsBeforeTonightCount) {
     EXPECT_FALSE(shouldSuggestDoctor(diaryWithCramps({0}, 9)));    // or tonight
 }
 
+// Issue 10: a "yes" to a symptom shows the note on the progress screen and picture too, not only
+// in the check-in and `stats`.
+TEST(ProgressDoctor, ASymptomAnsweredYesSuggestsADoctorWithoutCramps) {
+    Stats stats = diaryWithCramps({});
+    EXPECT_FALSE(shouldSuggestDoctor(stats));
+    stats.symptoms.push_back(SymptomAnswer{daysAgo(2).str(), Symptom::Swelling});
+    EXPECT_TRUE(shouldSuggestDoctor(stats));
+}
+
 TEST(ProgressDoctor, PainOfEightSuggestsADoctor) {
     EXPECT_TRUE(shouldSuggestDoctor(diaryWithCramps({4}, 8)));
     EXPECT_FALSE(shouldSuggestDoctor(diaryWithCramps({4}, 7)));
