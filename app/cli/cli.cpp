@@ -416,6 +416,8 @@ int runCli(int argc, char** argv) {
     auto* relief = app.add_subcommand("relief", "Guidance through a cramp happening now");
     relief->add_flag("--text", reliefOptions.text, "In the terminal instead of the window");
     relief->add_flag("--shin", reliefOptions.shin, "A cramp in the shin or foot (default: calf)");
+    relief->add_option("--trace", reliefOptions.tracePath,
+                       "With --text: write each phrase said (JSON lines) to FILE");
     bool aboutText = false;
     auto* about = app.add_subcommand("about", "Leg cramps: what helps, when to see a doctor");
     about->add_flag("--text", aboutText, "Print it instead of opening the window");

@@ -2,14 +2,18 @@
 #include "relief_commands.hpp"
 
 #include "about_text.hpp"
+#include "audio_cues.hpp"
 #include "history.hpp"
 #include "history_commands.hpp"
 #include "relief_text.hpp"
 #include "settings.hpp"
+#include "trace.hpp"
+#include "voice.hpp"
 #include "window_loader.hpp"
 
 #include <cstdio>
 #include <iostream>
+#include <memory>
 
 namespace ns {
 namespace {
@@ -36,8 +40,27 @@ int reliefCommand(const Paths& paths, const ReliefOptions& options) {
     const Settings settings = Settings::loadAndWarn(paths.settingsFile());
     OpenedHistory history = openHistory(paths, false);
     if (!history.notice.empty()) std::cerr << "nightstretch: " << history.notice << '\n';
+    // The voice, as in a session's text mode: each step said, so the eyes can stay closed.
+    std::unique_ptr<AudioCues> audio;
+    std::unique_ptr<Voice> voice;
+    if (settings.voice) {
+        audio = std::make_unique<AudioCues>();
+        audio->setVolume(settings.volume);
+        audio->setMuted(settings.muted);
+        if (audio->available()) voice = std::make_unique<Voice>(*audio);
+        if (voice && !voice->available()) voice.reset();
+    }
+    std::unique_ptr<TraceWriter> trace;
+    if (!options.tracePath.empty()) {
+        trace = std::make_unique<TraceWriter>(options.tracePath);
+        if (!trace->ok()) {
+            std::cerr << "nightstretch: cannot write the trace to " << options.tracePath << '\n';
+            return 2;
+        }
+    }
     return runReliefText(variant, history.store.get(),
-                         DayStart::parse(settings.dayStartsAt).value_or(DayStart{}));
+                         DayStart::parse(settings.dayStartsAt).value_or(DayStart{}), voice.get(),
+                         trace.get());
 }
 
 int aboutCommand(const Paths& paths, bool text) {

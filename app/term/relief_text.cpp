@@ -3,12 +3,16 @@
 
 #include "history.hpp"
 #include "raw_terminal.hpp"
+#include "trace.hpp"
+#include "voice_prompter.hpp"
 
 #include <poll.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <thread>
 
 namespace ns {
 namespace {
@@ -74,6 +78,37 @@ void printWrapped(const std::string& sentence) {
     if (!line.empty()) std::printf("   %s\n", line.c_str());
 }
 
+// Says phrases in place of whatever is being said, and traces each (ms since the guide began).
+class ReliefVoice {
+  public:
+    ReliefVoice(Speaker* speaker, TraceWriter* trace) : m_speaker(speaker), m_trace(trace) {}
+    // The phrase's length in ms, or -1 when it cannot be said.
+    long long say(const std::string& text) {
+        if (!m_speaker) return -1;
+        m_speaker->stop();
+        const long long lengthMs = m_speaker->prepare(text);
+        if (lengthMs < 0) return -1;
+        const long long dueMs = elapsedMs();
+        m_speaker->say(text);
+        if (m_trace) m_trace->say(text, dueMs, elapsedMs(), !m_speaker->audible());
+        return lengthMs;
+    }
+    void stop() {
+        if (m_speaker) m_speaker->stop();
+    }
+    bool audible() const { return m_speaker && m_speaker->audible(); }
+
+  private:
+    long long elapsedMs() const {
+        return std::chrono::duration_cast<std::chrono::milliseconds>(
+                   std::chrono::steady_clock::now() - m_start)
+            .count();
+    }
+    Speaker* m_speaker;
+    TraceWriter* m_trace;
+    std::chrono::steady_clock::time_point m_start = std::chrono::steady_clock::now();
+};
+
 void printStep(const ReliefGuide& guide) {
     const ReliefStep& step = guide.current();
     std::printf("\n%zu of %zu  %s\n", guide.index() + 1, guide.steps().size(), step.title.c_str());
@@ -85,7 +120,9 @@ void printStep(const ReliefGuide& guide) {
 
 } // namespace
 
-int runReliefText(ReliefVariant variant, HistoryStore* history, DayStart dayStart) {
+int runReliefText(ReliefVariant variant, HistoryStore* history, DayStart dayStart, Speaker* speaker,
+                  TraceWriter* trace) {
+    ReliefVoice voice(speaker, trace);
     ReliefGuide guide(variant);
     RawTerminal terminal;
     const bool interactive = terminal.active();
@@ -107,16 +144,23 @@ int runReliefText(ReliefVariant variant, HistoryStore* history, DayStart dayStar
     std::printf("%s. Take your time: Space (or Enter) when a step eases, B back, Q stop.\n",
                 reliefVariantTitle(variant));
     printStep(guide);
+    voice.say(guide.current().spoken);
     bool stopped = false;
     while (!guide.finished() && !stopped) {
         switch (readKey(interactive)) {
         case Key::Next:
             guide.next();
             if (reliefId != 0) history->updateRelief(reliefId, guide.stepsDone());
-            if (!guide.finished()) printStep(guide);
+            if (!guide.finished()) {
+                printStep(guide);
+                voice.say(guide.current().spoken);
+            }
             break;
         case Key::Back:
-            if (guide.back()) printStep(guide);
+            if (guide.back()) {
+                printStep(guide);
+                voice.say(guide.current().spoken);
+            }
             break;
         case Key::Stop:
         case Key::End:
@@ -131,6 +175,15 @@ int runReliefText(ReliefVariant variant, HistoryStore* history, DayStart dayStar
     if (reliefId != 0)
         std::printf("Noted for the night of %s; the morning check-in counts it.\n",
                     record.night.c_str());
+    std::fflush(stdout);
+    if (!guide.finished()) {
+        voice.stop();
+        return 0;
+    }
+    // The last words are heard whole: the process waits for them, as the window does.
+    const long long lengthMs = voice.say("Well done. Sleep well.");
+    if (lengthMs > 0 && voice.audible())
+        std::this_thread::sleep_for(std::chrono::milliseconds(lengthMs + 200));
     return 0;
 }
 

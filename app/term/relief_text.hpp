@@ -8,9 +8,14 @@
 namespace ns {
 
 class HistoryStore;
+class Speaker;
+class TraceWriter;
 
 // Runs the guide to its end or until stopped (or input ends); records a relief event on the
-// night it is (when `history` is set). Returns 0.
-int runReliefText(ReliefVariant variant, HistoryStore* history, DayStart dayStart);
+// night it is (when `history` is set). With a `speaker`, each step is also said, as in the
+// window, and "Well done" is heard to its end before it returns; `trace` gets a `say` line for
+// each phrase started. Returns 0.
+int runReliefText(ReliefVariant variant, HistoryStore* history, DayStart dayStart,
+                  Speaker* speaker = nullptr, TraceWriter* trace = nullptr);
 
 } // namespace ns

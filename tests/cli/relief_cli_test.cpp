@@ -6,6 +6,11 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
 namespace {
 
 class ReliefCommands : public ns::test::TempHomeTest {
@@ -48,6 +53,36 @@ TEST_F(ReliefCommands, StoppingEarlyKeepsHowFarItWentAndTheShinGuideIsItsOwn) {
     ASSERT_EQ(reliefs.size(), 1u);
     EXPECT_EQ(reliefs[0].at("variant"), "shin");
     EXPECT_EQ(reliefs[0].at("steps_done"), 1);
+}
+
+// The say lines of a relief trace, in order.
+std::vector<std::string> saidIn(const std::string& trace) {
+    std::vector<std::string> said;
+    std::ifstream in(trace);
+    for (std::string line; std::getline(in, line);) {
+        const auto event = nlohmann::json::parse(line);
+        if (event.at("event") == "say") said.push_back(event.at("text").get<std::string>());
+    }
+    return said;
+}
+
+// Eyes closed in the terminal too: each step is said as it comes, and "Well done" at the end;
+// with the voice off in the settings, nothing is.
+TEST_F(ReliefCommands, TheTextGuideSpeaksEachStepUnlessTheVoiceIsOff) {
+    const std::string trace = m_home + "/relief.trace";
+    auto result = run({"relief", "--text", "--trace", trace}, "     ");
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    const std::vector<std::string> said = saidIn(trace);
+    ASSERT_EQ(said.size(), 6u) << "five steps and the last words";
+    EXPECT_NE(said.front().find("Stretch the calf"), std::string::npos) << said.front();
+    EXPECT_EQ(said.back(), "Well done. Sleep well.");
+
+    std::filesystem::create_directories(m_home + "/config");
+    ns::test::writeFile(m_home + "/config/settings.toml", "voice = false\n");
+    std::filesystem::remove(trace);
+    result = run({"relief", "--text", "--trace", trace}, "     ");
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_TRUE(saidIn(trace).empty());
 }
 
 TEST_F(ReliefCommands, InputEndingStopsCleanly) {
