@@ -517,7 +517,7 @@ TEST_F(SwitchboardTest, TheMorningQuestionPassesOnKeysItDoesNotUse) {
     earlier.routineId = "quick";
     earlier.routineName = "Quick";
     earlier.night = tonightAt(std::time(nullptr), m_options.dayStart).plus(-2).str();
-    earlier.startedAt = std::time(nullptr) - 2 * 86400;
+    earlier.startedAt = std::time(nullptr) - std::time_t{2} * 86400;
     earlier.endedAt = earlier.startedAt + 120;
     earlier.plannedHoldSeconds = 90;
     earlier.holdSecondsDone = 90;
