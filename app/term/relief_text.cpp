@@ -96,7 +96,7 @@ class ReliefVoice {
     void stop() {
         if (m_speaker) m_speaker->stop();
     }
-    bool audible() const { return m_speaker && m_speaker->audible(); }
+    bool audible() const { return m_speaker != nullptr && m_speaker->audible(); }
 
   private:
     long long elapsedMs() const {
