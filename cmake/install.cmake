@@ -6,7 +6,8 @@ set(NS_APP_ID io.github.nightstretch.Nightstretch)
 
 install(TARGETS nightstretch RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 # Beside bin/ as lib/nightstretch, not LIBDIR: the binary finds it at bin/../lib/nightstretch.
-install(TARGETS nightstretch_window nightstretch_notify LIBRARY DESTINATION lib/nightstretch)
+install(TARGETS nightstretch_window nightstretch_notify nightstretch_voice
+        LIBRARY DESTINATION lib/nightstretch)
 install(DIRECTORY routines/ DESTINATION ${NS_RELATIVE_SHARE_DIR}/routines)
 install(DIRECTORY assets/poses/ DESTINATION ${NS_RELATIVE_SHARE_DIR}/assets/poses)
 

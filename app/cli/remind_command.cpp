@@ -4,6 +4,7 @@
 #include "exit_codes.hpp"
 #include "history.hpp"
 #include "history_commands.hpp"
+#include "modules.hpp"
 #include "nights.hpp"
 #include "notification_module.hpp"
 #include "reminder.hpp"
@@ -48,21 +49,16 @@ using NotifyFunction = decltype(&nightstretch_notify);
 
 // libnightstretch_notify.so from lib/nightstretch/ beside bin/, or null (with why, logged).
 NotifyFunction loadNotifyModule() {
-    const fs::path file = runningBinary().parent_path().parent_path() / "lib" / "nightstretch" /
-                          "libnightstretch_notify.so";
+    const fs::path file = moduleFile("libnightstretch_notify.so");
     void* handle = ::dlopen(file.c_str(), RTLD_NOW | RTLD_LOCAL);
     if (handle == nullptr) {
         const char* why = ::dlerror();
         spdlog::info("notify module: {}", why != nullptr ? why : file.string());
         return nullptr;
     }
-    void* version = ::dlsym(handle, "nightstretch_notify_module_version");
-    void* notify = ::dlsym(handle, "nightstretch_notify");
-    int (*versionFunction)() = nullptr;
-    NotifyFunction notifyFunction = nullptr;
-    static_assert(sizeof version == sizeof versionFunction);
-    __builtin_memcpy(&versionFunction, &version, sizeof version);
-    __builtin_memcpy(&notifyFunction, &notify, sizeof notify);
+    const auto versionFunction =
+        symbolAs<int (*)()>(::dlsym(handle, "nightstretch_notify_module_version"));
+    const auto notifyFunction = symbolAs<NotifyFunction>(::dlsym(handle, "nightstretch_notify"));
     if (versionFunction == nullptr || notifyFunction == nullptr ||
         versionFunction() != kNightstretchNotifyModuleVersion) {
         spdlog::info("notify module: {} is from another build", file.string());

@@ -4,6 +4,7 @@
 
 #include "exit_codes.hpp"
 #include "files.hpp"
+#include "modules.hpp"
 #include "window_module.hpp"
 
 #include <spdlog/spdlog.h>
@@ -19,13 +20,6 @@ namespace {
 
 constexpr const char* kModuleName = "libnightstretch_window.so";
 
-template <typename Function> Function symbolAs(void* symbol) {
-    Function function = nullptr;
-    static_assert(sizeof symbol == sizeof function);
-    __builtin_memcpy(&function, &symbol, sizeof function);
-    return function;
-}
-
 struct WindowModule {
     decltype(&nightstretch_run_window) runWindow = nullptr;
     decltype(&nightstretch_save_progress_picture) saveProgressPicture = nullptr;
@@ -35,14 +29,7 @@ struct WindowModule {
 // Never unloaded: SFML and Mesa register exit handlers that must find their code still mapped.
 const WindowModule* loadWindowModule() {
     static const WindowModule module = []() -> WindowModule {
-        std::error_code ec;
-        const std::filesystem::path binary = std::filesystem::read_symlink("/proc/self/exe", ec);
-        if (ec) {
-            spdlog::info("window module: cannot find the running binary: {}", ec.message());
-            return {};
-        }
-        const std::filesystem::path file =
-            binary.parent_path().parent_path() / "lib" / "nightstretch" / kModuleName;
+        const std::filesystem::path file = moduleFile(kModuleName);
         void* handle = ::dlopen(file.c_str(), RTLD_NOW | RTLD_LOCAL);
         if (handle == nullptr) {
             const char* why = ::dlerror();

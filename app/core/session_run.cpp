@@ -110,6 +110,7 @@ void SessionRun::setVoice(Speaker* speaker, const CueStrikes& strikes) {
     PhrasePlan plan =
         planPhrases(m_session->routine(), m_session->timeline(), strikes,
                     [speaker](const std::string& text) { return speaker->prepare(text); });
+    speaker->donePreparing();
     m_voice = std::make_unique<VoicePrompter>(*m_session, m_clock, std::move(plan), *speaker,
                                               m_trace.get());
     m_voiceRegistration = attach(*m_voice);

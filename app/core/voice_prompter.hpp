@@ -20,6 +20,8 @@ class Speaker {
     // Makes the phrase ready to say (synthesised once, cached) and returns its length in ms, or a
     // negative number when it cannot be said.
     virtual long long prepare(const std::string& text) = 0;
+    // Said after a run of prepare() calls: what was kept ready for them may go.
+    virtual void donePreparing() {}
     virtual void say(const std::string& text) = 0; // a prepared phrase, now
     virtual void stop() = 0;                       // the phrase sounding now, if any
     // False while a phrase said now would not be heard (sound muted or at volume 0): the

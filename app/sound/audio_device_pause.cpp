@@ -2,21 +2,11 @@
 // the build needs no OpenAL headers (as for the device probe in audio_cues.cpp).
 #include "audio_device_pause.hpp"
 
+#include "modules.hpp"
+
 #include <dlfcn.h>
 
 namespace ns {
-
-namespace {
-
-// Converts a looked-up symbol to a function pointer without a cast the compiler warns about.
-template <typename Function> Function symbolAs(void* symbol) {
-    Function function = nullptr;
-    static_assert(sizeof symbol == sizeof function);
-    __builtin_memcpy(&function, &symbol, sizeof function);
-    return function;
-}
-
-} // namespace
 
 AudioDevicePause::AudioDevicePause() {
     // RTLD_NOLOAD: only the copy already loaded for SFML; none is loaded just for this.

@@ -1,11 +1,12 @@
-// Spoken prompts: phrases synthesised in process with Flite (voice cmu_us_slt, slowed to a calm
-// pace), matched in loudness to the chimes, cached by text, and played on the chimes' device.
-// Without a voice there is one warning and the chimes go on alone.
+// Spoken prompts: phrases synthesised with Flite (voice cmu_us_slt, slowed to a calm pace) in a
+// helper process forked for the purpose, so Flite's 5-10 MB are never this process's; matched in
+// loudness to the chimes, cached by text, and played on the chimes' device. Without a voice there
+// is one warning and the chimes go on alone.
 #pragma once
 
+#include "phrase_audio.hpp"
 #include "voice_prompter.hpp"
 
-#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -19,28 +20,7 @@ class SoundBuffer;
 namespace ns {
 
 class AudioCues;
-
-struct PhraseAudio {
-    std::vector<std::int16_t> samples; // mono
-    unsigned sampleRate = 0;
-    long long lengthMs() const;
-};
-
-// Flite's duration_stretch: 1 is Flite's own brisk pace; this is calmer, still natural.
-constexpr float kVoiceStretch = 1.3f;
-
-// RMS (a fraction of full scale) the voice is brought to: the chimes' own, averaged in dB over the
-// phase chimes as they are synthesised (the soft tick left out).
-double chimeRms();
-
-// The phrase as 16-bit mono, at chimeRms(), its peaks kept below full scale, faded in and out;
-// nullopt when no voice is available (the reason in `*problem`).
-std::optional<PhraseAudio> synthesizePhrase(const std::string& text,
-                                            std::string* problem = nullptr);
-
-// RMS and peak of samples as fractions of full scale.
-double rmsOf(const std::vector<std::int16_t>& samples);
-double peakOf(const std::vector<std::int16_t>& samples);
+class VoiceHelper;
 
 class Voice final : public Speaker {
   public:
@@ -55,6 +35,7 @@ class Voice final : public Speaker {
     bool available() const;
 
     long long prepare(const std::string& text) override;
+    void donePreparing() override; // ends the helper; the next prepare() starts another
     void say(const std::string& text) override;
     void stop() override;
     bool audible() const override; // not muted, volume above 0
@@ -63,6 +44,8 @@ class Voice final : public Speaker {
     const PhraseAudio* phrase(const std::string& text) const;
 
   private:
+    std::optional<PhraseAudio> synthesize(const std::string& text, std::string* problem);
+
     struct Entry {
         PhraseAudio audio;
         std::unique_ptr<sf::SoundBuffer> buffer; // null without an audio device
@@ -70,6 +53,7 @@ class Voice final : public Speaker {
     AudioCues& m_audio;
     bool m_available = false;
     std::map<std::string, Entry> m_cache;
+    std::unique_ptr<VoiceHelper> m_helper; // while phrases are being prepared
 };
 
 } // namespace ns

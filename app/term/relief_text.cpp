@@ -87,6 +87,7 @@ class ReliefVoice {
         if (!m_speaker) return -1;
         m_speaker->stop();
         const long long lengthMs = m_speaker->prepare(text);
+        m_speaker->donePreparing(); // one phrase at a time: a step lasts as long as the cramp
         if (lengthMs < 0) return -1;
         const long long dueMs = elapsedMs();
         m_speaker->say(text);

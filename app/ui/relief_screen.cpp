@@ -33,7 +33,9 @@ void ReliefScreen::speak() {
     const std::string text =
         m_guide.finished() ? "Well done. Sleep well." : m_guide.current().spoken;
     m_speaker->stop();
-    if (m_speaker->prepare(text) >= 0) m_speaker->say(text);
+    const long long lengthMs = m_speaker->prepare(text);
+    m_speaker->donePreparing(); // one phrase at a time: a step lasts as long as the cramp
+    if (lengthMs >= 0) m_speaker->say(text);
 }
 
 bool ReliefScreen::handle(const sf::Event& event, ScreenHost& host) {

@@ -4,8 +4,8 @@
 // another phrase, and "Well done" at the end. (How late each phrase starts is measured in
 // scripts/bench, never asserted here.)
 #include "audio_cues.hpp"
+#include "phrase_synthesis.hpp"
 #include "run_process.hpp"
-#include "voice.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

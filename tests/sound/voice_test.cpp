@@ -3,6 +3,7 @@
 // no phrase overlaps a chime's strike or another phrase. Every phrase of nightly is written as a
 // WAV under NS_ARTIFACTS_DIR/voice/ so a person can listen.
 #include "audio_cues.hpp"
+#include "phrase_synthesis.hpp"
 #include "routine_loader.hpp"
 #include "session_run.hpp"
 #include "voice.hpp"
