@@ -162,7 +162,9 @@ std::vector<std::int16_t> render(const Recipe& recipe, unsigned sampleRate) {
 constexpr std::array<Cue, 6> kAllCues = {Cue::Prepare, Cue::Hold, Cue::Switch,
                                          Cue::Rest,    Cue::Tick, Cue::Done};
 constexpr std::size_t kPoolSize = 6; // a tick can overlap a bell's tail, and a bell another's
-constexpr unsigned kSampleRate = 44100;
+// The highest partial of any cue is under 4.3 kHz (5.4 x G5): 22.05 kHz holds every one of them
+// exactly, in half the memory of 44.1 kHz (the buffers are kept twice, by SFML and by OpenAL).
+constexpr unsigned kSampleRate = 22050;
 
 std::size_t cueIndex(Cue cue) {
     return static_cast<std::size_t>(cue);

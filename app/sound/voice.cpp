@@ -46,21 +46,23 @@ bool Voice::available() const {
 long long Voice::prepare(const std::string& text) {
     if (!m_available) return -1;
     if (const auto found = m_cache.find(text); found != m_cache.end())
-        return found->second.audio.lengthMs();
+        return found->second.lengthMs;
     std::string problem;
     std::optional<PhraseAudio> audio = synthesize(text, &problem);
     if (!audio) {
         spdlog::warn("voice: {}", problem);
         return -1;
     }
-    Entry entry{std::move(*audio), nullptr};
+    Entry entry;
+    entry.lengthMs = audio->lengthMs();
     if (m_audio.available()) {
         auto buffer = std::make_unique<sf::SoundBuffer>();
-        if (buffer->loadFromSamples(entry.audio.samples.data(), entry.audio.samples.size(), 1,
-                                    entry.audio.sampleRate))
+        if (buffer->loadFromSamples(audio->samples.data(), audio->samples.size(), 1,
+                                    audio->sampleRate))
             entry.buffer = std::move(buffer);
     }
-    const long long length = entry.audio.lengthMs();
+    if (!entry.buffer) entry.audio = std::move(*audio); // else the buffer's copy is the one kept
+    const long long length = entry.lengthMs;
     m_cache.emplace(text, std::move(entry));
     return length;
 }
@@ -79,9 +81,16 @@ bool Voice::audible() const {
     return !m_audio.muted() && m_audio.volume() > 0;
 }
 
-const PhraseAudio* Voice::phrase(const std::string& text) const {
+std::optional<PhraseAudio> Voice::phrase(const std::string& text) const {
     const auto found = m_cache.find(text);
-    return found == m_cache.end() ? nullptr : &found->second.audio;
+    if (found == m_cache.end()) return std::nullopt;
+    const Entry& entry = found->second;
+    if (!entry.buffer) return entry.audio;
+    PhraseAudio audio;
+    audio.sampleRate = entry.buffer->getSampleRate();
+    audio.samples.assign(entry.buffer->getSamples(),
+                         entry.buffer->getSamples() + entry.buffer->getSampleCount());
+    return audio;
 }
 
 } // namespace ns

@@ -40,14 +40,16 @@ class Voice final : public Speaker {
     void stop() override;
     bool audible() const override; // not muted, volume above 0
 
-    // A prepared phrase's audio (tests save them as WAV); null when not prepared.
-    const PhraseAudio* phrase(const std::string& text) const;
+    // A prepared phrase's audio (tests save them as WAV), copied out; nullopt when not prepared.
+    std::optional<PhraseAudio> phrase(const std::string& text) const;
 
   private:
     std::optional<PhraseAudio> synthesize(const std::string& text, std::string* problem);
 
+    // One copy of the samples: the buffer's when there is an audio device, else `audio`'s.
     struct Entry {
-        PhraseAudio audio;
+        long long lengthMs = 0;
+        PhraseAudio audio;                       // empty when there is a buffer
         std::unique_ptr<sf::SoundBuffer> buffer; // null without an audio device
     };
     AudioCues& m_audio;

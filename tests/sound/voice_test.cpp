@@ -95,11 +95,12 @@ TEST(Voice, PhrasesAreSynthesizedOnceByText) {
     Voice voice(audio);
     ASSERT_TRUE(voice.available());
     const long long first = voice.prepare("Hold.");
-    const PhraseAudio* cached = voice.phrase("Hold.");
-    ASSERT_NE(cached, nullptr);
+    const std::optional<PhraseAudio> cached = voice.phrase("Hold.");
+    ASSERT_TRUE(cached);
+    EXPECT_EQ(cached->lengthMs(), first);
     EXPECT_EQ(voice.prepare("Hold."), first);
-    EXPECT_EQ(voice.phrase("Hold."), cached);
-    EXPECT_EQ(voice.phrase("Relax."), nullptr);
+    EXPECT_EQ(voice.phrase("Hold.")->samples, cached->samples);
+    EXPECT_FALSE(voice.phrase("Relax."));
     voice.say("Hold."); // through the null device: no crash, no sound
     voice.say("never prepared");
     voice.stop();
@@ -229,8 +230,8 @@ TEST(VoiceNightly, NoPhraseOverlapsAChimeOrAnotherPhrase) {
             const long long due = event["due_ms"];
             const long long at = event["at_ms"];
             EXPECT_EQ(at, due) << text; // the manual clock wakes exactly when asked
-            const PhraseAudio* phrase = voice.phrase(text);
-            ASSERT_NE(phrase, nullptr) << text;
+            const std::optional<PhraseAudio> phrase = voice.phrase(text);
+            ASSERT_TRUE(phrase) << text;
             phrases.push_back({at, at + phrase->lengthMs(), text});
         }
     }
@@ -260,8 +261,8 @@ TEST(VoiceNightly, NoPhraseOverlapsAChimeOrAnotherPhrase) {
     texts.insert(plan.end.text);
     int number = 0;
     for (const std::string& text : texts) {
-        const PhraseAudio* audioOfPhrase = voice.phrase(text);
-        ASSERT_NE(audioOfPhrase, nullptr);
+        const std::optional<PhraseAudio> audioOfPhrase = voice.phrase(text);
+        ASSERT_TRUE(audioOfPhrase);
         char prefix[16];
         std::snprintf(prefix, sizeof prefix, "%02d-", ++number);
         test::writeWav(artifacts / (prefix + slug(text) + ".wav"), audioOfPhrase->samples,
