@@ -46,10 +46,10 @@ int serveFromModule(int fd) {
         handle != nullptr ? ::dlsym(handle, "nightstretch_voice_serve") : nullptr);
     if (version != nullptr && serve != nullptr && std::string(version()) == NS_VERSION)
         return serve(fd);
-    const std::string problem = handle == nullptr
-                                    ? std::string("the voice module did not load: ") +
-                                          (why != nullptr ? why : file)
-                                    : "the voice module " + file + " is from another build";
+    const std::string problem =
+        handle == nullptr
+            ? std::string("the voice module did not load: ") + (why != nullptr ? why : file)
+            : "the voice module " + file + " is from another build";
     const std::uint32_t loaded = 0;
     return writeAll(fd, &loaded, sizeof loaded) && writeString(fd, problem) ? 0 : 1;
 }
@@ -90,8 +90,7 @@ std::optional<PhraseAudio> VoiceHelper::synthesize(const std::string& text, std:
             audio.sampleRate = rate;
             if (readAll(fd(), &count, sizeof count) && count <= kMaxPhraseSamples) {
                 audio.samples.resize(count);
-                if (readAll(fd(), audio.samples.data(), count * sizeof(std::int16_t)))
-                    return audio;
+                if (readAll(fd(), audio.samples.data(), count * sizeof(std::int16_t))) return audio;
             }
         }
     }

@@ -27,9 +27,9 @@ class VoiceHelper {
     VoiceHelper(const VoiceHelper&) = delete;
     VoiceHelper& operator=(const VoiceHelper&) = delete;
 
-    bool loaded() const { return m_loaded; } // it has a voice
+    bool loaded() const { return m_loaded; }                 // it has a voice
     const std::string& problem() const { return m_problem; } // why not
-    bool ended() const { return m_ended; } // it stopped answering: start another
+    bool ended() const { return m_ended; }                   // it stopped answering: start another
 
     // The phrase's samples, or nullopt with why in `*problem`.
     std::optional<PhraseAudio> synthesize(const std::string& text, std::string* problem);
@@ -44,8 +44,8 @@ class VoiceHelper {
     std::string m_problem;
 };
 
-using PhraseSynthesizer = std::function<std::optional<PhraseAudio>(const std::string& text,
-                                                                   std::string* problem)>;
+using PhraseSynthesizer =
+    std::function<std::optional<PhraseAudio>(const std::string& text, std::string* problem)>;
 
 // The helper's side, on its end of the socket (the voice module calls it): `problem` empty when
 // the voice loaded. Returns the helper's exit status.

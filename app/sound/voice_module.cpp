@@ -11,9 +11,8 @@ const char* nightstretch_voice_module_version() {
 int nightstretch_voice_serve(int fd) {
     std::string problem;
     ns::fliteVoiceLoads(&problem);
-    return ns::serveVoiceHelper(fd, problem,
-                                [](const std::string& text, std::string* why) {
-                                    return ns::synthesizePhrase(text, why);
-                                });
+    return ns::serveVoiceHelper(fd, problem, [](const std::string& text, std::string* why) {
+        return ns::synthesizePhrase(text, why);
+    });
 }
 }

@@ -43,7 +43,7 @@ TEST(VoiceHelper, AfterDonePreparingANewPhraseStartsANewHelper) {
     ASSERT_TRUE(voice.available());
     EXPECT_GT(voice.prepare("Rest."), 0);
     voice.donePreparing();
-    EXPECT_GT(voice.prepare("Sit tall."), 0); // a new helper answers
+    EXPECT_GT(voice.prepare("Sit tall."), 0);                             // a new helper answers
     EXPECT_EQ(voice.prepare("Rest."), voice.phrase("Rest.")->lengthMs()); // kept, not asked again
     voice.donePreparing();
 }
