@@ -1,6 +1,7 @@
 // fork, a socket pair, and whole reads and writes.
 #include "child_worker.hpp"
 
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -58,11 +59,26 @@ std::unique_ptr<ChildWorker> ChildWorker::start(const std::function<int(int fd)>
     return std::unique_ptr<ChildWorker>(new ChildWorker(pid, ends[0]));
 }
 
-ChildWorker::~ChildWorker() {
+ChildWorker::End ChildWorker::finish() {
+    if (m_finished) return m_end;
+    m_finished = true;
     ::close(m_fd);
+    m_fd = -1;
     int status = 0;
-    while (::waitpid(m_pid, &status, 0) < 0 && errno == EINTR) {
+    struct rusage usage {};
+    pid_t waited = -1;
+    do {
+        waited = ::wait4(m_pid, &status, 0, &usage);
+    } while (waited < 0 && errno == EINTR);
+    if (waited == m_pid) {
+        m_end.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        m_end.peakKb = usage.ru_maxrss;
     }
+    return m_end;
+}
+
+ChildWorker::~ChildWorker() {
+    finish();
 }
 
 } // namespace ns

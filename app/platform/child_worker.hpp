@@ -23,8 +23,17 @@ class ChildWorker {
     // threads, nor log through shared sinks. Null when the socket or the fork fails.
     static std::unique_ptr<ChildWorker> start(const std::function<int(int fd)>& serve);
 
-    // Closes this end (the child sees end of file) and waits for the child.
-    ~ChildWorker();
+    // How the child ended: its exit status (-1 when killed by a signal) and its peak resident
+    // memory (ru_maxrss, kB).
+    struct End {
+        int status = -1;
+        long peakKb = 0;
+    };
+    // Closes this end (the child sees end of file) and waits for the child; once, later calls
+    // answer the same.
+    End finish();
+
+    ~ChildWorker(); // finish(), if not yet done
     ChildWorker(const ChildWorker&) = delete;
     ChildWorker& operator=(const ChildWorker&) = delete;
 
@@ -34,6 +43,8 @@ class ChildWorker {
     ChildWorker(pid_t pid, int fd) : m_pid(pid), m_fd(fd) {}
     pid_t m_pid;
     int m_fd;
+    bool m_finished = false;
+    End m_end;
 };
 
 } // namespace ns

@@ -5,8 +5,11 @@
 #include "child_worker.hpp"
 #include "modules.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <dlfcn.h>
 
+#include <chrono>
 #include <cstdint>
 
 // The voice module's entry points (app/sound/voice_module.cpp).
@@ -54,11 +57,23 @@ int serveFromModule(int fd) {
     return writeAll(fd, &loaded, sizeof loaded) && writeString(fd, problem) ? 0 : 1;
 }
 
+long long steadyMs() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
 } // namespace
 
-VoiceHelper::VoiceHelper(std::unique_ptr<ChildWorker> worker) : m_worker(std::move(worker)) {}
+VoiceHelper::VoiceHelper(std::unique_ptr<ChildWorker> worker)
+    : m_worker(std::move(worker)), m_startedMs(steadyMs()) {}
 
-VoiceHelper::~VoiceHelper() = default;
+VoiceHelper::~VoiceHelper() {
+    // In the log file (scripts/bench reads it): the memory that stayed out of this process.
+    const ChildWorker::End end = m_worker->finish();
+    spdlog::debug("voice helper: {} phrase(s) in {} ms, peak {} kB, exit status {}", m_phrases,
+                  steadyMs() - m_startedMs, end.peakKb, end.status);
+}
 
 int VoiceHelper::fd() const {
     return m_worker->fd();
@@ -85,6 +100,7 @@ std::optional<PhraseAudio> VoiceHelper::synthesize(const std::string& text, std:
         if (rate == 0) {
             if (readString(fd(), *problem)) return std::nullopt; // no sound for this one
         } else {
+            ++m_phrases;
             std::uint32_t count = 0;
             PhraseAudio audio;
             audio.sampleRate = rate;

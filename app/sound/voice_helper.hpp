@@ -23,7 +23,7 @@ class VoiceHelper {
   public:
     // Forks the helper and reads its first word. Null when no process could be made.
     static std::unique_ptr<VoiceHelper> start();
-    ~VoiceHelper(); // the helper sees end of file, and is waited for
+    ~VoiceHelper(); // the helper sees end of file, is waited for, and what it cost is logged
     VoiceHelper(const VoiceHelper&) = delete;
     VoiceHelper& operator=(const VoiceHelper&) = delete;
 
@@ -39,6 +39,8 @@ class VoiceHelper {
     int fd() const;
 
     std::unique_ptr<ChildWorker> m_worker;
+    long long m_startedMs = 0;
+    int m_phrases = 0;
     bool m_loaded = false;
     bool m_ended = false;
     std::string m_problem;

@@ -11,6 +11,7 @@ import math
 import os
 import pathlib
 import pty
+import re
 import shutil
 import signal
 import sqlite3
@@ -376,9 +377,33 @@ class Bench:
         (config / "settings.toml").write_text(
             f"reduce_motion = {'true' if reduce_motion else 'false'}\n")
 
+    def voice_helper(self, log_from):
+        """The voice's helper process as the app logged it (the log file's lines written since
+        `log_from`): it synthesises the routine's phrases before the session starts, then ends.
+        Its peak counts the parent's pages it shares after fork."""
+        log = self.home / "state" / "nightstretch.log"
+        try:
+            text = log.read_bytes()[log_from:].decode(errors="replace")
+        except OSError:
+            return None
+        found = None
+        for match in re.finditer(r"voice helper: (\d+) phrase\(s\) in (\d+) ms, peak (\d+) kB",
+                                 text):
+            if int(match.group(1)) > 0:
+                found = {"phrases": int(match.group(1)), "ms": int(match.group(2)),
+                         "peak_mb": round(int(match.group(3)) / 1024.0, 1)}
+        return found
+
+    def log_size(self):
+        try:
+            return (self.home / "state" / "nightstretch.log").stat().st_size
+        except OSError:
+            return 0
+
     def hold(self, front, run, breathing=False):
         name = f"hold-{front}{'-breathing' if breathing else ''}-{run}"
         trace = self.out / f"{name}.jsonl"
+        log_from = self.log_size()
         workrave, wr_pid = (None, None)
         if front == "window":
             # The still figure is the window as measured before figures moved, beside Workrave.
@@ -431,6 +456,9 @@ class Bench:
                 "smaps_top": smaps.get(key, []),
             })
         runs["hold_started_ms"] = first_hold["at_ms"]
+        helper = self.voice_helper(log_from)
+        if helper:
+            runs["voice_helper"] = helper
         return runs
 
     def holds(self):
@@ -450,6 +478,10 @@ class Bench:
             self.figure(f"{front}_peak_mb", median("app", "peak_mb"), source)
             self.figure(f"{front}_anon_mb", median("app", "anon_mb"), source)
             self.figure(f"{front}_cpu_pct_schedstat", median("app", "cpu_pct_schedstat"), source)
+            if all("voice_helper" in r for r in runs):
+                for field in ("peak_mb", "ms"):
+                    self.figure(f"{front}_voice_helper_{field}",
+                                statistics.median(r["voice_helper"][field] for r in runs), source)
             if front == "window" and all("workrave" in r for r in runs):
                 self.figure("workrave_cpu_pct", median("workrave", "cpu_pct"), source)
                 self.figure("workrave_cpu_pct_schedstat", median("workrave", "cpu_pct_schedstat"),
@@ -748,6 +780,8 @@ def table(results):
     row("  same, scheduler ns", "window_breathe_delta_pct_schedstat", None, "%", 3)
     row("window peak memory VmHWM", "window_peak_mb", 105, "MB", 1)
     row("window RssAnon", "window_anon_mb", None, "MB", 1)
+    row("  voice helper before the session, peak", "window_voice_helper_peak_mb", None, "MB", 1)
+    row("  voice helper's life", "window_voice_helper_ms", None, "ms", 0)
     row("Workrave exercises CPU (ticks)", "workrave_cpu_pct", None, "%", 3)
     row("  same, scheduler ns", "workrave_cpu_pct_schedstat", None, "%", 3)
     row("Workrave peak memory VmHWM", "workrave_peak_mb", None, "MB", 1)
@@ -757,6 +791,8 @@ def table(results):
     row("  same, scheduler ns", "text_cpu_pct_schedstat", None, "%", 3)
     row("text peak memory VmHWM", "text_peak_mb", 15, "MB", 1)
     row("text RssAnon", "text_anon_mb", None, "MB", 1)
+    row("  voice helper before the session, peak", "text_voice_helper_peak_mb", None, "MB", 1)
+    row("  voice helper's life", "text_voice_helper_ms", None, "ms", 0)
     row("first frame since process start", "first_frame_ms", 200, "ms", 0)
     for load in ("idle", "busy"):
         for front in ("window", "text"):

@@ -11,6 +11,7 @@
 #include <csignal>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace ns {
 namespace {
@@ -53,6 +54,18 @@ TEST(ChildWorker, ItsEndIsWaitedFor) {
     // Reaped by the destructor: no such child is left, not even a zombie.
     EXPECT_EQ(::waitpid(pid, nullptr, WNOHANG), -1);
     EXPECT_EQ(::kill(pid, 0), -1);
+}
+
+TEST(ChildWorker, FinishTellsTheExitStatusAndThePeakMemory) {
+    const std::unique_ptr<ChildWorker> worker = ChildWorker::start([](int) {
+        std::vector<char> touched(std::size_t{24} << 20, 1); // 24 MiB, each page written
+        return touched[touched.size() / 2] == 1 ? 7 : 0;
+    });
+    ASSERT_NE(worker, nullptr);
+    const ChildWorker::End end = worker->finish();
+    EXPECT_EQ(end.status, 7);
+    EXPECT_GE(end.peakKb, 24L << 10);
+    EXPECT_EQ(worker->finish().status, 7); // once: the same answer again
 }
 
 TEST(ChildWorker, AHelperThatIsGoneFailsTheWriteWithoutASignal) {
