@@ -17,13 +17,14 @@ constexpr unsigned kMinSize = 14;
 
 bool SoundState::operator==(const SoundState& other) const {
     return available == other.available && muted == other.muted && volume == other.volume &&
-           voice == other.voice;
+           voice == other.voice && voiceWorks == other.voiceWorks;
 }
 
 std::string soundBadgeText(const SoundState& state) {
     if (!state.available) return "Sound unavailable";
     if (state.muted) return "Sound off (M)";
-    return "Sound " + std::to_string(state.volume) + " % · Voice " + (state.voice ? "on" : "off");
+    const char* voice = !state.voice ? "off" : state.voiceWorks ? "on" : "unavailable";
+    return "Sound " + std::to_string(state.volume) + " % · Voice " + voice;
 }
 
 bool soundSilent(const SoundState& state) {

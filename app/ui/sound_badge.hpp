@@ -16,14 +16,16 @@ namespace ns {
 struct SoundState {
     bool available = true; // an audio device opened
     bool muted = false;
-    int volume = 70; // 0..100
-    bool voice = true;
+    int volume = 70;        // 0..100
+    bool voice = true;      // the setting
+    bool voiceWorks = true; // false once the voice was found to be missing (no Flite voice)
 
     bool operator==(const SoundState& other) const;
     bool operator!=(const SoundState& other) const { return !(*this == other); }
 };
 
-// "Sound off (M)", "Sound 70 % · Voice on", "Sound 70 % · Voice off", "Sound unavailable".
+// "Sound off (M)", "Sound 70 % · Voice on", "Sound 70 % · Voice off", "Sound 70 % · Voice
+// unavailable", "Sound unavailable".
 std::string soundBadgeText(const SoundState& state);
 // True when nothing will be heard (muted, volume 0, no device): the badge says so in amber.
 bool soundSilent(const SoundState& state);

@@ -246,6 +246,13 @@ void Switchboard::presented() {
         screen->presented();
     m_dirty = false;
     m_damage.clear();
+    if (!m_voiceAsked) {
+        // After the first frame, not before it: whether the voice can speak, so the badge says
+        // "Voice unavailable" on home already, before a routine is started in silence.
+        m_voiceAsked = true;
+        if (voiceForRuns() == nullptr && m_settings.voice && m_audio.available())
+            soundStateChanged();
+    }
 }
 
 std::optional<TimePoint> Switchboard::nextWakeup() const {
@@ -646,6 +653,7 @@ SoundState Switchboard::soundState() const {
     state.muted = m_settings.muted;
     state.volume = m_settings.volume;
     state.voice = m_settings.voice;
+    state.voiceWorks = !m_voice || m_voice->available();
     return state;
 }
 

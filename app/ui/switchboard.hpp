@@ -130,6 +130,7 @@ class Switchboard final : public ScreenHost {
     bool m_closing = false;
     bool m_fullscreenRequested = false;
     bool m_dirty = true;
+    bool m_voiceAsked = false; // whether the voice can speak: asked once, after the first frame
     FrameDamage m_damage;
 };
 
