@@ -8,6 +8,7 @@
 
 #include <cerrno>
 #include <csignal>
+#include <thread>
 
 namespace ns {
 
@@ -39,9 +40,17 @@ bool readAll(int fd, void* data, std::size_t size) {
     return true;
 }
 
-std::unique_ptr<ChildWorker> ChildWorker::start(const std::function<int(int fd)>& serve) {
+std::unique_ptr<ChildWorker> ChildWorker::start(const std::function<int(int fd)>& serve,
+                                                std::chrono::milliseconds patience) {
     int ends[2] = {-1, -1};
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, ends) != 0) return nullptr;
+    const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(patience);
+    struct timeval wait {};
+    wait.tv_sec = static_cast<time_t>(seconds.count());
+    wait.tv_usec = static_cast<suseconds_t>(
+        std::chrono::duration_cast<std::chrono::microseconds>(patience - seconds).count());
+    ::setsockopt(ends[0], SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof wait);
+    ::setsockopt(ends[0], SOL_SOCKET, SO_SNDTIMEO, &wait, sizeof wait);
     const pid_t pid = ::fork();
     if (pid < 0) {
         ::close(ends[0]);
@@ -67,9 +76,15 @@ ChildWorker::End ChildWorker::finish() {
     int status = 0;
     struct rusage usage {};
     pid_t waited = -1;
-    do {
+    // A child that ignores its end of file (hung) is given a second, then killed.
+    constexpr auto kGrace = std::chrono::seconds(1);
+    const auto giveUpAt = std::chrono::steady_clock::now() + kGrace;
+    while ((waited = ::wait4(m_pid, &status, WNOHANG, &usage)) == 0 &&
+           std::chrono::steady_clock::now() < giveUpAt)
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    if (waited == 0) ::kill(m_pid, SIGKILL);
+    while (waited == 0 || (waited < 0 && errno == EINTR))
         waited = ::wait4(m_pid, &status, 0, &usage);
-    } while (waited < 0 && errno == EINTR);
     if (waited == m_pid) {
         m_end.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
         m_end.peakKb = usage.ru_maxrss;

@@ -4,6 +4,7 @@
 
 #include <sys/types.h>
 
+#include <chrono>
 #include <cstddef>
 #include <functional>
 #include <memory>
@@ -13,7 +14,7 @@ namespace ns {
 // Whole reads and writes on a descriptor, through EINTR and short transfers. A write to a peer
 // that is gone fails (false), never raises SIGPIPE.
 bool writeAll(int fd, const void* data, std::size_t size);
-bool readAll(int fd, void* data, std::size_t size); // false at end of file or on an error
+bool readAll(int fd, void* data, std::size_t size); // false at end of file, on an error or timeout
 
 class ChildWorker {
   public:
@@ -21,7 +22,11 @@ class ChildWorker {
     // returned; the three interrupt signals are ignored there (the parent decides when it ends).
     // In the child only the calling thread exists: serve must not wait on this process's other
     // threads, nor log through shared sinks. Null when the socket or the fork fails.
-    static std::unique_ptr<ChildWorker> start(const std::function<int(int fd)>& serve);
+    // A child that is silent for `patience` fails the read or write waiting on it (and is killed
+    // by finish()): a helper that hangs never hangs this process.
+    static std::unique_ptr<ChildWorker>
+    start(const std::function<int(int fd)>& serve,
+          std::chrono::milliseconds patience = std::chrono::seconds(20));
 
     // How the child ended: its exit status (-1 when killed by a signal) and its peak resident
     // memory (ru_maxrss, kB).
@@ -29,8 +34,8 @@ class ChildWorker {
         int status = -1;
         long peakKb = 0;
     };
-    // Closes this end (the child sees end of file) and waits for the child; once, later calls
-    // answer the same.
+    // Closes this end (the child sees end of file) and waits for the child, killing it when it
+    // has not ended within a second; once, later calls answer the same.
     End finish();
 
     ~ChildWorker(); // finish(), if not yet done

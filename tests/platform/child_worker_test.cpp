@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <csignal>
 #include <cstdint>
 #include <string>
@@ -66,6 +67,20 @@ TEST(ChildWorker, FinishTellsTheExitStatusAndThePeakMemory) {
     EXPECT_EQ(end.status, 7);
     EXPECT_GE(end.peakKb, 24L << 10);
     EXPECT_EQ(worker->finish().status, 7); // once: the same answer again
+}
+
+TEST(ChildWorker, AHelperThatHangsFailsTheReadAndIsKilled) {
+    const std::unique_ptr<ChildWorker> worker = ChildWorker::start(
+        [](int) {
+            while (true)
+                ::pause(); // deaf to its end of file too
+            return 0;
+        },
+        std::chrono::milliseconds(200));
+    ASSERT_NE(worker, nullptr);
+    std::int32_t nothing = 0;
+    EXPECT_FALSE(readAll(worker->fd(), &nothing, sizeof nothing)); // after 200 ms, not forever
+    EXPECT_EQ(worker->finish().status, -1);                        // killed
 }
 
 TEST(ChildWorker, AHelperThatIsGoneFailsTheWriteWithoutASignal) {
