@@ -20,15 +20,28 @@ long long steadyNowMs() {
 
 SessionScreen::SessionScreen(const Theme& theme, std::unique_ptr<SessionRun> run,
                              SessionObserver& sound, const std::string& notice,
-                             long long processStartMs, bool reduceMotion)
-    : m_theme(theme), m_run(std::move(run)), m_sound(m_run->attach(sound)),
+                             long long processStartMs, bool reduceMotion,
+                             std::function<Speaker*()> voice)
+    : m_theme(theme), m_run(std::move(run)), m_voice(std::move(voice)),
+      m_startPending(static_cast<bool>(m_voice)), m_sound(m_run->attach(sound)),
       m_scene(theme, m_run->session(), reduceMotion), m_processStartMs(processStartMs) {
     m_scene.setNotice(notice);
+    if (!m_startPending) m_run->start();
+    m_scene.refresh();
+}
+
+void SessionScreen::startAfterFirstFrame() {
+    m_startPending = false;
+    if (m_voice) {
+        if (Speaker* speaker = m_voice()) m_run->setVoice(speaker, cueStrikes());
+        m_voice = {};
+    }
     m_run->start();
     m_scene.refresh();
 }
 
 void SessionScreen::setVoice(Speaker* speaker) {
+    m_voice = {};
     if (m_run) m_run->setVoice(speaker, cueStrikes());
 }
 
@@ -104,12 +117,13 @@ std::optional<TimePoint> SessionScreen::nextWakeup() const {
 void SessionScreen::presented() {
     m_scene.takeDamage(); // on the screen now, whichever way it got there
     TraceWriter* trace = m_run ? m_run->trace() : nullptr;
-    if (!trace) return;
-    const long long atMs = m_run->session().elapsedMs();
-    if (!m_firstFrameTraced) {
-        trace->firstFrame(atMs, steadyNowMs() - m_processStartMs);
+    if (trace && !m_firstFrameTraced) {
+        trace->firstFrame(m_run->session().elapsedMs(), steadyNowMs() - m_processStartMs);
         m_firstFrameTraced = true;
     }
+    if (m_startPending && m_run) startAfterFirstFrame();
+    if (!trace) return;
+    const long long atMs = m_run->session().elapsedMs();
     const std::string& shown = m_scene.countdownText();
     if (shown != m_lastShownCountdown) {
         trace->frame(shown, atMs);

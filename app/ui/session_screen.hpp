@@ -6,17 +6,21 @@
 #include "session_run.hpp"
 #include "session_scene.hpp"
 
+#include <functional>
 #include <memory>
 
 namespace ns {
 
 class SessionScreen final : public Screen {
   public:
-    // `sound` is attached for as long as this screen lives; the run is started here.
-    // `processStartMs` (steady clock) dates the first frame in the trace, when there is one.
-    // `reduceMotion` keeps the figure still (the setting reduce_motion).
+    // `sound` is attached for as long as this screen lives. `processStartMs` (steady clock) dates
+    // the first frame in the trace, when there is one. `reduceMotion` keeps the figure still (the
+    // setting reduce_motion). Without `voice` the run starts here. With it, the run waits for the
+    // first frame: then `voice` is asked for the speaker, the phrases are made (most of a second),
+    // and the run starts, so the window shows at once and the first phrase is still on time.
     SessionScreen(const Theme& theme, std::unique_ptr<SessionRun> run, SessionObserver& sound,
-                  const std::string& notice, long long processStartMs, bool reduceMotion = false);
+                  const std::string& notice, long long processStartMs, bool reduceMotion = false,
+                  std::function<Speaker*()> voice = {});
 
     KeyContext keyContext() const override { return KeyContext::Session; }
     bool handle(const sf::Event& event, ScreenHost& host) override;
@@ -34,8 +38,10 @@ class SessionScreen final : public Screen {
 
     Session& session() { return m_run->session(); }
     bool traced() { return m_run->trace() != nullptr; }
-    // Speaks the prompts through `speaker` (null: stops speaking).
+    // Speaks the prompts through `speaker` (null: stops speaking); this replaces the `voice` the
+    // screen was made with.
     void setVoice(Speaker* speaker);
+    bool started() const { return !m_startPending; }
     // The run of a finished session whose voice is still to say or saying "Well done", to keep
     // until it is quiet (the screen is switched away at once); null when the voice is quiet.
     std::unique_ptr<SessionRun> takeRunStillSpeaking(TimePoint now);
@@ -44,7 +50,11 @@ class SessionScreen final : public Screen {
 
   private:
     const Theme& m_theme;
+    void startAfterFirstFrame();
+
     std::unique_ptr<SessionRun> m_run;
+    std::function<Speaker*()> m_voice; // asked once the first frame is on the screen
+    bool m_startPending = false;
     ObserverRegistration m_sound;
     SessionScene m_scene;
     long long m_processStartMs;

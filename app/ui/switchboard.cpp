@@ -425,10 +425,12 @@ void Switchboard::startRoutine(Routine routine) {
 void Switchboard::startRun(std::unique_ptr<SessionRun> run) {
     m_lastRoutineId = run->session().routine().id;
     m_speaking.reset(); // a new routine: the last one's "Well done" is over or cut short
-    if (Speaker* voice = voiceForRuns()) run->setVoice(voice, cueStrikes());
+    // The voice's phrases are made once the session's first frame is on the screen.
+    std::function<Speaker*()> voice;
+    if (m_settings.voice && m_audio.available()) voice = [this] { return voiceForRuns(); };
     auto screen = std::make_unique<SessionScreen>(
         m_theme, std::move(run), m_audio, m_audio.available() ? "" : "sound unavailable",
-        m_options.processStartMs, m_settings.reduceMotion);
+        m_options.processStartMs, m_settings.reduceMotion, std::move(voice));
     // Without a history nothing of this session is kept: say so where the person looks.
     if (!m_options.history && !m_historyProblem.empty())
         screen->setBanner(historyNotOpenedDuringASession());

@@ -94,7 +94,12 @@ class ReliefScreensTest : public testing::Test {
         m_board->begin(nullptr, {1280.f, 800.f});
         return *m_board;
     }
-    void press(K::Key code) { m_board->handle(keyEvent(code)); }
+    // As the window's loop does, a frame reaches the screen after each key (a session starts once
+    // its first frame is shown).
+    void press(K::Key code) {
+        m_board->handle(keyEvent(code));
+        m_board->presented();
+    }
 
     // The board drawn at each size, checked (inside, dark, warm) and saved as `name`-WxH.png.
     void lookAt(const std::string& name) {

@@ -111,13 +111,19 @@ class SwitchboardTest : public testing::Test {
         return *m_board;
     }
 
-    void press(K::Key code, bool shift = false) { m_board->handle(keyEvent(code, shift)); }
+    // As the window's loop does: after a key or a tick, a frame reaches the screen (a session
+    // starts once its first frame is shown).
+    void press(K::Key code, bool shift = false) {
+        m_board->handle(keyEvent(code, shift));
+        m_board->presented();
+    }
 
     // Time goes by in steps, as the loop would see it.
     void wait(long long ms) {
         for (long long done = 0; done < ms; done += 100) {
             m_clock.advanceMs(std::min<long long>(100, ms - done));
             m_board->update();
+            m_board->presented();
         }
     }
 
