@@ -30,9 +30,15 @@ void ReliefScreen::record() {
 
 void ReliefScreen::speak() {
     if (!m_speaker) return;
+    m_speaker->stop(); // the last step's words stop with it
+    m_speakPending = true;
+}
+
+void ReliefScreen::presented() {
+    if (!m_speakPending) return;
+    m_speakPending = false;
     const std::string text =
         m_guide.finished() ? "Well done. Sleep well." : m_guide.current().spoken;
-    m_speaker->stop();
     const long long lengthMs = m_speaker->prepare(text);
     m_speaker->donePreparing(); // one phrase at a time: a step lasts as long as the cramp
     if (lengthMs >= 0) m_speaker->say(text);

@@ -25,6 +25,7 @@ class ReliefScreen final : public Screen {
         m_scene.layout(size);
     }
     void draw(sf::RenderTarget& target) const override { m_scene.draw(target); }
+    void presented() override; // the step is on the screen: now it is said
 
     const ReliefGuide& guide() const { return m_guide; }
     const ReliefScene& scene() const { return m_scene; }
@@ -32,7 +33,7 @@ class ReliefScreen final : public Screen {
 
   private:
     void record();
-    void speak();
+    void speak(); // once the step is on the screen (its phrase takes a moment to make)
 
     ReliefGuide m_guide;
     ReliefScene m_scene;
@@ -40,6 +41,7 @@ class ReliefScreen final : public Screen {
     Speaker* m_speaker;
     ReliefRecord m_record;
     long long m_reliefId = 0;
+    bool m_speakPending = false;
     sf::Vector2f m_size{1280.f, 800.f};
 };
 

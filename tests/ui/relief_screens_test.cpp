@@ -23,6 +23,8 @@
 
 #include <ctime>
 #include <filesystem>
+#include <string>
+#include <vector>
 
 namespace ns {
 namespace {
@@ -129,6 +131,35 @@ class ReliefScreensTest : public testing::Test {
     std::unique_ptr<Switchboard> m_board;
     std::filesystem::path m_home;
 };
+
+// Says what it is asked to, in order; each phrase "made" in no time.
+class RecordingSpeaker final : public Speaker {
+  public:
+    long long prepare(const std::string& text) override {
+        prepared.push_back(text);
+        return 1000;
+    }
+    void donePreparing() override { ++preparations; }
+    void say(const std::string& text) override { said.push_back(text); }
+    void stop() override { ++stops; }
+    std::vector<std::string> prepared;
+    std::vector<std::string> said;
+    int preparations = 0;
+    int stops = 0;
+};
+
+// A cramp now: the step is on the screen first, and only then its phrase is made and said.
+TEST(ReliefScreenVoice, AStepIsSaidOnceItIsOnTheScreen) {
+    RecordingSpeaker speaker;
+    ReliefScreen screen(posedTheme(), ReliefVariant::Calf, nullptr, DayStart{}, &speaker);
+    EXPECT_TRUE(speaker.said.empty()) << "nothing before the first frame";
+    screen.presented();
+    ASSERT_EQ(speaker.said.size(), 1u);
+    EXPECT_EQ(speaker.said[0], screen.guide().current().spoken);
+    EXPECT_EQ(speaker.preparations, 1) << "the helper is let go after each phrase";
+    screen.presented(); // a later frame of the same step says nothing more
+    EXPECT_EQ(speaker.said.size(), 1u);
+}
 
 TEST_F(ReliefScreensTest, COnHomeGuidesStepByStepAndRecordsAReliefOnTonight) {
     Switchboard& board = open();
