@@ -41,7 +41,6 @@ class SessionScreen final : public Screen {
     // Speaks the prompts through `speaker` (null: stops speaking); this replaces the `voice` the
     // screen was made with.
     void setVoice(Speaker* speaker);
-    bool started() const { return !m_startPending; }
     // The run of a finished session whose voice is still to say or saying "Well done", to keep
     // until it is quiet (the screen is switched away at once); null when the voice is quiet.
     std::unique_ptr<SessionRun> takeRunStillSpeaking(TimePoint now);
@@ -49,9 +48,9 @@ class SessionScreen final : public Screen {
     void setBanner(const BannerText& banner) { m_scene.setBanner(banner); }
 
   private:
-    const Theme& m_theme;
     void startAfterFirstFrame();
 
+    const Theme& m_theme;
     std::unique_ptr<SessionRun> m_run;
     std::function<Speaker*()> m_voice; // asked once the first frame is on the screen
     bool m_startPending = false;
