@@ -109,11 +109,19 @@ bool asUnprivileged(const std::function<bool()>& check) {
 }
 
 TEST_F(RoutineFolderFaults, AFolderThatCannotBeReadIsSaidAndTheBuiltInsStillLoad) {
+    // The built-ins come from a copy beside the fixture, readable by anyone: the checkout may be
+    // in a folder the unprivileged child cannot enter (a clone under /root, mode 0700).
+    const fs::path builtIns = m_dir / "builtin";
+    fs::copy(NS_ROUTINES_DIR, builtIns, fs::copy_options::recursive);
+    for (const fs::directory_entry& e : fs::recursive_directory_iterator(builtIns))
+        fs::permissions(e.path(), e.is_directory() ? static_cast<fs::perms>(0755)
+                                                   : static_cast<fs::perms>(0644));
+    fs::permissions(builtIns, static_cast<fs::perms>(0755));
     fs::permissions(m_dir, static_cast<fs::perms>(0755));
     fs::permissions(m_user, fs::perms::none);
     const fs::path user = m_user;
-    EXPECT_TRUE(asUnprivileged([user] {
-        const RoutineLibrary library = RoutineLibrary::load(NS_ROUTINES_DIR, user);
+    EXPECT_TRUE(asUnprivileged([user, builtIns] {
+        const RoutineLibrary library = RoutineLibrary::load(builtIns, user);
         bool said = false;
         for (const Diagnostic& d : library.catalogDiagnostics)
             said = said || (d.kind == DiagnosticKind::Unreadable &&
