@@ -1,6 +1,9 @@
 // The bedtime reminder on the home screen: the line says what is set, and R moves it through the
-// evening's times to off, writing (and removing) the timer as `remind --at` / `--off` do.
+// evening's times to off, writing (and removing) the timer as `remind --at` / `--off` do (with a
+// fake user systemd); where no user systemd runs, R says it could not and what to do.
+#include "fake_user_systemd.hpp"
 #include "home_screen.hpp"
+#include "note_screen.hpp"
 #include "reminder.hpp"
 #include "switchboard.hpp"
 #include "ui_test_support.hpp"
@@ -12,6 +15,9 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <map>
+#include <optional>
+#include <vector>
 
 namespace ns {
 namespace {
@@ -36,8 +42,14 @@ class HomeReminder : public testing::Test {
         m_options.paths.dataDir = m_home / "data" / "nightstretch";
         m_options.paths.stateDir = m_home / "state" / "nightstretch";
         m_options.paths.shareDir = fs::path(NS_ROUTINES_DIR).parent_path();
+        // The units go to $XDG_CONFIG_HOME/systemd/user, which a (fake) systemd --user takes.
+        m_systemd.emplace(m_home / "fake-systemd");
+        std::map<std::string, std::string> env = m_systemd->environment();
+        env["XDG_CONFIG_HOME"] = (m_home / "config").string();
+        m_env.emplace(env);
     }
     void TearDown() override {
+        m_env.reset();
         m_board.reset();
         std::error_code ec;
         fs::remove_all(m_home, ec);
@@ -59,6 +71,8 @@ class HomeReminder : public testing::Test {
     }
     fs::path timer() const { return m_home / "config" / "systemd" / "user" / kReminderTimer; }
 
+    std::optional<test::FakeUserSystemd> m_systemd;
+    std::optional<test::ScopedEnvironment> m_env;
     WindowOptions m_options;
     ManualClock m_clock;
     std::unique_ptr<Switchboard> m_board;
@@ -87,6 +101,27 @@ TEST_F(HomeReminder, RMovesItThroughTheEveningToOff) {
     m_board->handle(keyEvent(sf::Keyboard::R));
     EXPECT_EQ(line(), "No bedtime reminder \u00b7 R");
     EXPECT_FALSE(fs::exists(timer()));
+    EXPECT_NE(m_systemd->calls().find("enable nightstretch-reminder.timer"), std::string::npos);
+}
+
+TEST_F(HomeReminder, WithNoUserSystemdRSaysItCouldNotAndWhatToDo) {
+    // systemctl on PATH but no systemd --user running (as on this machine).
+    const test::ScopedEnvironment noUserSystemd(test::Environment{{"XDG_RUNTIME_DIR", ""}});
+    open();
+    m_board->handle(keyEvent(sf::Keyboard::R));
+    auto* note = dynamic_cast<NoteScreen*>(m_board->top());
+    ASSERT_NE(note, nullptr) << "R must say that the reminder could not be switched on";
+    // The same result `remind --at` prints.
+    const ReminderChange expected = applyReminder(m_options.paths, ReminderTime::parse("21:00"),
+                                                  "nightly", "/usr/bin/nightstretch");
+    EXPECT_EQ(note->overlay().heading(), "Reminder not switched on");
+    EXPECT_EQ(note->overlay().paragraphs(),
+              (std::vector<std::string>{expected.message, expected.advice}));
+    EXPECT_NE(expected.message.find("Could not switch on the reminder"), std::string::npos);
+    EXPECT_FALSE(fs::exists(timer()));
+    m_board->handle(keyEvent(sf::Keyboard::Enter));
+    EXPECT_EQ(line(), "No bedtime reminder \u00b7 R"); // not "Bedtime reminder 21:00"
+    EXPECT_EQ(m_systemd->calls(), "");
 }
 
 } // namespace
