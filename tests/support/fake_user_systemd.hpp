@@ -27,8 +27,8 @@ class ScopedEnvironment {
     explicit ScopedEnvironment(const Environment& values) {
         for (const auto& [name, value] : values) {
             const char* old = std::getenv(name.c_str());
-            m_saved.emplace_back(name, old != nullptr ? std::optional<std::string>(old)
-                                                      : std::nullopt);
+            m_saved.emplace_back(name,
+                                 old != nullptr ? std::optional<std::string>(old) : std::nullopt);
             if (value.empty())
                 ::unsetenv(name.c_str());
             else

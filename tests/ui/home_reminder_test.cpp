@@ -11,6 +11,8 @@
 #include "clock.hpp"
 #include "theme.hpp"
 
+#include <SFML/Graphics/RenderTexture.hpp>
+
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -69,6 +71,23 @@ class HomeReminder : public testing::Test {
         static const std::string none;
         return home ? home->scene().reminderLine() : none;
     }
+    // Readable at each size: every line of the note inside the window (saved to look at).
+    void lookAt(const NoteScreen& note, const std::string& name) {
+        for (const sf::Vector2u size :
+             {sf::Vector2u{800, 600}, sf::Vector2u{1280, 800}, sf::Vector2u{1920, 1080}}) {
+            m_board->layout({static_cast<float>(size.x), static_cast<float>(size.y)});
+            sf::RenderTexture texture;
+            ASSERT_TRUE(texture.create(size.x, size.y));
+            texture.clear(palette::kBackground);
+            m_board->draw(texture);
+            texture.display();
+            test::saveArtifact(texture.getTexture().copyToImage(),
+                               name + "-" + std::to_string(size.x) + "x" + std::to_string(size.y));
+            for (const sf::FloatRect& bounds : note.overlay().textBounds())
+                EXPECT_TRUE(test::inside(bounds, size)) << size.x << "x" << size.y;
+        }
+        m_board->layout({1280.f, 800.f});
+    }
     fs::path timer() const { return m_home / "config" / "systemd" / "user" / kReminderTimer; }
 
     std::optional<test::FakeUserSystemd> m_systemd;
@@ -119,8 +138,28 @@ TEST_F(HomeReminder, WithNoUserSystemdRSaysItCouldNotAndWhatToDo) {
               (std::vector<std::string>{expected.message, expected.advice}));
     EXPECT_NE(expected.message.find("Could not switch on the reminder"), std::string::npos);
     EXPECT_FALSE(fs::exists(timer()));
+    lookAt(*note, "reminder-not-switched-on");
     m_board->handle(keyEvent(sf::Keyboard::Enter));
     EXPECT_EQ(line(), "No bedtime reminder \u00b7 R"); // not "Bedtime reminder 21:00"
+    EXPECT_EQ(m_systemd->calls(), "");
+}
+
+TEST_F(HomeReminder, UnderHomeRWritesItAndSaysItIsNotSwitchedOn) {
+    // As under --home DIR: the config folder is DIR/config, and the units stay under DIR.
+    m_options.paths.configDir = m_home / "config";
+    const test::ScopedEnvironment ownFolderElsewhere(
+        test::Environment{{"XDG_CONFIG_HOME", (m_home / "xdg").string()}});
+    open();
+    m_board->handle(keyEvent(sf::Keyboard::R));
+    auto* note = dynamic_cast<NoteScreen*>(m_board->top());
+    ASSERT_NE(note, nullptr) << "R must say that the timer is not switched on";
+    EXPECT_EQ(note->overlay().heading(), "Reminder 21:00 written, not switched on");
+    ASSERT_EQ(note->overlay().paragraphs().size(), 2u);
+    EXPECT_EQ(note->overlay().paragraphs()[1], reminderHomeAdvice(m_options.paths));
+    EXPECT_NE(note->overlay().paragraphs()[1].find("systemctl --user link"), std::string::npos);
+    lookAt(*note, "reminder-under-home");
+    m_board->handle(keyEvent(sf::Keyboard::Enter));
+    EXPECT_EQ(line(), "Bedtime reminder 21:00 \u00b7 R"); // written, as the note says
     EXPECT_EQ(m_systemd->calls(), "");
 }
 
