@@ -293,7 +293,8 @@ void addRemindCommand(CLI::App& app, RemindOptions& options) {
     auto* off = remind->add_flag("--off", options.off, "Remove the reminder");
     auto* notify = remind->add_flag(
         "--notify", options.notify,
-        "Post the notification now, unless tonight is done or skipped (what the timer runs)");
+        "Post the notification now, unless tonight is done or skipped, and wait up to " +
+            std::to_string(kAnswerWaitMinutes) + " minutes for Start (what the timer runs)");
     off->excludes(at)->excludes(routine)->excludes(notify);
     notify->excludes(at)->excludes(routine);
     routine->needs(at);
