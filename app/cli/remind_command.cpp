@@ -18,6 +18,7 @@
 #include <dlfcn.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <chrono>
@@ -35,8 +36,9 @@ namespace {
 
 constexpr const char* kAppId = "io.github.nightstretch.Nightstretch";
 constexpr int kSnoozeMinutes = 15;
-// How long the notification waits for an answer before this process closes it and ends.
-constexpr int kAnswerWaitSeconds = 60 * 60;
+// How long this process waits for an answer before it ends, leaving the notification on screen
+// without its buttons (the README says so).
+constexpr int kAnswerWaitMinutes = 5;
 constexpr std::size_t kErrorSize = 512;
 
 fs::path runningBinary() {
@@ -67,6 +69,14 @@ NotifyFunction loadNotifyModule() {
     return notifyFunction;
 }
 
+// What applyReminder did, and what to do next: on stdout when it is done, else on stderr.
+int sayChange(const ReminderChange& change) {
+    std::ostream& out = change.ok ? std::cout : std::cerr;
+    out << (change.ok ? "" : "nightstretch: ") << change.message << '\n';
+    if (!change.advice.empty()) out << change.advice << '\n';
+    return change.ok ? kExitOk : kExitEnvironment;
+}
+
 int showReminder(const Paths& paths) {
     const ReminderStatus status = readReminder(paths);
     if (!status.at) {
@@ -75,6 +85,8 @@ int showReminder(const Paths& paths) {
     }
     std::cout << "The bedtime reminder is set for " << status.at->str() << " each evening ("
               << status.routine << "), only when tonight's stretches are not done yet.\n";
+    const std::string advice = reminderHomeAdvice(paths);
+    if (!advice.empty()) std::cout << advice << '\n';
     return kExitOk;
 }
 
@@ -95,22 +107,18 @@ int setReminder(const Paths& paths, const RemindOptions& options) {
             std::cerr << d.format() << '\n';
         return lookup.exitCode();
     }
-    const ReminderChange change = applyReminder(paths, at, routine, runningBinary());
-    (change.ok ? std::cout : std::cerr)
-        << (change.ok ? "" : "nightstretch: ") << change.message << '\n';
-    return change.ok ? kExitOk : kExitEnvironment;
+    return sayChange(applyReminder(paths, at, routine, runningBinary()));
 }
 
 int removeReminder(const Paths& paths) {
     const ReminderStatus status = readReminder(paths);
     const ReminderChange change =
         applyReminder(paths, std::nullopt, status.routine, runningBinary());
-    if (!change.ok) {
-        std::cerr << "nightstretch: " << change.message << '\n';
-        return kExitEnvironment;
+    if (change.ok && !status.at) {
+        std::cout << "No bedtime reminder was set.\n";
+        return kExitOk;
     }
-    std::cout << (status.at ? change.message : "No bedtime reminder was set.") << '\n';
-    return kExitOk;
+    return sayChange(change);
 }
 
 // Tonight's state from the history, or nullopt (with a sentence printed) when it can't be read.
@@ -154,6 +162,48 @@ int snoozeSeconds() {
     return kSnoozeMinutes * 60;
 }
 
+// The wait for an answer, in seconds: kAnswerWaitMinutes (NIGHTSTRETCH_REMINDER_WAIT_SECONDS
+// shortens it for tests).
+int answerWaitSeconds() {
+    const char* text = std::getenv("NIGHTSTRETCH_REMINDER_WAIT_SECONDS");
+    if (text != nullptr && *text != '\0') {
+        char* end = nullptr;
+        const long value = std::strtol(text, &end, 10);
+        if (*end == '\0' && value >= 1 && value <= static_cast<long>(kAnswerWaitMinutes) * 60)
+            return static_cast<int>(value);
+    }
+    return kAnswerWaitMinutes * 60;
+}
+
+std::string minutesText(int seconds) {
+    const int minutes = (seconds + 59) / 60;
+    return std::to_string(minutes) + (minutes == 1 ? " minute" : " minutes");
+}
+
+// An X11 or Wayland display named in the environment (a desktop session, or one reached by ssh).
+bool haveDisplay() {
+    const std::array<const char*, 2> names{"DISPLAY", "WAYLAND_DISPLAY"};
+    return std::any_of(names.begin(), names.end(), [](const char* name) {
+        const char* value = std::getenv(name);
+        return value != nullptr && *value != '\0';
+    });
+}
+
+// Said once the notification is on screen (the module calls it before it waits).
+void sayShown(void* context) {
+    std::cout << "Showing tonight's reminder; waiting up to "
+              << *static_cast<const std::string*>(context) << " for Start.\n"
+              << std::flush;
+}
+
+// The notification could not be shown: the reminder in a line here, and our sentence for why.
+int notShown(const std::string& title, NotifyProblem problem, const std::string& detail) {
+    if (!detail.empty()) spdlog::info("notification not shown: {}", detail);
+    std::cout << title << '\n' << std::flush;
+    std::cerr << "nightstretch: " << notifyProblemSentence(problem) << '\n';
+    return kExitEnvironment;
+}
+
 int notifyReminder(const Paths& paths, const std::optional<std::string>& home) {
     const Settings settings = Settings::loadAndWarn(paths.settingsFile());
     const DayStart dayStart = DayStart::parse(settings.dayStartsAt).value_or(DayStart{});
@@ -178,6 +228,8 @@ int notifyReminder(const Paths& paths, const std::optional<std::string>& home) {
         }
         const std::array<const char*, 4> ids{"default", "start", "later", "skip"};
         const std::array<const char*, 4> labels{"Start", "Start", "In 15 minutes", "Skip tonight"};
+        const int waitSeconds = answerWaitSeconds();
+        std::string waitText = minutesText(waitSeconds);
         NightstretchNotification notification{"Nightstretch",
                                               kAppId,
                                               "nightstretch",
@@ -186,18 +238,28 @@ int notifyReminder(const Paths& paths, const std::optional<std::string>& home) {
                                               ids.data(),
                                               labels.data(),
                                               static_cast<int>(ids.size()),
-                                              kAnswerWaitSeconds};
+                                              waitSeconds,
+                                              "Open Nightstretch when you are ready for bed.",
+                                              sayShown,
+                                              &waitText};
+        if (notify == nullptr) return notShown(title, NotifyProblem::NoModule, "");
         std::array<char, kErrorSize> error{};
-        const int chosen = notify != nullptr ? notify(&notification, error.data(), error.size())
-                                             : kNightstretchNotifyNotPosted;
-        if (chosen == kNightstretchNotifyNotPosted) {
-            // No desktop to show it on (no notification service): say it here, and that is all.
-            std::cout << title << " (no notification service"
-                      << (error[0] != '\0' ? std::string(": ") + error.data() : std::string())
-                      << ")\n";
+        const int chosen = notify(&notification, error.data(), error.size());
+        if (chosen == kNightstretchNotifyNoBus)
+            return notShown(title, haveDisplay() ? NotifyProblem::NoBus : NotifyProblem::NoDesktop,
+                            error.data());
+        if (chosen == kNightstretchNotifyNotPosted)
+            return notShown(title, NotifyProblem::NoService, error.data());
+        if (chosen == kNightstretchNotifyUnanswered) {
+            std::cout << "No answer in " << waitText
+                      << ": the reminder stays on the screen, without its buttons. Open "
+                         "Nightstretch when you are ready.\n";
             return kExitOk;
         }
-        if (chosen == kNightstretchNotifyNoChoice) return kExitOk;
+        if (chosen < 0) {
+            std::cout << "The reminder was closed.\n";
+            return kExitOk;
+        }
         const std::string id = ids.at(static_cast<std::size_t>(chosen));
         if (id == "default" || id == "start") return startRoutine(home, settings.remindRoutine);
         if (id == "skip") {
@@ -231,7 +293,8 @@ void addRemindCommand(CLI::App& app, RemindOptions& options) {
     auto* off = remind->add_flag("--off", options.off, "Remove the reminder");
     auto* notify = remind->add_flag(
         "--notify", options.notify,
-        "Post the notification now, unless tonight is done or skipped (what the timer runs)");
+        "Post the notification now, unless tonight is done or skipped, and wait up to " +
+            std::to_string(kAnswerWaitMinutes) + " minutes for Start (what the timer runs)");
     off->excludes(at)->excludes(routine)->excludes(notify);
     notify->excludes(at)->excludes(routine);
     routine->needs(at);

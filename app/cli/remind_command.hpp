@@ -1,6 +1,6 @@
 // `nightstretch remind`: the bedtime reminder. `--at HH:MM [--routine R]` sets it, `--off`
 // removes it, alone it says what is set, and `--notify` (what the timer runs) posts the
-// notification when tonight is neither done nor skipped.
+// notification when tonight is neither done nor skipped, and waits a few minutes for an answer.
 #pragma once
 
 #include "paths.hpp"

@@ -13,6 +13,7 @@
 #include <cstring>
 #include <sstream>
 #include <system_error>
+#include <vector>
 
 namespace fs = std::filesystem;
 
@@ -50,21 +51,67 @@ bool sameFolder(const fs::path& a, const fs::path& b) {
     return fs::absolute(a).lexically_normal() == fs::absolute(b).lexically_normal();
 }
 
-// A user systemd listens on $XDG_RUNTIME_DIR/systemd/private while it runs.
-bool userSystemdRuns() {
-    const char* runtime = std::getenv("XDG_RUNTIME_DIR");
-    if (runtime == nullptr || *runtime == '\0') return false;
-    std::error_code ec;
-    return fs::exists(fs::path(runtime) / "systemd" / "private", ec) && programOnPath("systemctl");
-}
-
 int systemctl(const std::vector<std::string>& arguments) {
     std::vector<std::string> argv{"systemctl", "--user", "--quiet"};
     argv.insert(argv.end(), arguments.begin(), arguments.end());
     return runAndWait(argv);
 }
 
+// A word for a POSIX shell: in single quotes, a quote in it written '\''.
+std::string shellWord(const std::string& word) {
+    std::string out = "'";
+    for (const char c : word)
+        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+// Why no user systemd can take the timer: the end of "Could not switch on the reminder: ...".
+std::string noUserSystemdReason(UserSystemd systemd) {
+    return systemd == UserSystemd::NoSystemctl
+               ? "this system has no systemd, the service manager that runs the reminder"
+               : "this system has no user service manager (systemd --user) running for you";
+}
+
+std::string noUserSystemdAdvice(UserSystemd systemd) {
+    return systemd == UserSystemd::NoSystemctl
+               ? "An alarm on your phone or clock can remind you instead."
+               : "Set it from your desktop session, which runs one; or let an alarm on your "
+                 "phone or clock remind you instead.";
+}
+
+// Disables (when systemd has it) and removes both units; an error sentence, or empty.
+std::string removeUnits(const fs::path& dir, bool switchOff) {
+    if (switchOff) systemctl({"disable", "--now", kReminderTimer});
+    std::error_code ec;
+    fs::remove(dir / kReminderTimer, ec);
+    std::error_code serviceEc;
+    fs::remove(dir / kReminderService, serviceEc);
+    if (switchOff) systemctl({"daemon-reload"});
+    if (ec || serviceEc)
+        return "The reminder could not be removed from " + dir.string() + ": " +
+               (ec ? ec : serviceEc).message() + ".";
+    return {};
+}
+
+void saveReminderSettings(const Paths& paths, const std::optional<ReminderTime>& at,
+                          const std::string& routine) {
+    Settings settings = Settings::loadAndWarn(paths.settingsFile());
+    settings.remindAt = at ? at->str() : "";
+    settings.remindRoutine = routine;
+    if (!settings.save(paths.settingsFile()))
+        spdlog::warn("the reminder is set, but the settings file could not be written");
+}
+
 } // namespace
+
+UserSystemd findUserSystemd() {
+    if (!programOnPath("systemctl")) return UserSystemd::NoSystemctl;
+    const char* runtime = std::getenv("XDG_RUNTIME_DIR");
+    if (runtime == nullptr || *runtime == '\0') return UserSystemd::NotRunning;
+    std::error_code ec;
+    return fs::exists(fs::path(runtime) / "systemd" / "private", ec) ? UserSystemd::Runs
+                                                                     : UserSystemd::NotRunning;
+}
 
 std::optional<ReminderTime> ReminderTime::parse(const std::string& text) {
     const std::optional<DayStart> parsed = DayStart::parse(text); // the same strict HH:MM
@@ -174,53 +221,106 @@ ReminderChange applyReminder(const Paths& paths, const std::optional<ReminderTim
                              const std::string& routine, const fs::path& binary) {
     ReminderChange change;
     const fs::path dir = reminderUnitDir(paths);
-    const bool usersOwn = sameFolder(dir, usersOwnUnitDir());
-    const bool enable = usersOwn && userSystemdRuns();
-    std::string error;
+    // In the person's own folder systemd takes the units; under --home they are only written.
+    const bool own = sameFolder(dir, usersOwnUnitDir());
+    const UserSystemd systemd = findUserSystemd();
+    const bool runs = systemd == UserSystemd::Runs;
 
-    if (at) {
-        std::optional<fs::path> home;
-        if (underHome(paths)) home = paths.configDir.parent_path();
-        if (!writeFileAtomically(dir / kReminderService, reminderServiceUnit(binary, home),
-                                 &error) ||
-            !writeFileAtomically(dir / kReminderTimer, reminderTimerUnit(*at), &error)) {
-            change.message = "The reminder could not be set: " + error;
-            return change;
-        }
-    } else {
-        if (enable) systemctl({"disable", "--now", kReminderTimer});
-        std::error_code ec;
-        fs::remove(dir / kReminderTimer, ec);
-        const bool timerGone = !ec;
-        fs::remove(dir / kReminderService, ec);
-        if (!timerGone || ec) {
-            change.message = "The reminder could not be removed from " + dir.string() + ": " +
-                             ec.message() + ".";
-            return change;
-        }
-    }
-
-    Settings settings = Settings::loadAndWarn(paths.settingsFile());
-    settings.remindAt = at ? at->str() : "";
-    settings.remindRoutine = routine;
-    if (!settings.save(paths.settingsFile()))
-        spdlog::warn("the reminder is set, but the settings file could not be written");
-
-    change.ok = true;
     if (!at) {
-        if (enable) systemctl({"daemon-reload"});
+        const std::string error = removeUnits(dir, own && runs);
+        if (!error.empty()) {
+            change.summary = "The reminder could not be removed";
+            change.message = error;
+            return change;
+        }
+        saveReminderSettings(paths, at, routine);
+        change.ok = true;
+        change.summary = "Bedtime reminder off";
         change.message = "The bedtime reminder is off.";
+        if (!own && runs)
+            change.advice = "If you switched it on with systemctl, switch it off there too: "
+                            "systemctl --user disable --now " +
+                            std::string(kReminderTimer) + " " + kReminderService;
         return change;
     }
-    change.message = "A reminder is set for " + at->str() + " each evening (" + routine +
-                     "), only when tonight's stretches are not done yet.";
-    if (enable && systemctl({"daemon-reload"}) == 0 && systemctl({"enable", kReminderTimer}) == 0 &&
-        systemctl({"restart", kReminderTimer}) == 0)
+
+    if (own && !runs) {
+        change.summary = "Reminder not switched on";
+        change.message = "Could not switch on the reminder: " + noUserSystemdReason(systemd) +
+                         ", so nothing would show it at " + at->str() + ". Nothing was set.";
+        change.advice = noUserSystemdAdvice(systemd);
         return change;
-    change.message += "\nTo switch it on: systemctl --user daemon-reload && systemctl --user "
-                      "enable --now " +
-                      std::string(kReminderTimer) + "  (the units are in " + dir.string() + ")";
+    }
+
+    std::optional<fs::path> home;
+    if (underHome(paths)) home = paths.configDir.parent_path();
+    std::string error;
+    if (!writeFileAtomically(dir / kReminderService, reminderServiceUnit(binary, home), &error) ||
+        !writeFileAtomically(dir / kReminderTimer, reminderTimerUnit(*at), &error)) {
+        change.summary = "The reminder could not be set";
+        change.message = "The reminder could not be set: " + error;
+        return change;
+    }
+    const std::string set = "A reminder is set for " + at->str() + " each evening (" + routine +
+                            "), only when tonight's stretches are not done yet.";
+    if (!own) {
+        saveReminderSettings(paths, at, routine);
+        change.ok = true;
+        change.summary = "Reminder " + at->str() + " written, not switched on";
+        change.message = set;
+        change.advice = reminderHomeAdvice(paths);
+        return change;
+    }
+    if (systemctl({"daemon-reload"}) == 0 && systemctl({"enable", kReminderTimer}) == 0 &&
+        systemctl({"restart", kReminderTimer}) == 0) {
+        saveReminderSettings(paths, at, routine);
+        change.ok = true;
+        change.summary = "Bedtime reminder at " + at->str();
+        change.message = set;
+        return change;
+    }
+    // systemd refused it: nothing is left half set (a reminder that would never come).
+    const std::string removeError = removeUnits(dir, true);
+    if (!removeError.empty()) spdlog::warn("{}", removeError);
+    saveReminderSettings(paths, std::nullopt, routine);
+    change.summary = "Reminder not switched on";
+    change.message = "Could not switch on the reminder: systemctl --user did not take it. "
+                     "Nothing was set.";
+    change.advice = "To see what your user systemd says: systemctl --user status";
     return change;
+}
+
+std::string reminderHomeAdvice(const Paths& paths) {
+    const fs::path dir = reminderUnitDir(paths);
+    if (sameFolder(dir, usersOwnUnitDir())) return {};
+    const UserSystemd systemd = findUserSystemd();
+    const std::string where = "Under --home its units stay in " + dir.string() +
+                              ", where systemd does not look, so it is not switched on";
+    if (systemd != UserSystemd::Runs)
+        return where + ". Nor could it run here: " + noUserSystemdReason(systemd) + ".";
+    return where + ". To switch it on: systemctl --user link " +
+           shellWord((dir / kReminderService).string()) + " " +
+           shellWord((dir / kReminderTimer).string()) + " && systemctl --user enable --now " +
+           kReminderTimer;
+}
+
+std::string notifyProblemSentence(NotifyProblem problem) {
+    switch (problem) {
+    case NotifyProblem::NoModule:
+        return "The reminder cannot be shown: the notification support could not be loaded "
+               "(it needs libnotify; on Debian, the package libnotify4).";
+    case NotifyProblem::NoDesktop:
+        return "The reminder cannot be shown here: there is no desktop (no display and no "
+               "session bus). The timer shows it in your desktop session.";
+    case NotifyProblem::NoBus:
+        return "The reminder cannot be shown: the desktop's session bus (D-Bus) cannot be "
+               "reached from here. Run it from a terminal in your desktop session.";
+    case NotifyProblem::NoService:
+        return "The reminder cannot be shown: no notification service answered in this desktop "
+               "session (most desktops have one; with a bare window manager, install one such "
+               "as dunst).";
+    }
+    return {};
 }
 
 } // namespace ns

@@ -1,5 +1,6 @@
 // A desktop notification with actions through libnotify, waiting for the person's choice in a
-// GLib main loop with a time limit. Built into the notify module only.
+// GLib main loop with a time limit, then left on screen without its actions. Built into the notify
+// module only.
 #include "notification_module.hpp"
 
 #include <glib.h>
@@ -13,8 +14,9 @@ namespace {
 
 struct Wait {
     GMainLoop* loop = nullptr;
-    int chosen = kNightstretchNotifyNoChoice;
+    int chosen = kNightstretchNotifyClosed;
     bool timedOut = false;
+    bool closed = false;
 };
 
 struct ActionTag {
@@ -29,7 +31,9 @@ void onAction(NotifyNotification* /*notification*/, char* /*action*/, gpointer d
 }
 
 void onClosed(NotifyNotification* /*notification*/, gpointer data) {
-    g_main_loop_quit(static_cast<Wait*>(data)->loop);
+    auto* wait = static_cast<Wait*>(data);
+    wait->closed = true;
+    g_main_loop_quit(wait->loop);
 }
 
 gboolean onTimeout(gpointer data) {
@@ -47,6 +51,16 @@ void writeError(char* error, std::size_t size, const std::string& text) {
 
 extern "C" __attribute__((visibility("default"))) int
 nightstretch_notify(const NightstretchNotification* n, char* error, std::size_t errorSize) {
+    // The session bus first, so that "no bus" is told apart from "no notification service"
+    // (libnotify shares this connection).
+    GError* busError = nullptr;
+    GDBusConnection* bus = g_bus_get_sync(G_BUS_TYPE_SESSION, nullptr, &busError);
+    if (bus == nullptr) {
+        writeError(error, errorSize, busError != nullptr ? busError->message : "no session bus");
+        if (busError != nullptr) g_error_free(busError);
+        return kNightstretchNotifyNoBus;
+    }
+    g_object_unref(bus);
     if (notify_is_initted() == FALSE && notify_init(n->appName) == FALSE) {
         writeError(error, errorSize, "libnotify could not start");
         return kNightstretchNotifyNotPosted;
@@ -55,7 +69,7 @@ nightstretch_notify(const NightstretchNotification* n, char* error, std::size_t 
     notify_notification_set_hint(notification, "desktop-entry",
                                  g_variant_new_string(n->desktopEntry));
     notify_notification_set_urgency(notification, NOTIFY_URGENCY_NORMAL);
-    // It stays until the person answers or the wait ends (then this process closes it).
+    // It stays until the person answers it or closes it.
     notify_notification_set_timeout(notification, NOTIFY_EXPIRES_NEVER);
 
     Wait wait;
@@ -69,7 +83,7 @@ nightstretch_notify(const NightstretchNotification* n, char* error, std::size_t 
     g_signal_connect(notification, "closed", G_CALLBACK(onClosed), &wait);
 
     GError* showError = nullptr;
-    int result = kNightstretchNotifyNoChoice;
+    int result = kNightstretchNotifyClosed;
     if (notify_notification_show(notification, &showError) == FALSE) {
         writeError(error, errorSize,
                    showError != nullptr ? showError->message : "no notification service");
@@ -78,11 +92,18 @@ nightstretch_notify(const NightstretchNotification* n, char* error, std::size_t 
     } else {
         const guint timer =
             g_timeout_add_seconds(static_cast<guint>(n->waitSeconds), onTimeout, &wait);
+        if (n->shown != nullptr) n->shown(n->shownContext);
         g_main_loop_run(wait.loop);
         result = wait.chosen;
-        if (result == kNightstretchNotifyNoChoice) // timed out: no one is there to answer it
-            notify_notification_close(notification, nullptr);
         if (!wait.timedOut) g_source_remove(timer);
+        if (wait.timedOut && result < 0 && !wait.closed) {
+            // No answer: shown again in its place without the buttons (this process ends, so
+            // nothing would answer them), and left for the person to see.
+            result = kNightstretchNotifyUnanswered;
+            notify_notification_clear_actions(notification);
+            notify_notification_update(notification, n->title, n->unansweredBody, n->icon);
+            notify_notification_show(notification, nullptr);
+        }
     }
     g_signal_handlers_disconnect_by_data(notification, &wait);
     g_object_unref(notification);

@@ -16,12 +16,17 @@ struct NightstretchNotification {
     const char* const* actionIds;
     const char* const* actionLabels;
     int actionCount;
-    int waitSeconds; // how long to wait for a choice before closing it
+    int waitSeconds;              // how long to wait for a choice
+    const char* unansweredBody;   // after waitSeconds: the body it keeps, its buttons gone
+    void (*shown)(void* context); // called once it is posted, before the wait (may be null)
+    void* shownContext;
 };
 
 // Posts the notification and waits (a GLib main loop) for one of its actions, the notification
-// being closed, or waitSeconds. Returns the chosen action's index, kNightstretchNotifyNoChoice,
-// or kNightstretchNotifyNotPosted with the reason in `error` (no notification service, say).
+// being closed, or waitSeconds; after that it is shown again in place with unansweredBody and no
+// actions (nothing is left to answer them), and stays. Returns the chosen action's index,
+// kNightstretchNotifyClosed, kNightstretchNotifyUnanswered, or, with the library's own words in
+// `error` (for the log), kNightstretchNotifyNoBus or kNightstretchNotifyNotPosted.
 int nightstretch_notify(const NightstretchNotification* notification, char* error,
                         std::size_t errorSize);
 
@@ -29,7 +34,9 @@ int nightstretch_notify(const NightstretchNotification* notification, char* erro
 int nightstretch_notify_module_version();
 }
 
-inline constexpr int kNightstretchNotifyModuleVersion = 1;
+inline constexpr int kNightstretchNotifyModuleVersion = 2;
 // Results of nightstretch_notify besides an action's index.
-inline constexpr int kNightstretchNotifyNoChoice = -1;
-inline constexpr int kNightstretchNotifyNotPosted = -2;
+inline constexpr int kNightstretchNotifyClosed = -1;     // the person closed it
+inline constexpr int kNightstretchNotifyNotPosted = -2;  // the bus is there; no service took it
+inline constexpr int kNightstretchNotifyNoBus = -3;      // the session bus cannot be reached
+inline constexpr int kNightstretchNotifyUnanswered = -4; // waitSeconds passed; it stays, quiet

@@ -395,11 +395,17 @@ std::string Switchboard::changeReminder() {
     const std::filesystem::path binary = std::filesystem::read_symlink("/proc/self/exe", ec);
     const ReminderChange change =
         applyReminder(m_options.paths, next, status.routine, ec ? "nightstretch" : binary);
-    if (!change.ok) spdlog::warn("{}", change.message);
-    showIndicator(!change.ok ? "The reminder could not be changed"
-                  : next     ? "Bedtime reminder at " + next->str()
-                             : "Bedtime reminder off",
-                  -1.f);
+    // The same result the command line prints: a few words when all is done, else a note that
+    // says what could not be done and what to do.
+    if (change.ok && change.advice.empty()) {
+        showIndicator(change.summary, -1.f);
+    } else {
+        if (!change.ok) spdlog::warn("{}", change.message);
+        std::vector<std::string> paragraphs{change.message};
+        if (!change.advice.empty()) paragraphs.push_back(change.advice);
+        push(std::make_unique<NoteScreen>(m_theme, change.summary, std::move(paragraphs),
+                                          "Enter to carry on"));
+    }
     return reminderLine(readReminder(m_options.paths));
 }
 

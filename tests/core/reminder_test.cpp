@@ -1,5 +1,7 @@
 // The bedtime reminder's rules and files: the time, the systemd units (read back, quoted right),
-// when tonight calls for a reminder, its title, and the settings that keep it.
+// when tonight calls for a reminder, its title, the settings that keep it, what happens with and
+// without a user systemd (a fake systemctl, or none), and the sentences when it cannot be shown.
+#include "fake_user_systemd.hpp"
 #include "reminder.hpp"
 #include "settings.hpp"
 
@@ -8,6 +10,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <vector>
 
@@ -92,6 +95,7 @@ class ReminderFiles : public ::testing::Test {
 };
 
 TEST_F(ReminderFiles, SetThenOffLeavesNoUnitAndKeepsTheSettings) {
+    const test::ScopedEnvironment noUserSystemd(test::Environment{{"XDG_RUNTIME_DIR", ""}});
     const fs::path units = m_root / "config" / "systemd" / "user";
     EXPECT_EQ(reminderUnitDir(m_paths), units);
 
@@ -100,8 +104,13 @@ TEST_F(ReminderFiles, SetThenOffLeavesNoUnitAndKeepsTheSettings) {
     ASSERT_TRUE(set.ok) << set.message;
     EXPECT_TRUE(fs::exists(units / kReminderTimer));
     EXPECT_TRUE(fs::exists(units / kReminderService));
-    // Not the person's own systemd folder: the message says how to switch it on.
-    EXPECT_NE(set.message.find("systemctl --user"), std::string::npos) << set.message;
+    // Under --home the units are only written, and it says so (and that none could run here).
+    EXPECT_EQ(set.summary, "Reminder 22:15 written, not switched on");
+    EXPECT_NE(set.advice.find("Under --home its units stay in " + units.string() +
+                              ", where systemd does not look, so it is not switched on. Nor "
+                              "could it run here: this system has no "),
+              std::string::npos)
+        << set.advice;
     std::ifstream service(units / kReminderService);
     std::stringstream serviceText;
     serviceText << service.rdbuf();
@@ -123,6 +132,137 @@ TEST_F(ReminderFiles, SetThenOffLeavesNoUnitAndKeepsTheSettings) {
     EXPECT_FALSE(fs::exists(units / kReminderService));
     EXPECT_FALSE(readReminder(m_paths).at);
     EXPECT_EQ(Settings::load(m_paths.settingsFile()).remindAt, "");
+}
+
+TEST_F(ReminderFiles, UnderHomeSystemdIsNeverToldAndTheAdviceGivesTheCommands) {
+    const test::FakeUserSystemd systemd(m_root / "systemd");
+    const test::ScopedEnvironment withIt(systemd.environment());
+    const fs::path units = m_root / "config" / "systemd" / "user";
+    const ReminderChange set =
+        applyReminder(m_paths, ReminderTime::parse("21:30"), "nightly", "/usr/bin/nightstretch");
+    ASSERT_TRUE(set.ok) << set.message;
+    EXPECT_NE(set.advice.find("To switch it on: systemctl --user link '" +
+                              (units / kReminderService).string() + "' '" +
+                              (units / kReminderTimer).string() +
+                              "' && systemctl --user enable --now nightstretch-reminder.timer"),
+              std::string::npos)
+        << set.advice;
+    EXPECT_EQ(reminderHomeAdvice(m_paths), set.advice); // what `remind` alone says too
+    const ReminderChange off = applyReminder(m_paths, std::nullopt, "nightly", "/usr/bin/x");
+    ASSERT_TRUE(off.ok) << off.message;
+    EXPECT_NE(off.advice.find("systemctl --user disable --now nightstretch-reminder.timer"),
+              std::string::npos)
+        << off.advice;
+    EXPECT_EQ(systemd.calls(), ""); // nothing under --home reaches the person's own systemd
+}
+
+// Not under --home: the units go to $XDG_CONFIG_HOME/systemd/user, where systemd --user looks.
+class ReminderInOwnFolder : public ReminderFiles {
+  protected:
+    void SetUp() override {
+        ReminderFiles::SetUp();
+        m_paths.configDir = m_root / "xdg" / "nightstretch";
+        m_paths.dataDir = m_root / "data" / "nightstretch";
+        m_paths.stateDir = m_root / "state" / "nightstretch";
+    }
+    fs::path units() const { return m_root / "xdg" / "systemd" / "user"; }
+    std::map<std::string, std::string> ownFolder() const {
+        return {{"XDG_CONFIG_HOME", (m_root / "xdg").string()}};
+    }
+};
+
+TEST_F(ReminderInOwnFolder, WithoutAUserSystemdNothingIsSetAndItSaysWhatToDo) {
+    // As on a machine with systemd installed but no systemd --user running (this one): a
+    // systemctl on PATH, and nothing in XDG_RUNTIME_DIR.
+    const test::FakeUserSystemd systemd(m_root / "systemd");
+    std::map<std::string, std::string> env = ownFolder();
+    env["PATH"] = systemd.environment().at("PATH");
+    env["XDG_RUNTIME_DIR"] = "";
+    const test::ScopedEnvironment noUserSystemd(env);
+    ASSERT_EQ(reminderUnitDir(m_paths), units());
+    const ReminderChange set =
+        applyReminder(m_paths, ReminderTime::parse("21:00"), "nightly", "/usr/bin/nightstretch");
+    EXPECT_FALSE(set.ok);
+    EXPECT_EQ(set.summary, "Reminder not switched on");
+    EXPECT_EQ(set.message, "Could not switch on the reminder: this system has no user service "
+                           "manager (systemd --user) running for you, so nothing would show it "
+                           "at 21:00. Nothing was set.");
+    EXPECT_NE(set.advice.find("Set it from your desktop session"), std::string::npos) << set.advice;
+    EXPECT_FALSE(fs::exists(units()));
+    EXPECT_FALSE(fs::exists(m_paths.settingsFile()));
+    EXPECT_FALSE(readReminder(m_paths).at);
+    EXPECT_EQ(systemd.calls(), "");
+}
+
+TEST_F(ReminderInOwnFolder, WithoutSystemdAtAllItSaysSo) {
+    fs::create_directories(m_root / "empty-bin");
+    std::map<std::string, std::string> env = ownFolder();
+    env["PATH"] = (m_root / "empty-bin").string();
+    const test::ScopedEnvironment noSystemctl(env);
+    const ReminderChange set =
+        applyReminder(m_paths, ReminderTime::parse("21:00"), "nightly", "/usr/bin/nightstretch");
+    EXPECT_FALSE(set.ok);
+    EXPECT_NE(set.message.find("Could not switch on the reminder: this system has no systemd"),
+              std::string::npos)
+        << set.message;
+    EXPECT_FALSE(set.advice.empty());
+    EXPECT_FALSE(fs::exists(units()));
+}
+
+TEST_F(ReminderInOwnFolder, WithAUserSystemdItIsSwitchedOnThenOff) {
+    const test::FakeUserSystemd systemd(m_root / "systemd");
+    std::map<std::string, std::string> env = ownFolder();
+    env.merge(systemd.environment());
+    const test::ScopedEnvironment withIt(env);
+    const ReminderChange set =
+        applyReminder(m_paths, ReminderTime::parse("21:00"), "nightly", "/usr/bin/nightstretch");
+    ASSERT_TRUE(set.ok) << set.message;
+    EXPECT_EQ(set.summary, "Bedtime reminder at 21:00");
+    EXPECT_EQ(set.advice, "");
+    EXPECT_TRUE(fs::exists(units() / kReminderTimer));
+    EXPECT_EQ(systemd.calls(), "--user --quiet daemon-reload\n"
+                               "--user --quiet enable nightstretch-reminder.timer\n"
+                               "--user --quiet restart nightstretch-reminder.timer\n");
+    EXPECT_EQ(reminderHomeAdvice(m_paths), "");
+
+    const ReminderChange off = applyReminder(m_paths, std::nullopt, "nightly", "/usr/bin/x");
+    ASSERT_TRUE(off.ok) << off.message;
+    EXPECT_EQ(off.advice, "");
+    EXPECT_NE(systemd.calls().find("--user --quiet disable --now nightstretch-reminder.timer\n"),
+              std::string::npos)
+        << systemd.calls();
+    EXPECT_FALSE(fs::exists(units() / kReminderTimer));
+}
+
+TEST_F(ReminderInOwnFolder, WhenSystemctlRefusesItNothingIsLeftHalfSet) {
+    const test::FakeUserSystemd systemd(m_root / "systemd", 1);
+    std::map<std::string, std::string> env = ownFolder();
+    env.merge(systemd.environment());
+    const test::ScopedEnvironment refusing(env);
+    const ReminderChange set =
+        applyReminder(m_paths, ReminderTime::parse("22:00"), "nightly", "/usr/bin/nightstretch");
+    EXPECT_FALSE(set.ok);
+    EXPECT_EQ(set.message, "Could not switch on the reminder: systemctl --user did not take it. "
+                           "Nothing was set.");
+    EXPECT_FALSE(set.advice.empty());
+    EXPECT_FALSE(fs::exists(units() / kReminderTimer));
+    EXPECT_FALSE(fs::exists(units() / kReminderService));
+    EXPECT_FALSE(readReminder(m_paths).at);
+    EXPECT_EQ(Settings::load(m_paths.settingsFile()).remindAt, "");
+}
+
+TEST(ReminderNotification, EachProblemIsOurOwnSentence) {
+    const std::vector<std::string> sentences{notifyProblemSentence(NotifyProblem::NoModule),
+                                             notifyProblemSentence(NotifyProblem::NoDesktop),
+                                             notifyProblemSentence(NotifyProblem::NoBus),
+                                             notifyProblemSentence(NotifyProblem::NoService)};
+    for (std::size_t i = 0; i < sentences.size(); ++i) {
+        EXPECT_EQ(sentences[i].rfind("The reminder cannot be shown", 0), 0u) << sentences[i];
+        for (std::size_t j = i + 1; j < sentences.size(); ++j)
+            EXPECT_NE(sentences[i], sentences[j]);
+    }
+    EXPECT_NE(sentences[1].find("no display and no session bus"), std::string::npos);
+    EXPECT_NE(sentences[3].find("no notification service answered"), std::string::npos);
 }
 
 TEST(ReminderSettings, LoadBackAndBadValuesAreReported) {
