@@ -349,10 +349,9 @@ void Switchboard::showHomeScreen(const std::string& selectId, bool reload, bool 
     }
     m_openedWithRoutine = false;
     m_closeAt.reset();
-    std::string notice = m_audio.available() ? "" : "sound unavailable";
-    // A history that cannot be used is a banner; what is left (made private) stays a notice.
-    if (!m_historyNotice.empty() && m_historyProblem.empty())
-        notice += (notice.empty() ? "" : " · ") + m_historyNotice;
+    // A history that cannot be used is a banner; what is left (made private) stays a notice. The
+    // sound badge alone says that there is no sound.
+    const std::string notice = m_historyProblem.empty() ? m_historyNotice : "";
     auto home =
         std::make_unique<HomeScreen>(m_theme, m_library, m_options.paths.userRoutinesDir(), notice);
     home->setBanner(!m_historyProblem.empty() ? m_historyProblem : m_sessionProblem);
@@ -428,9 +427,9 @@ void Switchboard::startRun(std::unique_ptr<SessionRun> run) {
     // The voice's phrases are made once the session's first frame is on the screen.
     std::function<Speaker*()> voice;
     if (m_settings.voice && m_audio.available()) voice = [this] { return voiceForRuns(); };
-    auto screen = std::make_unique<SessionScreen>(
-        m_theme, std::move(run), m_audio, m_audio.available() ? "" : "sound unavailable",
-        m_options.processStartMs, m_settings.reduceMotion, std::move(voice));
+    auto screen =
+        std::make_unique<SessionScreen>(m_theme, std::move(run), m_audio, m_options.processStartMs,
+                                        m_settings.reduceMotion, std::move(voice));
     // Without a history nothing of this session is kept: say so where the person looks.
     if (!m_options.history && !m_historyProblem.empty())
         screen->setBanner(historyNotOpenedDuringASession());
