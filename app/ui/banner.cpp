@@ -83,4 +83,11 @@ std::vector<sf::FloatRect> Banner::textBounds() const {
     return bounds;
 }
 
+std::vector<std::string> Banner::texts() const {
+    std::vector<std::string> strings;
+    for (const sf::Text& line : m_lines)
+        strings.push_back(utf8Of(line));
+    return strings;
+}
+
 } // namespace ns

@@ -37,6 +37,7 @@ class Banner {
     void draw(sf::RenderTarget& target) const;
     sf::FloatRect box() const { return m_box; }
     std::vector<sf::FloatRect> textBounds() const;
+    std::vector<std::string> texts() const; // the lines as laid out, in the same order
 
   private:
     const Theme& m_theme;

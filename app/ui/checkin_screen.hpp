@@ -19,6 +19,7 @@ class CheckInScreen final : public Screen {
     void layout(sf::Vector2f size) override { m_overlay.layout(size); }
     void draw(sf::RenderTarget& target) const override { m_overlay.draw(target); }
     bool opaque() const override { return false; }
+    std::vector<sf::FloatRect> dialogParts() const override { return m_overlay.textBounds(); }
 
     const CheckInForm& form() const { return m_overlay.form(); }
 

@@ -50,6 +50,7 @@ void FramePresenter::windowCreated() {
     m_display = nullptr;
     m_xWindow = 0;
     m_nextWhole = true;
+    m_wholeFrameSize = m_window.getSize(); // its buffers are made at this size
     if (!m_window.isOpen() || !m_window.setActive(true)) return;
     Display* display = glXGetCurrentDisplay();
     if (display == nullptr || glXGetCurrentDrawable() == None) return;
@@ -115,8 +116,20 @@ std::vector<sf::IntRect> FramePresenter::pixelRects(const FrameDamage& damage,
     return rects;
 }
 
+// Mesa's software OpenGL learns a window's new size only when a frame is swapped. After frames
+// shown in part (copied, never swapped) a resized window's next frame would be drawn into buffers
+// of the old size: black where the window grew, and the old picture left beside the new one until
+// a whole frame came again (the next phase). So a resize first swaps what the buffers hold (the
+// picture the window already shows), then the whole frame is drawn at the new size.
+bool FramePresenter::resizedSinceLastWholeFrame() {
+    if (m_window.getSize() == m_wholeFrameSize) return false;
+    m_window.display();
+    return true;
+}
+
 void FramePresenter::present(const FrameDamage& damage, const DrawFrame& draw) {
     if (damage.empty()) return;
+    if (resizedSinceLastWholeFrame()) m_nextWhole = true;
     if (m_nextWhole || !m_copySubBuffer || !m_display || damage.isEverything()) {
         presentWhole(draw);
         return;
@@ -154,6 +167,7 @@ void FramePresenter::presentWhole(const DrawFrame& draw) {
     draw(nullptr);
     m_window.display();
     m_nextWhole = false;
+    m_wholeFrameSize = m_window.getSize();
     ++m_wholeFrames;
 }
 

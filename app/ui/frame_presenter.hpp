@@ -29,7 +29,7 @@ class FramePresenter {
 
     // `draw` clears and draws the frame: all of it (null), or at least what reaches the
     // rectangle it is given (once a rectangle; the rest is clipped away). Nothing happens when
-    // `damage` is empty.
+    // `damage` is empty. The first frame at a new window size is whole.
     using DrawFrame = std::function<void(const sf::FloatRect* part)>;
     void present(const FrameDamage& damage, const DrawFrame& draw);
 
@@ -49,12 +49,16 @@ class FramePresenter {
     using AnyFunction = void (*)();
 
     void presentWhole(const DrawFrame& draw);
+    // Whether the window's size changed since the last whole frame; if so, the OpenGL buffers
+    // are made to follow it first.
+    bool resizedSinceLastWholeFrame();
 
     sf::RenderWindow& m_window;
     void* m_display = nullptr; // SFML's X connection (Display*), while the window is open
     unsigned long m_xWindow = 0;
     AnyFunction m_copySubBuffer = nullptr;
     bool m_nextWhole = true;
+    sf::Vector2u m_wholeFrameSize; // the window's size at the last whole frame
     int m_wholeFrames = 0;
     int m_partialFrames = 0;
 };

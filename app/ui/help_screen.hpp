@@ -17,6 +17,7 @@ class HelpScreen final : public Screen {
     void layout(sf::Vector2f size) override { m_overlay.layout(size); }
     void draw(sf::RenderTarget& target) const override { m_overlay.draw(target); }
     bool opaque() const override { return false; }
+    std::vector<sf::FloatRect> dialogParts() const override { return m_overlay.textBounds(); }
     bool staysOnTop() const override { return true; }
 
     const HelpOverlay& overlay() const { return m_overlay; }

@@ -36,7 +36,8 @@ class HomeScene final : public Scene {
 
     void setEntries(std::vector<HomeEntry> entries);
     void setEmptyHint(const std::string& hint); // shown when there is no routine at all
-    void setNotice(const std::string& notice);  // "sound unavailable"
+    void setNotice(const std::string& notice);  // a history made private, discreet, top right
+    const std::string& notice() const { return m_notice; }
     // "Tonight: not done yet · streak 5 nights (best 9)" under the title, and "P progress" in the
     // footer; empty when there is no history to show.
     void setTonightLine(const std::string& line);

@@ -19,6 +19,11 @@ sf::Text makeText(const std::string& utf8, const sf::Font& font, unsigned size, 
     return text;
 }
 
+std::string utf8Of(const sf::Text& text) {
+    const std::basic_string<sf::Uint8> bytes = text.getString().toUtf8();
+    return std::string(bytes.begin(), bytes.end());
+}
+
 float textWidth(const sf::String& s, const sf::Font& font, unsigned size) {
     sf::Text text(s, font, size);
     return text.getLocalBounds().left + text.getLocalBounds().width;

@@ -20,6 +20,9 @@ std::string formatCountdown(int seconds);
 // A text from UTF-8 (every string on screen goes through here, so "—" is not a box).
 sf::Text makeText(const std::string& utf8, const sf::Font& font, unsigned size, sf::Color color);
 
+// What a text says, back in UTF-8 (tests read the words a scene laid out).
+std::string utf8Of(const sf::Text& text);
+
 // Width of `s` set in `font` at `size`.
 float textWidth(const sf::String& s, const sf::Font& font, unsigned size);
 

@@ -16,7 +16,7 @@ void NoteOverlay::layout(sf::Vector2f size) {
     const float h = size.y;
     m_shade.setSize(size);
     m_shade.setFillColor(palette::kShade);
-    // Clear of the indicator ("Saved in your diary") under it.
+    // Room under it for the indicator ("Saved in your diary").
     const sf::FloatRect box{0.08f * w, 0.06f * h, 0.84f * w, 0.74f * h};
     m_panel = roundedRect({box.width, box.height}, 0.025f * h, palette::kSurface);
     m_panel.setPosition(box.left, box.top);

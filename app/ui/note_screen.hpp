@@ -23,6 +23,7 @@ class NoteOverlay final : public Scene {
     void draw(sf::RenderTarget& target) const override;
     std::vector<sf::FloatRect> textBounds() const override;
     const std::string& heading() const { return m_heading; }
+    sf::FloatRect box() const { return m_panel.getGlobalBounds(); }
     const std::vector<std::string>& paragraphs() const { return m_paragraphs; }
 
   private:
@@ -46,6 +47,8 @@ class NoteScreen final : public Screen {
     void layout(sf::Vector2f size) override { m_overlay.layout(size); }
     void draw(sf::RenderTarget& target) const override { m_overlay.draw(target); }
     bool opaque() const override { return false; }
+    // The whole panel: a message goes under it, not over its last lines.
+    std::vector<sf::FloatRect> dialogParts() const override { return {m_overlay.box()}; }
 
     const NoteOverlay& overlay() const { return m_overlay; }
 

@@ -3,6 +3,7 @@
 #include "layout.hpp"
 
 #include <algorithm>
+#include <optional>
 
 namespace ns {
 
@@ -120,6 +121,14 @@ void Indicator::show(const std::string& message, float level) {
     layout(m_size);
 }
 
+bool Indicator::keepClearOf(std::vector<sf::FloatRect> texts) {
+    if (texts == m_avoid) return false;
+    const sf::FloatRect before = box();
+    m_avoid = std::move(texts);
+    layout(m_size);
+    return box() != before;
+}
+
 void Indicator::layout(sf::Vector2f size) {
     m_size = size;
     const float w = size.x;
@@ -135,7 +144,22 @@ void Indicator::layout(sf::Vector2f size) {
     // Over the session's instructions: never over the phase, the countdown or "Next" (which tell
     // a person where they are), nor over a question's panel (above 0.645 h); gone in a moment.
     const float panelHeight = 0.085f * h;
-    const sf::FloatRect box{(w - panelWidth) / 2.f, 0.66f * h, panelWidth, panelHeight};
+    const float left = (w - panelWidth) / 2.f;
+    auto clear = [&](float top) {
+        const sf::FloatRect at{left, top, panelWidth, panelHeight};
+        return std::none_of(m_avoid.begin(), m_avoid.end(),
+                            [&at](const sf::FloatRect& text) { return at.intersects(text); });
+    };
+    // Its usual place, else the nearest clear one below it, else above it.
+    const float usual = 0.66f * h;
+    const float step = 0.005f * h;
+    std::optional<float> top;
+    if (clear(usual)) top = usual;
+    for (float t = usual + step; !top && t + panelHeight <= 0.99f * h; t += step)
+        if (clear(t)) top = t;
+    for (float t = usual - step; !top && t >= 0.01f * h; t -= step)
+        if (clear(t)) top = t;
+    const sf::FloatRect box{left, top.value_or(usual), panelWidth, panelHeight};
     m_panel = panel(box, h);
     m_panel.setFillColor(palette::kSurfaceRaised);
     placeText(m_text, box.left + padX,

@@ -59,13 +59,16 @@ class HelpOverlay final : public Scene {
 };
 
 // A small panel under the session's draining bar and under a question's panel: "Volume 70 %"
-// with a bar, or "Sound off".
+// with a bar, or "Sound off". Over a dialog with lines lower down (a note), it moves below them,
+// or above them when there is no room below: it never covers the dialog's words.
 class Indicator final : public Scene {
   public:
     explicit Indicator(const Theme& theme);
 
     // `level` 0..1 draws a bar; a negative level draws the message alone.
     void show(const std::string& message, float level);
+    // What the dialogs shown under it must keep in sight; true when that moved the panel.
+    bool keepClearOf(std::vector<sf::FloatRect> texts);
 
     void layout(sf::Vector2f size) override;
     void draw(sf::RenderTarget& target) const override;
@@ -77,6 +80,7 @@ class Indicator final : public Scene {
     sf::Vector2f m_size{1280.f, 800.f};
     std::string m_message;
     float m_level = -1.f;
+    std::vector<sf::FloatRect> m_avoid;
     sf::ConvexShape m_panel;
     sf::Text m_text;
     sf::ConvexShape m_track;

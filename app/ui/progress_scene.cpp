@@ -1,5 +1,6 @@
 #include "progress_scene.hpp"
 
+#include "doctor_note.hpp"
 #include "layout.hpp"
 #include "night_text.hpp"
 #include "six_week_review.hpp"
@@ -37,7 +38,8 @@ const sf::Color kCrampColour = palette::kError;
 const sf::Color kPainColour = palette::kCountdown;
 const sf::Color kBeforeStart{33, 27, 23};
 
-// Sources A, C, D, NHS (docs/sources.md): several times a week *or* nightly is reason enough.
+// Sources A, C, D, NHS (docs/sources.md): several times a week *or* nightly is reason enough. The
+// screen's short form of the note; doctor_note.hpp says why it shows.
 const char* const kDoctorNote =
     "It would be good to see a doctor if cramps come several times a week or nightly, or with "
     "swelling, redness or warmth of a leg, weakness, numbness or tingling, or if they began with "
@@ -109,7 +111,7 @@ void ProgressScene::setStats(const Stats& stats) {
     m_stats = stats;
     m_weekly = weeklySummary(m_stats);
     m_comparison = compareFirstAndLastTwoWeeks(m_stats);
-    m_suggestDoctor = shouldSuggestDoctor(m_stats);
+    m_doctorNote = doctorNote(m_stats, m_stats.symptoms); // what shouldSuggestDoctor() asks
 
     // Six weeks, or up to twelve when the history is longer: whole weeks, Monday first.
     const Date first = m_stats.nights.empty() ? m_stats.tonight : m_stats.nights.front().night;
@@ -282,6 +284,7 @@ float ProgressScene::layoutHeader(float top) {
     return subTop + lineHeight(subSize);
 }
 
+// Why the note shows (its rule, in bold, from doctor_note.hpp), then when to see a doctor.
 float ProgressScene::layoutDoctorNote(float bottom) {
     const float w = m_size.x;
     const float h = m_size.y;
@@ -291,14 +294,23 @@ float ProgressScene::layoutDoctorNote(float bottom) {
     const float barWidth = std::max(3.f, 0.005f * h);
     const unsigned size = scaledSize(kNoteSize, h);
     const float textWidth = w - 2.f * mx - 2.f * padX - barWidth;
-    const auto lines = wrapText(kDoctorNote, m_theme.regular(), size, textWidth);
-    const float height = static_cast<float>(lines.size()) * lineHeight(size) + 2.f * padY;
+    const std::string& reason = m_doctorNote->reason;
+    const std::string text = kDoctorNote;
+    const float reasonHeight =
+        static_cast<float>(wrapText(reason, m_theme.bold(), size, textWidth).size()) *
+        lineHeight(size);
+    const float textHeight =
+        static_cast<float>(wrapText(text, m_theme.regular(), size, textWidth).size()) *
+        lineHeight(size);
+    const float height = reasonHeight + textHeight + 2.f * padY;
     const float top = bottom - height;
     add(box({mx, top, w - 2.f * mx, height}, 0.015f * h, palette::kSurface));
     add(box({mx + 0.008f * w, top + padY, barWidth, height - 2.f * padY}, barWidth / 2.f,
             palette::kAccentDim));
-    wrapInto(kDoctorNote, {mx + padX + barWidth, top + padY, textWidth, height - 2.f * padY + 1.f},
-             size, palette::kTextSoft);
+    const float left = mx + padX + barWidth;
+    wrapInto(reason, {left, top + padY, textWidth, reasonHeight + 1.f}, size, palette::kText, true);
+    wrapInto(text, {left, top + padY + reasonHeight, textWidth, textHeight + 1.f}, size,
+             palette::kTextSoft);
     return top;
 }
 
@@ -448,11 +460,19 @@ void ProgressScene::layoutChart(sf::FloatRect area) {
     const unsigned small = scaledSize(kSmallSize, h);
     const float axis = textWidth("10", m_theme.regular(), small) + 0.01f * w;
     const float labelsHeight = lineHeight(small) + 0.006f * h;
-    const sf::FloatRect plot{area.left + axis, area.top + 0.5f * lineHeight(small),
+    // What each axis counts, over its numbers: nights of the week on the left, pain on the right.
+    const float namesHeight = lineHeight(small) + 0.004f * h;
+    const sf::FloatRect plot{area.left + axis, area.top + namesHeight + 0.5f * lineHeight(small),
                              area.width - 2.f * axis,
-                             area.height - labelsHeight - 0.5f * lineHeight(small)};
+                             area.height - namesHeight - labelsHeight - 0.5f * lineHeight(small)};
     if (plot.height < 10.f || plot.width < 10.f) return;
     const float bottom = plot.top + plot.height;
+    sf::Text& nightsName = addText("nights out of 7", false, small, palette::kTextDim);
+    shrinkToWidth(nightsName, 0.45f * area.width);
+    placeLine(nightsName, area.left, area.top);
+    sf::Text& painName = addText("pain out of 10", false, small, kPainColour);
+    shrinkToWidth(painName, 0.45f * area.width);
+    placeLine(painName, area.left + area.width, area.top, Align::Right);
 
     // Guide lines at 0 and 7 nights (pain 0 and 10), with their numbers.
     const float line = std::max(1.f, 0.0015f * h);
@@ -550,7 +570,7 @@ void ProgressScene::layout(sf::Vector2f size) {
     shrinkToWidth(footer, contentWidth);
     placeLine(footer, mx, kFooterTop * h);
 
-    m_doctorShown = m_suggestDoctor;
+    m_doctorShown = m_doctorNote.has_value();
     float columnsBottom = kFooterTop * h - 0.02f * h;
     if (m_doctorShown) columnsBottom = layoutDoctorNote(columnsBottom) - 0.03f * h;
 
@@ -642,6 +662,13 @@ void ProgressScene::draw(sf::RenderTarget& target) const {
         target.draw(*shape);
     for (const auto& text : m_texts)
         target.draw(text);
+}
+
+std::vector<std::string> ProgressScene::texts() const {
+    std::vector<std::string> strings;
+    for (const auto& text : m_texts)
+        strings.push_back(utf8Of(text));
+    return strings;
 }
 
 std::vector<sf::FloatRect> ProgressScene::textBounds() const {

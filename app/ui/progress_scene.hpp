@@ -1,9 +1,11 @@
 // The progress screen: a calendar of the last 6 to 12 weeks (one cell a night, a distinct shape
 // for each state, a mark on nights with cramps), the streaks, a weekly chart of nights stretched
 // beside cramp nights and pain, the first two weeks against the last two, and, when the diary
-// calls for it, a calm note on when to see a doctor. Also drawn off-screen for `stats --png`.
+// calls for it, a calm note on when to see a doctor that starts with why. Also drawn off-screen
+// for `stats --png`.
 #pragma once
 
+#include "doctor_note.hpp"
 #include "nights.hpp"
 #include "progress.hpp"
 #include "scene.hpp"
@@ -14,6 +16,7 @@
 
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace ns {
@@ -40,6 +43,8 @@ class ProgressScene final : public Scene {
     Date firstCalendarNight() const { return m_firstNight; }
     int calendarWeeks() const { return m_weeks; }
     bool showsDoctorNote() const { return m_doctorShown; }
+    // Every text as laid out, in UTF-8 (the chart's axis names, the doctor note's lines).
+    std::vector<std::string> texts() const;
     const Stats& stats() const { return m_stats; }
 
     void layout(sf::Vector2f size) override;
@@ -68,7 +73,7 @@ class ProgressScene final : public Scene {
     Stats m_stats;
     std::vector<WeekSummary> m_weekly;
     TwoWeekComparison m_comparison;
-    bool m_suggestDoctor = false;
+    std::optional<DoctorNote> m_doctorNote; // why and what, when the diary calls for it
     bool m_interactive = true;
     std::optional<Date> m_selected;
     sf::Vector2f m_size{1280.f, 800.f};

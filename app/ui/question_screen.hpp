@@ -21,6 +21,7 @@ class QuestionScreen final : public Screen {
     void layout(sf::Vector2f size) override { m_overlay.layout(size); }
     void draw(sf::RenderTarget& target) const override { m_overlay.draw(target); }
     bool opaque() const override { return false; }
+    std::vector<sf::FloatRect> dialogParts() const override { return m_overlay.textBounds(); }
 
     const QuestionOverlay& overlay() const { return m_overlay; }
 

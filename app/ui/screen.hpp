@@ -15,6 +15,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace ns {
 
@@ -104,6 +105,8 @@ class Screen {
     }
     // False for an overlay: the screens under it are drawn first.
     virtual bool opaque() const { return true; }
+    // Where an overlay's words are (or its whole panel): the brief indicator keeps clear of them.
+    virtual std::vector<sf::FloatRect> dialogParts() const { return {}; }
     // Help: what is pushed while it shows goes under it.
     virtual bool staysOnTop() const { return false; }
     // After a frame went to the screen (the session traces what it showed).

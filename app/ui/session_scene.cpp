@@ -19,7 +19,6 @@ constexpr float kMarginX = 0.05f; // of the width
 constexpr float kPhaseTop = 0.04f;
 constexpr float kPhaseSize = 0.055f;
 constexpr float kPositionSize = 0.032f;
-constexpr float kNoticeSize = 0.027f;
 constexpr float kNameTop = 0.108f;
 constexpr float kNameSize = 0.066f;
 constexpr float kCountdownTop = 0.245f;
@@ -28,9 +27,11 @@ constexpr float kDrainTop = 0.56f;
 constexpr float kDrainHeight = 0.016f;
 constexpr float kInstructionsTop = 0.605f;
 constexpr float kInstructionSize = 0.042f;
-constexpr float kInstructionMinSize = 0.033f;
-constexpr float kCautionSize = 0.03f; // one small line under the instructions
-constexpr float kCautionMinSize = 0.025f;
+constexpr float kInstructionMinSize = 0.027f; // smaller still only to keep every line
+constexpr float kCautionSize = 0.03f;         // one small line under the instructions
+constexpr float kCautionMinSize = 0.025f;     // then it wraps: the caution is never cut
+constexpr unsigned kSmallestInstructionPixels = 14;
+constexpr float kAsideWidth = 0.27f; // of the width: the banner beside the countdown
 constexpr float kNextTop = 0.85f;
 constexpr float kNextSize = 0.04f;
 constexpr float kProgressTop = 0.925f;
@@ -243,12 +244,6 @@ FrameDamage SessionScene::takeDamage() {
     return damage;
 }
 
-void SessionScene::setNotice(const std::string& notice) {
-    if (notice == m_notice) return;
-    m_notice = notice;
-    layout(m_size);
-}
-
 void SessionScene::setSoundState(const SoundState& state) {
     const bool changed = m_sound.set(state) || !m_soundShown;
     m_soundShown = true;
@@ -312,11 +307,6 @@ void SessionScene::arrange() {
                   static_cast<float>(m_position.getCharacterSize()),
               Align::Right);
 
-    m_noticeText = makeText(m_notice, regular, scaledSize(kNoticeSize, h), palette::kTextDim);
-    shrinkToWidth(m_noticeText, contentWidth * 0.38f);
-    placeLine(m_noticeText, w - mx, kPhaseTop * h + static_cast<float>(phaseSize) * 1.25f,
-              Align::Right);
-
     // The stretch, centred.
     m_name = makeText(m_view.stretchName, bold, scaledSize(kNameSize, h), palette::kText);
     shrinkToWidth(m_name, contentWidth);
@@ -334,23 +324,33 @@ void SessionScene::arrange() {
 
     // Wrapping is most of the layout's cost and the words change only with the phase.
     if (m_view.instructions != m_wrappedInstructions || m_view.caution != m_wrappedCaution ||
-        m_size != m_wrappedSize || m_instructionsTop != m_wrappedTop) {
-        // A banner sits above "Next" and the instructions end above it.
-        const float bannerHeight =
-            m_banner.layout(mx, kNextTop * h - 0.012f * h, contentWidth, 0.2f * h, h);
-        const float instructionsBottom =
-            (bannerHeight > 0.f ? m_banner.box().top : kNextTop * h) - 0.015f * h;
+        m_size != m_wrappedSize || m_instructionsTop != m_wrappedTop || m_aside != m_wrappedAside) {
+        float instructionsBottom = kNextTop * h - 0.015f * h;
+        if (m_aside.width > 0.f) {
+            // Beside the countdown, centred on its height: the instructions keep their band.
+            const float height = m_banner.layout(m_aside.left, m_aside.top + m_aside.height,
+                                                 m_aside.width, m_aside.height, h);
+            m_banner.layout(m_aside.left,
+                            m_aside.top + (m_aside.height + std::min(height, m_aside.height)) / 2.f,
+                            m_aside.width, m_aside.height, h);
+        } else if (m_banner.layout(mx, kNextTop * h - 0.012f * h, contentWidth, 0.2f * h, h) >
+                   0.f) {
+            // Above "Next", and the instructions end above it.
+            instructionsBottom = m_banner.box().top - 0.015f * h;
+        }
         layoutInstructions(m_instructionsTop * h, instructionsBottom, contentWidth * 0.92f);
         m_wrappedInstructions = m_view.instructions;
         m_wrappedCaution = m_view.caution;
         m_wrappedSize = m_size;
         m_wrappedTop = m_instructionsTop;
+        m_wrappedAside = m_aside;
     }
 }
 
 void SessionScene::arrangeFigure() {
     const Grid g(m_size);
     m_hasFigure = false;
+    m_aside = {};
     m_countdownCentreX = g.w / 2.f;
     m_countdownTop = kCountdownTop;
     m_countdownHeight = kCountdownHeight;
@@ -369,12 +369,20 @@ void SessionScene::arrangeFigure() {
         shrinkToWidth(widest, g.contentWidth);
         const float countdownWidth = widest.getLocalBounds().width;
         const float gap = 0.03f * g.w;
-        const float figureWidth = std::min(0.3f * g.w, g.contentWidth - countdownWidth - gap);
+        // A banner goes right of the countdown, where the window has room to spare.
+        const float asideWidth = m_banner.shown() ? kAsideWidth * g.w : 0.f;
+        const float asideGap = m_banner.shown() ? gap : 0.f;
+        const float figureWidth =
+            std::min(0.3f * g.w, g.contentWidth - countdownWidth - gap - asideGap - asideWidth);
         const float bottom = kDrainTop * g.h - 0.035f * g.h; // clear of the draining bar
         if (figureWidth < 0.12f * g.w || bottom - top < 0.15f * g.h) return;
-        const float left = (g.w - (figureWidth + gap + countdownWidth)) / 2.f;
+        const float left =
+            (g.w - (figureWidth + gap + countdownWidth + asideGap + asideWidth)) / 2.f;
         m_countdownCentreX = std::round(left + figureWidth + gap + countdownWidth / 2.f);
         area = {left, top, figureWidth, bottom - top};
+        if (asideWidth > 0.f)
+            m_aside = {left + figureWidth + gap + countdownWidth + asideGap, top, asideWidth,
+                       bottom - top};
     } else {
         // Narrow: above the countdown, which moves down and stays a quarter of the height.
         const float bandTop = kNarrowFigureTop * g.h; // just clear of the name
@@ -472,27 +480,33 @@ FrameDamage SessionScene::arrangeClock() {
     return damage;
 }
 
-// Wraps the instructions into the band between the bar and the bottom row, shrinking the text if
-// needed; the caution is one small line kept at the band's foot, so instructions give way first.
+// Wraps the instructions into the band between the bar and the bottom row, shrinking the text
+// until every line fits (cut with "…" only below the smallest readable size); the caution is one
+// small line kept at the band's foot, wrapped when even its smallest size is too wide: never cut.
 void SessionScene::layoutInstructions(float top, float bottom, float width) {
     const float h = m_size.y;
     const sf::Font& font = m_theme.regular();
     const unsigned maxSize = scaledSize(kInstructionSize, h);
-    const unsigned minSize = std::min(maxSize, scaledSize(kInstructionMinSize, h));
+    const unsigned minSize =
+        std::min(maxSize, scaledSize(kInstructionMinSize, h, kSmallestInstructionPixels));
     auto spacingFor = [&font](unsigned size) { return font.getLineSpacing(size) * 1.08f; };
 
     m_cautionLines.clear();
     if (!m_view.caution.empty()) {
         sf::Text caution =
             makeText(m_view.caution, font, scaledSize(kCautionSize, h), palette::kAccentDim);
-        shrinkToWidth(caution, width, scaledSize(kCautionMinSize, h)); // readable, or "…"
-        if (caution.getLocalBounds().width > width)
-            caution.setString(
-                ellipsize(caution.getString(), font, caution.getCharacterSize(), width));
-        const float cautionSpacing = spacingFor(caution.getCharacterSize());
-        bottom = std::max(top, bottom - cautionSpacing);
-        placeLine(caution, m_size.x / 2.f, bottom, Align::Center);
-        m_cautionLines.push_back(caution);
+        shrinkToWidth(caution, width, scaledSize(kCautionMinSize, h)); // readable, then wrapped
+        const unsigned size = caution.getCharacterSize();
+        const std::vector<sf::String> lines = wrapText(m_view.caution, font, size, width);
+        const float cautionSpacing = spacingFor(size);
+        bottom = std::max(top, bottom - static_cast<float>(lines.size()) * cautionSpacing);
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            sf::Text line(lines[i], font, size);
+            line.setFillColor(palette::kAccentDim);
+            placeLine(line, m_size.x / 2.f, bottom + static_cast<float>(i) * cautionSpacing,
+                      Align::Center);
+            m_cautionLines.push_back(line);
+        }
     }
 
     std::vector<sf::String> lines;
@@ -530,6 +544,32 @@ void SessionScene::layoutInstructions(float top, float bottom, float width) {
     }
 }
 
+std::string SessionScene::cautionShown() const {
+    std::string shown;
+    for (const auto& line : m_cautionLines)
+        shown += (shown.empty() ? "" : " ") + utf8Of(line);
+    return shown;
+}
+
+std::optional<sf::FloatRect> SessionScene::cautionBounds() const {
+    if (m_cautionLines.empty()) return std::nullopt;
+    sf::FloatRect bounds;
+    for (const auto& line : m_cautionLines)
+        bounds = unite(bounds, line.getGlobalBounds());
+    return bounds;
+}
+
+std::vector<std::string> SessionScene::instructionLinesShown() const {
+    std::vector<std::string> shown;
+    for (const auto& line : m_instructionLines)
+        shown.push_back(utf8Of(line));
+    return shown;
+}
+
+unsigned SessionScene::instructionSize() const {
+    return m_instructionLines.empty() ? 0u : m_instructionLines.front().getCharacterSize();
+}
+
 void SessionScene::draw(sf::RenderTarget& target) const {
     drawWithin(target, nullptr);
 }
@@ -545,7 +585,6 @@ void SessionScene::drawWithin(sf::RenderTarget& target, const sf::FloatRect* par
     };
     draw(m_phase);
     draw(m_position);
-    if (!m_notice.empty()) draw(m_noticeText);
     draw(m_name);
     if (part == nullptr || mayTouch(m_countdown.getGlobalBounds(), *part))
         drawUnfiltered(target, m_countdown);
@@ -567,11 +606,23 @@ void SessionScene::drawWithin(sf::RenderTarget& target, const sf::FloatRect* par
         m_sound.draw(target);
 }
 
+std::vector<std::string> SessionScene::texts() const {
+    std::vector<std::string> strings{utf8Of(m_phase),     utf8Of(m_position), utf8Of(m_name),
+                                     utf8Of(m_countdown), utf8Of(m_next),     utf8Of(m_timeLeft)};
+    if (m_soundShown) strings.push_back(m_sound.text());
+    for (const auto& line : m_instructionLines)
+        strings.push_back(utf8Of(line));
+    for (const auto& line : m_cautionLines)
+        strings.push_back(utf8Of(line));
+    for (const auto& line : m_banner.texts())
+        strings.push_back(line);
+    return strings;
+}
+
 std::vector<sf::FloatRect> SessionScene::textBounds() const {
     std::vector<sf::FloatRect> bounds{m_phase.getGlobalBounds(), m_position.getGlobalBounds(),
                                       m_name.getGlobalBounds(),  m_countdown.getGlobalBounds(),
                                       m_next.getGlobalBounds(),  m_timeLeft.getGlobalBounds()};
-    if (!m_notice.empty()) bounds.push_back(m_noticeText.getGlobalBounds());
     if (m_soundShown) bounds.push_back(m_sound.bounds());
     for (const auto& line : m_instructionLines)
         bounds.push_back(line.getGlobalBounds());

@@ -69,12 +69,11 @@ class SessionScene final : public Scene {
     // anything else (a layout, a new phase, pausing), everything.
     FrameDamage takeDamage();
 
-    void setNotice(const std::string& notice); // "sound unavailable", discreet, top right
     // The steady sound badge, bottom right under the progress bar; not shown until set.
     void setSoundState(const SoundState& state);
     const SoundBadge* soundBadge() const { return m_soundShown ? &m_sound : nullptr; }
-    // What is not being saved, above "Next" (the instructions make room); never over the
-    // countdown.
+    // What is not being saved: beside the countdown in a wide window (the instructions keep
+    // their room), else above "Next"; never over the countdown.
     void setBanner(const BannerText& banner);
     const Banner& banner() const { return m_banner; }
 
@@ -83,6 +82,8 @@ class SessionScene final : public Scene {
     // Leaves out what lies wholly outside `part` (a frame shown in part: FramePresenter).
     void drawPart(sf::RenderTarget& target, const sf::FloatRect& part) const;
     std::vector<sf::FloatRect> textBounds() const override;
+    // What those texts say, in the same order (UTF-8).
+    std::vector<std::string> texts() const;
 
     const SessionView& view() const { return m_view; }
     const std::string& countdownText() const { return m_view.countdown; }
@@ -92,17 +93,13 @@ class SessionScene final : public Scene {
         return m_hasFigure ? std::optional<sf::FloatRect>(m_figure.bounds()) : std::nullopt;
     }
     const Pose& figurePose() const { return m_shownPose; } // as last drawn
-    // The caution's line as shown (empty when none) and where it is; the instruction lines.
-    std::string cautionShown() const {
-        return m_cautionLines.empty() ? std::string()
-                                      : m_cautionLines[0].getString().toAnsiString();
-    }
-    std::optional<sf::FloatRect> cautionBounds() const {
-        return m_cautionLines.empty()
-                   ? std::nullopt
-                   : std::optional<sf::FloatRect>(m_cautionLines[0].getGlobalBounds());
-    }
+    // The caution as shown, its lines joined (empty when none), and where it is; the
+    // instruction lines as shown.
+    std::string cautionShown() const;
+    std::optional<sf::FloatRect> cautionBounds() const;
     std::size_t instructionLineCount() const { return m_instructionLines.size(); }
+    std::vector<std::string> instructionLinesShown() const;
+    unsigned instructionSize() const; // their character size (0 when none)
 
   private:
     void arrange(); // layout() without marking everything changed
@@ -132,20 +129,21 @@ class SessionScene final : public Scene {
     float m_instructionsTop = 0.f;
     sf::Vector2f m_size{1280.f, 800.f};
     SessionView m_view;
-    std::string m_notice;
 
     sf::Text m_phase;
     sf::Text m_position;
-    sf::Text m_noticeText;
     sf::Text m_name;
     sf::Text m_countdown;
     std::vector<sf::Text> m_instructionLines;
-    std::vector<sf::Text> m_cautionLines; // none, or the caution's one line
+    std::vector<sf::Text> m_cautionLines; // none, or the caution's line (two if it must wrap)
     // What m_instructionLines were wrapped from.
     std::vector<std::string> m_wrappedInstructions;
     std::string m_wrappedCaution;
     sf::Vector2f m_wrappedSize;
     float m_wrappedTop = 0.f;
+    sf::FloatRect m_wrappedAside;
+    // Beside the countdown, right of it, where the banner goes in a wide window (empty: none).
+    sf::FloatRect m_aside;
     sf::Text m_next;
     sf::Text m_timeLeft;
     RoundedRect m_drainTrack;

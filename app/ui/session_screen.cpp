@@ -19,13 +19,11 @@ long long steadyNowMs() {
 } // namespace
 
 SessionScreen::SessionScreen(const Theme& theme, std::unique_ptr<SessionRun> run,
-                             SessionObserver& sound, const std::string& notice,
-                             long long processStartMs, bool reduceMotion,
+                             SessionObserver& sound, long long processStartMs, bool reduceMotion,
                              std::function<Speaker*()> voice)
     : m_theme(theme), m_run(std::move(run)), m_voice(std::move(voice)),
       m_startPending(static_cast<bool>(m_voice)), m_sound(m_run->attach(sound)),
       m_scene(theme, m_run->session(), reduceMotion), m_processStartMs(processStartMs) {
-    m_scene.setNotice(notice);
     if (!m_startPending) m_run->start();
     m_scene.refresh();
 }

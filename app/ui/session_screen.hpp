@@ -19,7 +19,7 @@ class SessionScreen final : public Screen {
     // first frame: then `voice` is asked for the speaker, the phrases are made (most of a second),
     // and the run starts, so the window shows at once and the first phrase is still on time.
     SessionScreen(const Theme& theme, std::unique_ptr<SessionRun> run, SessionObserver& sound,
-                  const std::string& notice, long long processStartMs, bool reduceMotion = false,
+                  long long processStartMs, bool reduceMotion = false,
                   std::function<Speaker*()> voice = {});
 
     KeyContext keyContext() const override { return KeyContext::Session; }

@@ -142,6 +142,7 @@ void Switchboard::layout(sf::Vector2f size) {
     for (auto& screen : m_stack)
         screen->layout(size);
     m_indicator.layout(size);
+    placeIndicator();
     m_dirty = true;
 }
 
@@ -220,6 +221,8 @@ void Switchboard::update() {
 
 bool Switchboard::needsDraw() {
     // Anything the board itself saw (events, switching, the indicator) is everything.
+    // An overlay's words changed under the indicator: it moves clear of them.
+    if (m_indicatorUntil && placeIndicator()) m_dirty = true;
     if (m_dirty) m_damage.addEverything();
     for (auto& screen : m_stack)
         if (screen->changed()) m_damage.add(screen->changedPart());
@@ -310,6 +313,7 @@ void Switchboard::push(std::unique_ptr<Screen> screen) {
         while (at != m_stack.begin() && (*(at - 1))->staysOnTop())
             --at;
     m_stack.insert(at, std::move(screen));
+    placeIndicator();
     m_dirty = true;
 }
 
@@ -319,6 +323,7 @@ void Switchboard::remove(const Screen& screen) {
     if (it == m_stack.end()) return;
     m_retired.push_back(std::move(*it));
     m_stack.erase(it);
+    placeIndicator();
     m_dirty = true;
 }
 
@@ -349,10 +354,9 @@ void Switchboard::showHomeScreen(const std::string& selectId, bool reload, bool 
     }
     m_openedWithRoutine = false;
     m_closeAt.reset();
-    std::string notice = m_audio.available() ? "" : "sound unavailable";
-    // A history that cannot be used is a banner; what is left (made private) stays a notice.
-    if (!m_historyNotice.empty() && m_historyProblem.empty())
-        notice += (notice.empty() ? "" : " · ") + m_historyNotice;
+    // A history that cannot be used is a banner; what is left (made private) stays a notice. The
+    // sound badge alone says that there is no sound.
+    const std::string notice = m_historyProblem.empty() ? m_historyNotice : "";
     auto home =
         std::make_unique<HomeScreen>(m_theme, m_library, m_options.paths.userRoutinesDir(), notice);
     home->setBanner(!m_historyProblem.empty() ? m_historyProblem : m_sessionProblem);
@@ -434,9 +438,9 @@ void Switchboard::startRun(std::unique_ptr<SessionRun> run) {
     // The voice's phrases are made once the session's first frame is on the screen.
     std::function<Speaker*()> voice;
     if (m_settings.voice && m_audio.available()) voice = [this] { return voiceForRuns(); };
-    auto screen = std::make_unique<SessionScreen>(
-        m_theme, std::move(run), m_audio, m_audio.available() ? "" : "sound unavailable",
-        m_options.processStartMs, m_settings.reduceMotion, std::move(voice));
+    auto screen =
+        std::make_unique<SessionScreen>(m_theme, std::move(run), m_audio, m_options.processStartMs,
+                                        m_settings.reduceMotion, std::move(voice));
     // Without a history nothing of this session is kept: say so where the person looks.
     if (!m_options.history && !m_historyProblem.empty())
         screen->setBanner(historyNotOpenedDuringASession());
@@ -479,8 +483,20 @@ void Switchboard::openCheckIn(Date night) {
     push(std::make_unique<CheckInScreen>(m_theme, *m_options.history, night, m_stats.tonight));
 }
 
+// The indicator over a dialog goes where it covers none of the dialog's words.
+bool Switchboard::placeIndicator() {
+    std::vector<sf::FloatRect> texts;
+    for (const auto& screen : m_stack)
+        if (!screen->opaque()) {
+            const std::vector<sf::FloatRect> dialog = screen->dialogParts();
+            texts.insert(texts.end(), dialog.begin(), dialog.end());
+        }
+    return m_indicator.keepClearOf(std::move(texts));
+}
+
 void Switchboard::showIndicator(const std::string& message, float level) {
     m_indicator.show(message, level);
+    placeIndicator();
     m_indicatorUntil = m_clock.now() + kIndicatorTime;
     m_dirty = true;
 }

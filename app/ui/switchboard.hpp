@@ -59,6 +59,7 @@ class Switchboard final : public ScreenHost {
     Screen* top() const { return m_stack.empty() ? nullptr : m_stack.back().get(); }
     Screen* at(std::size_t index) const { return m_stack.at(index).get(); }
     bool indicatorShown() const { return m_indicatorUntil.has_value(); }
+    sf::FloatRect indicatorBox() const { return m_indicator.box(); }
 
     // ScreenHost
     void push(std::unique_ptr<Screen> screen) override;
@@ -101,6 +102,7 @@ class Switchboard final : public ScreenHost {
     void offerRestore(); // once: a damaged history was moved aside and a backup can restore it
     void restoreHistory();
     bool inStack(const Screen* screen) const;
+    bool placeIndicator(); // clear of the overlays' words; true when it moved
 
     const WindowOptions& m_options;
     RoutineLibrary m_library;

@@ -1,6 +1,7 @@
 // What changed between two versions of a text or a shape, and what the session screen says changed
 // when a second goes by or the phase changes. No window needed.
 #include "frame_damage.hpp"
+#include "history_problem.hpp"
 #include "layout.hpp"
 #include "session_scene.hpp"
 #include "timeline.hpp"
@@ -206,14 +207,14 @@ TEST_F(SessionSceneDamageTest, APhaseChangeDamagesEverything) {
     EXPECT_TRUE(m_scene->takeDamage().isEverything());
 }
 
-TEST_F(SessionSceneDamageTest, PausingAndANoticeDamageEverything) {
+TEST_F(SessionSceneDamageTest, PausingAndABannerDamageEverything) {
     advance(5500);
     m_scene->takeDamage();
     m_session->togglePause();
     EXPECT_TRUE(m_scene->refresh());
     EXPECT_TRUE(m_scene->takeDamage().isEverything()) << "paused";
-    m_scene->setNotice("history not saved");
-    EXPECT_TRUE(m_scene->takeDamage().isEverything()) << "a notice";
+    m_scene->setBanner(sessionNotSaved("database or disk is full"));
+    EXPECT_TRUE(m_scene->takeDamage().isEverything()) << "a banner";
 }
 
 } // namespace

@@ -111,17 +111,18 @@ class FramePresenterTest : public ::testing::Test {
         m_window.setActive(true);
         glFinish();
         XSync(glXGetCurrentDisplay(), False);
+        const sf::Vector2u size = m_window.getSize();
         const Pixmap contents = XCompositeNameWindowPixmap(m_reader, xWindow());
-        XImage* image = XGetImage(m_reader, contents, 0, 0, kWidth, kHeight, AllPlanes, ZPixmap);
+        XImage* image = XGetImage(m_reader, contents, 0, 0, size.x, size.y, AllPlanes, ZPixmap);
         XFreePixmap(m_reader, contents);
         std::vector<std::uint32_t> pixels;
         if (!image) {
             ADD_FAILURE() << "XGetImage failed";
             return pixels;
         }
-        pixels.reserve(std::size_t{kWidth} * kHeight);
-        for (unsigned y = 0; y < kHeight; ++y)
-            for (unsigned x = 0; x < kWidth; ++x)
+        pixels.reserve(std::size_t{size.x} * size.y);
+        for (unsigned y = 0; y < size.y; ++y)
+            for (unsigned x = 0; x < size.x; ++x)
                 pixels.push_back(static_cast<std::uint32_t>(
                                      XGetPixel(image, static_cast<int>(x), static_cast<int>(y))) &
                                  0xffffffu);
@@ -221,6 +222,48 @@ TEST_F(FramePresenterTest, AnExposedWindowGetsAWholeFrame) {
     show(damage);
     EXPECT_EQ(m_presenter->wholeFrames(), 2);
     EXPECT_EQ(m_presenter->partialFrames(), 0);
+}
+
+// Issue 18: resized after seconds shown in part, the window kept the old picture beside the new
+// one (a second figure, a second countdown) and black where it grew, until the next phase.
+TEST_F(FramePresenterTest, AResizedWindowIsShownWholeAtItsNewSize) {
+    advance(5500);
+    show(m_scene->takeDamage());
+    advance(1000);
+    show(m_scene->takeDamage());
+    ASSERT_EQ(m_presenter->partialFrames(), 1) << "the last frame before the resize in part";
+
+    // What the window does when it is resized (a desktop's frame dragged, xdotool windowsize).
+    const sf::Vector2u grown{1000, 700};
+    m_window.setSize(grown);
+    bool resized = false;
+    for (int attempt = 0; attempt < 200 && !resized; ++attempt) {
+        sf::Event event;
+        while (m_window.pollEvent(event))
+            resized = resized || (event.type == sf::Event::Resized && event.size.width == grown.x &&
+                                  event.size.height == grown.y);
+        if (!resized) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    ASSERT_TRUE(resized);
+    const sf::Vector2f size{static_cast<float>(grown.x), static_cast<float>(grown.y)};
+    m_window.setView(sf::View(sf::FloatRect({0.f, 0.f}, size)));
+    m_scene->layout(size);
+    show(m_scene->takeDamage());
+    const std::vector<std::uint32_t> afterResize = shownPixels();
+    ASSERT_EQ(afterResize.size(), std::size_t{grown.x} * grown.y);
+    // Where the window grew is the background, not black.
+    const std::uint32_t corner = afterResize.back();
+    EXPECT_NE(corner, 0u) << "black where the window grew";
+    EXPECT_EQ(differing(afterResize, wholeFramePixels()), 0u) << "the frame after the resize";
+
+    // The next seconds, shown in part again, match whole frames at the new size.
+    for (int second = 0; second < 3; ++second) {
+        advance(1000);
+        show(m_scene->takeDamage());
+        const std::vector<std::uint32_t> partial = shownPixels();
+        EXPECT_EQ(differing(partial, wholeFramePixels()), 0u) << second;
+    }
+    EXPECT_EQ(m_presenter->partialFrames(), 1 + 3) << "seconds in part again after the resize";
 }
 
 TEST_F(FramePresenterTest, DamageIsWidenedToPixelsClippedAndMerged) {

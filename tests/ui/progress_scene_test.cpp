@@ -7,7 +7,11 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdlib>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace ns {
 namespace {
@@ -171,6 +175,84 @@ TEST(ProgressScene, DoctorNoteOnlyWhenTheDiarySaysSo) {
             EXPECT_EQ(scene.showsDoctorNote(), c.note)
                 << c.crampNights << " cramp nights, pain " << c.worstPain;
             EXPECT_EQ(scene.showsDoctorNote(), shouldSuggestDoctor(stats));
+        }
+    }
+}
+
+// Issue 18: the chart's two scales (7 and 10) had no names.
+TEST(ProgressScene, TheWeekChartNamesWhatEachAxisCounts) {
+    ASSERT_NE(test::theme(), nullptr);
+    ProgressScene scene(*test::theme());
+    scene.setStats(test::sampleStats());
+    for (auto size : kSizes) {
+        const std::string name = "progress-axes" + suffix(size);
+        const sf::Image image = test::render({&scene}, size);
+        test::saveArtifact(image, name);
+        const std::vector<std::string> texts = scene.texts();
+        const auto bounds = scene.textBounds();
+        ASSERT_EQ(texts.size(), bounds.size());
+        // The text saying `words` nearest to `near` (the calendar has its own 7 and 10).
+        auto where = [&](const std::string& words,
+                         sf::Vector2f near = {0.f, 0.f}) -> std::optional<sf::FloatRect> {
+            std::optional<sf::FloatRect> found;
+            float best = 0.f;
+            for (std::size_t i = 0; i < texts.size(); ++i) {
+                const float distance =
+                    std::abs(bounds[i].left - near.x) + std::abs(bounds[i].top - near.y);
+                if (texts[i] == words && (!found || distance < best)) {
+                    found = bounds[i];
+                    best = distance;
+                }
+            }
+            return found;
+        };
+        const auto nights = where("nights out of 7");
+        const auto pain = where("pain out of 10");
+        ASSERT_TRUE(nights && pain) << name;
+        const auto seven = where("7", {nights->left, nights->top + nights->height});
+        const auto ten = where("10", {pain->left + pain->width, pain->top + pain->height});
+        ASSERT_TRUE(seven && ten) << name;
+        // Each name just above its own scale: the nights on the left, the pain on the right.
+        EXPECT_LT(nights->top + nights->height, seven->top) << name;
+        EXPECT_LT(pain->top + pain->height, ten->top) << name;
+        EXPECT_LE(nights->left, seven->left) << name;
+        EXPECT_GE(pain->left + pain->width + 1.f, ten->left + ten->width) << name;
+        EXPECT_LT(nights->left + nights->width, pain->left) << name;
+        test::expectFitsAndCalm(scene, image, size, name);
+        expectNoOverlap(scene, name);
+    }
+}
+
+// Issue 18: the note says which rule brought it up, before what to do.
+TEST(ProgressScene, TheDoctorNoteSaysWhyItShows) {
+    ASSERT_NE(test::theme(), nullptr);
+    struct Case {
+        const char* name;
+        Stats stats;
+        const char* why;
+    };
+    Stats symptom = test::sampleStats(1, 3);
+    symptom.symptoms.push_back({symptom.tonight.plus(-2).str(), Symptom::Numbness});
+    const Case cases[] = {
+        {"cramps", test::sampleStats(4, 5), "Cramps came on 4 of the last 7 nights."},
+        {"pain", test::sampleStats(1, 9), "Your worst pain reached 9 of 10 in the last 7 nights."},
+        {"numbness", symptom, "You noted numbness or tingling."},
+    };
+    for (const Case& c : cases) {
+        ProgressScene scene(*test::theme());
+        scene.setStats(c.stats);
+        for (auto size : kSizes) {
+            const std::string name = std::string("progress-doctor-") + c.name + suffix(size);
+            const sf::Image image = test::render({&scene}, size);
+            test::saveArtifact(image, name);
+            ASSERT_TRUE(scene.showsDoctorNote()) << name;
+            std::string shown;
+            for (const std::string& text : scene.texts())
+                shown += text + " ";
+            EXPECT_NE(shown.find(c.why), std::string::npos) << name << ": " << shown;
+            EXPECT_NE(shown.find("It would be good to see a doctor"), std::string::npos) << name;
+            test::expectFitsAndCalm(scene, image, size, name);
+            expectNoOverlap(scene, name);
         }
     }
 }

@@ -1,14 +1,17 @@
 // The window's screens driven as a person would, with key, text and mouse events and a manual
 // clock, through the same Switchboard the window uses (no display needed to decide what happens).
 #include "checkin_screen.hpp"
+#include "doctor_note.hpp"
 #include "done_screen.hpp"
 #include "editor_screen.hpp"
 #include "help_screen.hpp"
 #include "history.hpp"
 #include "history_backups.hpp"
 #include "home_screen.hpp"
+#include "note_screen.hpp"
 #include "pause_screen.hpp"
 #include "progress_screen.hpp"
+#include "progress_test_data.hpp"
 #include "question_screen.hpp"
 #include "session_screen.hpp"
 #include "stop_question_screen.hpp"
@@ -22,6 +25,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
@@ -641,6 +645,79 @@ TEST_F(SwitchboardTest, TheSoundBadgeStaysOnHomeAndInASessionAndFollowsTheKeys) 
     image = picture();
     test::saveArtifact(image, "sound-badge-session-1280x800");
     EXPECT_EQ(amberIn(image, badgeOf()->bounds()), 0);
+}
+
+// Issue 18: without a sound device, "Sound unavailable" was said twice, the badge at the bottom
+// and a notice at the top right (over the stretch's name at 800x600). The badge alone says it.
+// Runs as NoSoundDevice.OnlyTheBadgeSaysSo, with OpenAL given no driver (tests/CMakeLists.txt).
+TEST_F(SwitchboardTest, WithoutASoundDeviceOnlyTheBadgeSaysSo) {
+    const bool runAsNoSoundDevice = std::getenv("NS_TEST_NO_SOUND_DEVICE") != nullptr;
+    if (AudioCues().available()) {
+        ASSERT_FALSE(runAsNoSoundDevice) << "ALSOFT_DRIVERS=none left OpenAL a device";
+        GTEST_SKIP() << "needs no audio device: ctest runs it as NoSoundDevice.OnlyTheBadgeSaysSo";
+    }
+    Switchboard& board = open();
+    auto* home = dynamic_cast<HomeScreen*>(board.at(0));
+    ASSERT_NE(home, nullptr);
+    ASSERT_NE(home->scene().soundBadge(), nullptr);
+    EXPECT_EQ(home->scene().soundBadge()->text(), "Sound unavailable");
+    EXPECT_EQ(home->scene().notice(), "") << "said once, by the badge";
+
+    press(K::Enter); // a session
+    wait(1000);
+    auto* run = dynamic_cast<SessionScreen*>(board.at(0));
+    ASSERT_NE(run, nullptr);
+    picture();
+    const std::vector<std::string> texts = run->scene().texts();
+    const auto said = std::count_if(texts.begin(), texts.end(), [](const std::string& text) {
+        return text.find("ound unavailable") != std::string::npos;
+    });
+    EXPECT_EQ(said, 1) << "once, by the badge";
+    ASSERT_NE(run->scene().soundBadge(), nullptr);
+    EXPECT_EQ(run->scene().soundBadge()->text(), "Sound unavailable");
+}
+
+// Issue 18: "Saved in your diary" and the reminder's message covered the lines of the note shown
+// with them. Over a dialog, the message goes where none of the dialog's words are.
+TEST_F(SwitchboardTest, ABriefMessageCoversNoneOfTheDialogsWords) {
+    Switchboard& board = open();
+    struct Case {
+        const char* name;
+        const char* message;
+    };
+    for (const Case c :
+         {Case{"diary", "Saved in your diary"}, Case{"reminder", "Bedtime reminder at 21:00"}}) {
+        for (const sf::Vector2u size :
+             {sf::Vector2u{800, 600}, sf::Vector2u{1280, 800}, sf::Vector2u{1920, 1080}}) {
+            const std::string name = std::string("message-over-note-") + c.name + "-" +
+                                     std::to_string(size.x) + "x" + std::to_string(size.y);
+            board.layout({static_cast<float>(size.x), static_cast<float>(size.y)});
+            const std::optional<DoctorNote> note =
+                doctorNote(test::sampleStats(4, 5), {}); // the note a check-in brings
+            ASSERT_TRUE(note);
+            board.push(std::make_unique<NoteScreen>(
+                *test::theme(), "When to see a doctor",
+                std::vector<std::string>{note->reason, note->text}, "Enter to carry on"));
+            board.showIndicator(c.message, -1.f);
+            auto* shown = dynamic_cast<NoteScreen*>(board.at(board.depth() - 1));
+            ASSERT_NE(shown, nullptr);
+
+            sf::RenderTexture texture;
+            ASSERT_TRUE(texture.create(size.x, size.y));
+            texture.clear(palette::kBackground);
+            board.draw(texture);
+            texture.display();
+            test::saveArtifact(texture.getTexture().copyToImage(), name);
+
+            const sf::FloatRect box = board.indicatorBox();
+            EXPECT_TRUE(test::inside(box, size)) << name;
+            for (const sf::FloatRect& text : shown->overlay().textBounds())
+                EXPECT_FALSE(box.intersects(text))
+                    << name << ": over the note's line at " << text.left << "," << text.top;
+            board.remove(*shown);
+            wait(3000); // the message is gone
+        }
+    }
 }
 
 TEST_F(SwitchboardTest, ClosingWithUnsavedEditorChangesAsksFirst) {
