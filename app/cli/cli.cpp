@@ -253,6 +253,9 @@ int openFrontEnd(const Paths& paths, const std::optional<std::string>& routine, 
     options.historyProblem = history.problem;
     options.dayStart = dayStart;
     options.welcomeOnFirstRun = !routine;
+    if (routine)
+        options.textForm = "'nightstretch start --text" +
+                           (*routine == "nightly" ? std::string() : " " + *routine) + "'";
     return runWindowFromModule(options);
 }
 

@@ -18,7 +18,8 @@
 namespace ns {
 namespace {
 
-int openWindowOn(const Paths& paths, const std::string& screen) {
+// `textForm`: the same command in the terminal, said when no window can be opened.
+int openWindowOn(const Paths& paths, const std::string& screen, const std::string& textForm) {
     const Settings settings = Settings::loadAndWarn(paths.settingsFile());
     OpenedHistory history = openHistory(paths, true);
     if (!history.notice.empty()) std::cerr << "nightstretch: " << history.notice << '\n';
@@ -29,6 +30,7 @@ int openWindowOn(const Paths& paths, const std::string& screen) {
     options.historyNotice = history.notice;
     options.dayStart = DayStart::parse(settings.dayStartsAt).value_or(DayStart{});
     options.firstScreen = screen;
+    options.textForm = "'" + textForm + "'";
     return runWindowFromModule(options);
 }
 
@@ -36,7 +38,10 @@ int openWindowOn(const Paths& paths, const std::string& screen) {
 
 int reliefCommand(const Paths& paths, const ReliefOptions& options) {
     const ReliefVariant variant = options.shin ? ReliefVariant::ShinOrFoot : ReliefVariant::Calf;
-    if (!options.text) return openWindowOn(paths, options.shin ? "relief-shin" : "relief");
+    if (!options.text)
+        return options.shin
+                   ? openWindowOn(paths, "relief-shin", "nightstretch relief --text --shin")
+                   : openWindowOn(paths, "relief", "nightstretch relief --text");
     const Settings settings = Settings::loadAndWarn(paths.settingsFile());
     OpenedHistory history = openHistory(paths, false);
     if (!history.notice.empty()) std::cerr << "nightstretch: " << history.notice << '\n';
@@ -64,7 +69,7 @@ int reliefCommand(const Paths& paths, const ReliefOptions& options) {
 }
 
 int aboutCommand(const Paths& paths, bool text) {
-    if (!text) return openWindowOn(paths, "about");
+    if (!text) return openWindowOn(paths, "about", "nightstretch about --text");
     std::printf("%s\n", kAboutTitle);
     for (const AboutSection& section : aboutSections()) {
         std::printf("\n%s\n", section.heading.c_str());
