@@ -8,6 +8,7 @@
 #include "test_routines.hpp"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -237,6 +238,34 @@ TEST_F(SessionRunTest, TheEndSaysWhatWasHeldAndWhetherTheHistoryKeptIt) {
     EXPECT_EQ(end.held, "You held your stretches for 10 s.");
     EXPECT_EQ(end.kept, "Not saved: the history cannot be opened.");
     EXPECT_NE(end.action.find("'nightstretch log test --fraction 0.25'"), std::string::npos)
+        << end.action;
+}
+
+} // namespace
+
+namespace {
+
+// A write that fails while the session runs (the table is gone here, as a full disk would fail
+// it): the end says it was not written, why, and what to do.
+TEST_F(SessionRunTest, AWriteThatFailedMidSessionIsSaidAtTheEnd) {
+    auto opened = HistoryStore::open(m_dir / "history.sqlite3");
+    ASSERT_NE(opened.store, nullptr) << opened.error;
+    SessionRunOptions options;
+    options.history = opened.store.get();
+    auto run = make(makeRoutine({makeStep(Sides::None, 40, 1, 0)}), options);
+    run->start();
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open((m_dir / "history.sqlite3").c_str(), &raw), SQLITE_OK);
+    EXPECT_EQ(sqlite3_exec(raw, "DROP TABLE sessions", nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(raw);
+    m_clock.advanceMs(20000);
+    run->update();
+    run->session().quit();
+    ASSERT_TRUE(run->historyFailed());
+    const SessionEnd end = describeEnd(*run);
+    EXPECT_FALSE(end.saved);
+    EXPECT_EQ(end.kept.rfind("Not saved: the history could not be written (", 0), 0u) << end.kept;
+    EXPECT_NE(end.action.find("'nightstretch log test --fraction 0.50'"), std::string::npos)
         << end.action;
 }
 
