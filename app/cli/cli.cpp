@@ -223,8 +223,8 @@ int planRoutine(const Paths& paths, const std::string& name, bool json) {
 // reported. `routine` empty: the home screen.
 int openFrontEnd(const Paths& paths, const std::optional<std::string>& routine, bool text,
                  const std::optional<std::string>& tracePath, bool fullscreen,
-                 long long processStartMs) {
-    const Settings settings = Settings::loadAndWarn(paths.settingsFile());
+                 long long processStartMs, const std::string& voice = "") {
+    const Settings settings = settingsWithVoice(paths, voice); // the window reads it too
     const DayStart dayStart = DayStart::parse(settings.dayStartsAt).value_or(DayStart{});
     if (text) {
         const RoutineLibrary library = loadLibrary(paths);
@@ -235,6 +235,7 @@ int openFrontEnd(const Paths& paths, const std::optional<std::string>& routine, 
         TerminalOptions options;
         options.tracePath = tracePath;
         options.settings = settings;
+        options.settingsFile = paths.settingsFile();
         options.history = history.store.get();
         options.dayStart = dayStart;
         return runTerminalSession(*resolved.routine, options);
@@ -253,6 +254,9 @@ int openFrontEnd(const Paths& paths, const std::optional<std::string>& routine, 
     options.historyProblem = history.problem;
     options.dayStart = dayStart;
     options.welcomeOnFirstRun = !routine;
+    if (routine)
+        options.textForm = "'nightstretch start --text" +
+                           (*routine == "nightly" ? std::string() : " " + *routine) + "'";
     return runWindowFromModule(options);
 }
 
@@ -292,6 +296,10 @@ int runCli(int argc, char** argv) {
     start->add_flag("--fullscreen", fullscreen, "Open the window full screen");
     start->add_option("--trace", tracePath, "Write a timing trace (JSON lines) to FILE")
         ->option_text("FILE");
+    std::string startVoice;
+    start->add_option("--voice", startVoice, "Spoken prompts on or off (kept for next time)")
+        ->check(CLI::IsMember({"on", "off"}))
+        ->option_text("on|off");
 
     bool listJson = false;
     auto* list = app.add_subcommand("list", "List routines with their total duration");
@@ -418,6 +426,10 @@ int runCli(int argc, char** argv) {
     relief->add_flag("--shin", reliefOptions.shin, "A cramp in the shin or foot (default: calf)");
     relief->add_option("--trace", reliefOptions.tracePath,
                        "With --text: write each phrase said (JSON lines) to FILE");
+    relief
+        ->add_option("--voice", reliefOptions.voice, "Spoken steps on or off (kept for next time)")
+        ->check(CLI::IsMember({"on", "off"}))
+        ->option_text("on|off");
     bool aboutText = false;
     auto* about = app.add_subcommand("about", "Leg cramps: what helps, when to see a doctor");
     about->add_flag("--text", aboutText, "Print it instead of opening the window");
@@ -463,7 +475,8 @@ int runCli(int argc, char** argv) {
             return text.empty() ? std::nullopt : std::optional<std::string>(text);
         };
         if (*start)
-            return openFrontEnd(paths, startName, startText, trace, fullscreen, processStartMs);
+            return openFrontEnd(paths, startName, startText, trace, fullscreen, processStartMs,
+                                startVoice);
         if (*list) return listRoutines(paths, listJson);
         if (*check) return checkFiles(paths, checkPaths);
         if (*plan) return planRoutine(paths, planName, planJson);

@@ -138,9 +138,14 @@ nlohmann::ordered_json programmeJson(const Stats& stats) {
     return out;
 }
 
-// Opens for a command; prints the notice; returns null (after printing why) when there is none.
-std::unique_ptr<HistoryStore> openForCommand(const Paths& paths) {
+// Opens for a command and prints the notice; null when there is none, with `*whyNot` saying what
+// is wrong and what to do (the caller's failure sentence).
+std::unique_ptr<HistoryStore> openForCommand(const Paths& paths, std::string* whyNot) {
     OpenedHistory opened = openHistory(paths, false);
+    if (!opened.store) {
+        *whyNot = opened.whyNot;
+        return nullptr;
+    }
     if (!opened.notice.empty()) std::cerr << "nightstretch: " << opened.notice << '\n';
     return std::move(opened.store);
 }
@@ -180,6 +185,9 @@ OpenedHistory openHistory(const Paths& paths, bool backup) {
         spdlog::info("{}", privateNow);
     }
     opened.store = std::move(result.store);
+    if (!opened.store)
+        opened.whyNot = historyNotOpenedForACommand(
+            paths.historyFile(), result.error.empty() ? "no reason was given" : result.error);
     if (opened.store && backup) {
         const Date today = localTimeOf(std::time(nullptr)).date;
         if (!opened.store->backupIfDue(paths.dataDir / "backups", today.str()))
@@ -196,8 +204,9 @@ int statsCommand(const Paths& paths, const StatsOptions& options) {
             return fail(kExitInvalid, "'" + *options.today + "' is not a date; write YYYY-MM-DD");
         tonightDate = *date;
     }
-    auto store = openForCommand(paths);
-    if (!store) return fail(kExitEnvironment, "the history cannot be opened");
+    std::string whyNot;
+    auto store = openForCommand(paths, &whyNot);
+    if (!store) return fail(kExitEnvironment, whyNot);
     Stats stats = computeStats(store->nightRecords(), tonightDate);
     stats.symptoms = store->symptomAnswers(); // the picture's doctor note counts them too
 
@@ -256,8 +265,9 @@ int checkInCommand(const Paths& paths, const CheckInOptions& options) {
         symptoms.push_back(*symptom);
     }
 
-    auto store = openForCommand(paths);
-    if (!store) return fail(kExitEnvironment, "the history cannot be opened");
+    std::string whyNot;
+    auto store = openForCommand(paths, &whyNot);
+    if (!store) return fail(kExitEnvironment, whyNot);
     const CheckInChange change =
         mergeCheckIn(store->checkInFor(checked.checkIn->night), *checked.checkIn, options);
     // Leaving out a needed option is wrong usage (2), like any other missing argument.
@@ -304,8 +314,9 @@ int logCommand(const Paths& paths, const Routine& routine, const LogOptions& opt
     record.status = fraction >= 1.0 ? "completed" : "quit";
     record.source = "log";
 
-    auto store = openForCommand(paths);
-    if (!store) return fail(kExitEnvironment, "the history cannot be opened");
+    std::string whyNot;
+    auto store = openForCommand(paths, &whyNot);
+    if (!store) return fail(kExitEnvironment, whyNot);
     if (store->addSession(record) == 0)
         return fail(kExitEnvironment, "the session could not be saved: " + store->lastError());
     std::printf("Logged %s for the night of %s: %s of holding.\n", routine.id.c_str(),
@@ -322,8 +333,9 @@ int skipCommand(const Paths& paths, const std::optional<std::string>& nightText,
         if (!parsed) return fail(kExitInvalid, error);
         night = *parsed;
     }
-    auto store = openForCommand(paths);
-    if (!store) return fail(kExitEnvironment, "the history cannot be opened");
+    std::string whyNot;
+    auto store = openForCommand(paths, &whyNot);
+    if (!store) return fail(kExitEnvironment, whyNot);
     if (undo) {
         const auto skipped = store->skippedNights();
         if (std::find(skipped.begin(), skipped.end(), night.str()) == skipped.end())
@@ -342,8 +354,9 @@ int skipCommand(const Paths& paths, const std::optional<std::string>& nightText,
 }
 
 int historyCommand(const Paths& paths, bool json) {
-    auto store = openForCommand(paths);
-    if (!store) return fail(kExitEnvironment, "the history cannot be opened");
+    std::string whyNot;
+    auto store = openForCommand(paths, &whyNot);
+    if (!store) return fail(kExitEnvironment, whyNot);
     const auto sessions = store->sessions();
     const auto checkIns = store->checkIns();
     if (json) {
@@ -393,8 +406,9 @@ int exportCommand(const Paths& paths, const std::string& csvDir) {
         return fail(kExitUsage, "cannot make the folder '" + csvDir + "'");
     if (!existed) // where the person says: their umask, not the app's private one
         fs::permissions(csvDir, static_cast<fs::perms>(0777 & ~personsUmask()), ec);
-    auto store = openForCommand(paths);
-    if (!store) return fail(kExitEnvironment, "the history cannot be opened");
+    std::string whyNot;
+    auto store = openForCommand(paths, &whyNot);
+    if (!store) return fail(kExitEnvironment, whyNot);
 
     const fs::path sessionsFile = fs::path(csvDir) / "sessions.csv";
     std::ostringstream sessionsOut;

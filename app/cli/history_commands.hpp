@@ -21,6 +21,7 @@ struct OpenedHistory {
     // A damaged file was moved aside and this backup can give back what it held.
     std::optional<GoodBackup> restorable;
     ProblemWords problem; // the window's banner when the history cannot be used as it was
+    std::string whyNot;   // no store: what is wrong and what to do, one sentence for a command
 };
 // Opens the history, reports a damaged file moved aside, and makes the daily backup when
 // `backup` is set. Prints nothing.

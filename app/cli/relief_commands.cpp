@@ -2,14 +2,14 @@
 #include "relief_commands.hpp"
 
 #include "about_text.hpp"
-#include "audio_cues.hpp"
 #include "history.hpp"
 #include "history_commands.hpp"
 #include "relief_text.hpp"
-#include "settings.hpp"
+#include "terminal_sound.hpp"
 #include "trace.hpp"
-#include "voice.hpp"
 #include "window_loader.hpp"
+
+#include <spdlog/spdlog.h>
 
 #include <cstdio>
 #include <iostream>
@@ -18,7 +18,8 @@
 namespace ns {
 namespace {
 
-int openWindowOn(const Paths& paths, const std::string& screen) {
+// `textForm`: the same command in the terminal, said when no window can be opened.
+int openWindowOn(const Paths& paths, const std::string& screen, const std::string& textForm) {
     const Settings settings = Settings::loadAndWarn(paths.settingsFile());
     OpenedHistory history = openHistory(paths, true);
     if (!history.notice.empty()) std::cerr << "nightstretch: " << history.notice << '\n';
@@ -29,27 +30,32 @@ int openWindowOn(const Paths& paths, const std::string& screen) {
     options.historyNotice = history.notice;
     options.dayStart = DayStart::parse(settings.dayStartsAt).value_or(DayStart{});
     options.firstScreen = screen;
+    options.textForm = "'" + textForm + "'";
     return runWindowFromModule(options);
 }
 
 } // namespace
 
+Settings settingsWithVoice(const Paths& paths, const std::string& voice) {
+    Settings settings = Settings::loadAndWarn(paths.settingsFile());
+    if (voice.empty()) return settings;
+    settings.voice = voice == "on";
+    if (!settings.save(paths.settingsFile()))
+        spdlog::warn("could not save settings to {}", paths.settingsFile().string());
+    return settings;
+}
+
 int reliefCommand(const Paths& paths, const ReliefOptions& options) {
     const ReliefVariant variant = options.shin ? ReliefVariant::ShinOrFoot : ReliefVariant::Calf;
-    if (!options.text) return openWindowOn(paths, options.shin ? "relief-shin" : "relief");
-    const Settings settings = Settings::loadAndWarn(paths.settingsFile());
+    const Settings settings = settingsWithVoice(paths, options.voice); // the window reads it too
+    if (!options.text)
+        return options.shin
+                   ? openWindowOn(paths, "relief-shin", "nightstretch relief --text --shin")
+                   : openWindowOn(paths, "relief", "nightstretch relief --text");
     OpenedHistory history = openHistory(paths, false);
     if (!history.notice.empty()) std::cerr << "nightstretch: " << history.notice << '\n';
     // The voice, as in a session's text mode: each step said, so the eyes can stay closed.
-    std::unique_ptr<AudioCues> audio;
-    std::unique_ptr<Voice> voice;
-    if (settings.voice) {
-        audio = std::make_unique<AudioCues>();
-        audio->setVolume(settings.volume);
-        audio->setMuted(settings.muted);
-        if (audio->available()) voice = std::make_unique<Voice>(*audio);
-        if (voice && !voice->available()) voice.reset();
-    }
+    TerminalSound sound(settings, paths.settingsFile(), false);
     std::unique_ptr<TraceWriter> trace;
     if (!options.tracePath.empty()) {
         trace = std::make_unique<TraceWriter>(options.tracePath);
@@ -59,12 +65,12 @@ int reliefCommand(const Paths& paths, const ReliefOptions& options) {
         }
     }
     return runReliefText(variant, history.store.get(),
-                         DayStart::parse(settings.dayStartsAt).value_or(DayStart{}), voice.get(),
+                         DayStart::parse(settings.dayStartsAt).value_or(DayStart{}), &sound,
                          trace.get());
 }
 
 int aboutCommand(const Paths& paths, bool text) {
-    if (!text) return openWindowOn(paths, "about");
+    if (!text) return openWindowOn(paths, "about", "nightstretch about --text");
     std::printf("%s\n", kAboutTitle);
     for (const AboutSection& section : aboutSections()) {
         std::printf("\n%s\n", section.heading.c_str());

@@ -64,8 +64,9 @@ const WindowModule* loadWindowModule() {
 int runWindowFromModule(const WindowOptions& options) {
     const WindowModule* module = loadWindowModule();
     if (module == nullptr) {
-        std::cerr << "nightstretch: the window part of Nightstretch is missing: use "
-                     "'nightstretch start --text'\n";
+        std::cerr << "nightstretch: the window part of Nightstretch is missing; in this "
+                     "terminal, use "
+                  << textFormOf(options) << '\n';
         return kExitEnvironment;
     }
     return module->runWindow(&options);

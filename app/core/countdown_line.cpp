@@ -10,7 +10,7 @@ std::string countdownLine(const CountdownLineParts& parts, int columns) {
     const std::string clock = parts.phase + " " + parts.countdown;
     const std::vector<std::string> choices = {
         "   " + clock + "    (" + parts.left +
-            " left in all)   Space pause, N next stretch, Q quit",
+            " left in all)   Space pause, N next, V voice, Q stop",
         "   " + clock + "    (" + parts.left + " left in all)",
         clock + "  (" + parts.left + " left)",
         clock,

@@ -49,4 +49,11 @@ ProblemWords lastSessionNotSaved(const std::string& error) {
             "Make sure the disk has room (and the folder can be written) before the next one."};
 }
 
+std::string historyNotOpenedForACommand(const std::filesystem::path& file,
+                                        const std::string& error) {
+    return "the history cannot be opened (" + file.string() + ": " + error +
+           "); make sure its folder can be written (a full disk or a read-only folder stops it), "
+           "then run the command again";
+}
+
 } // namespace ns

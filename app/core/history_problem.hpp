@@ -27,4 +27,9 @@ ProblemWords sessionNotSaved(const std::string& error);
 // Home after such a session.
 ProblemWords lastSessionNotSaved(const std::string& error);
 
+// A command (stats, checkin, log...) found no history it could open: what is wrong and what to
+// do, one sentence.
+std::string historyNotOpenedForACommand(const std::filesystem::path& file,
+                                        const std::string& error);
+
 } // namespace ns

@@ -31,7 +31,8 @@ class HistoryRecorder final : public SessionObserver {
     void checkpoint();
     static constexpr long long kCheckpointMs = 5000;
 
-    bool failed() const { return m_failed; } // a write failed: show it
+    bool recording() const { return m_store != nullptr; } // there is a history to write to
+    bool failed() const { return m_failed; }              // a write failed: show it
     const std::string& error() const { return m_error; }
     long long sessionId() const { return m_id; }
 

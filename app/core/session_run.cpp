@@ -1,3 +1,4 @@
+// The session runner: the session, its recorder, trace and voice, wired once for both front ends.
 #include "session_run.hpp"
 
 #include "diagnostic.hpp"
@@ -130,6 +131,10 @@ bool SessionRun::voiceBusy(TimePoint now) const {
 
 bool SessionRun::historyFailed() const {
     return m_recorder->failed();
+}
+
+bool SessionRun::historyKept() const {
+    return m_recorder->recording() && !m_recorder->failed();
 }
 
 const std::string& SessionRun::historyError() const {

@@ -84,6 +84,8 @@ class SessionRun {
     TraceWriter* trace() { return m_trace.get(); } // null without a trace
     bool historyFailed() const;
     const std::string& historyError() const;
+    // The history has this session: there is one, and no write to it failed.
+    bool historyKept() const;
 
   private:
     explicit SessionRun(const Clock& clock);

@@ -3,11 +3,10 @@
 
 #include "history.hpp"
 #include "raw_terminal.hpp"
+#include "terminal_keys.hpp"
+#include "terminal_sound.hpp"
 #include "trace.hpp"
 #include "voice_prompter.hpp"
-
-#include <poll.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
@@ -17,43 +16,28 @@
 namespace ns {
 namespace {
 
-enum class Key { Next, Back, Stop, Other, End };
+enum class Key { Next, Back, Stop, Voice, Other, End };
 
-// One key: a byte, or an arrow's escape sequence. A lone Esc (nothing follows at once) is Stop.
-Key readKey(bool terminal) {
-    auto readByte = [terminal](int waitMs) -> int {
-        if (terminal) {
-            pollfd input{STDIN_FILENO, POLLIN, 0};
-            if (poll(&input, 1, waitMs) <= 0) return -1;
-        }
-        unsigned char byte = 0;
-        return read(STDIN_FILENO, &byte, 1) == 1 ? byte : -2;
-    };
-    const int byte = readByte(-1);
-    switch (byte) {
-    case -1:
-    case -2:
-        return Key::End;
-    case ' ':
-    case '\n':
-    case '\r':
-    case 'n':
-    case 'N':
+// One key, waited for: the guide goes at the person's pace.
+Key readKey() {
+    const TermKey key = readTermKey(-1);
+    switch (key.kind) {
+    case TermKey::Enter:
+    case TermKey::Right:
         return Key::Next;
-    case 'b':
-    case 'B':
+    case TermKey::Left:
         return Key::Back;
-    case 'q':
-    case 'Q':
+    case TermKey::Escape:
         return Key::Stop;
-    case 27: {
-        const int second = readByte(50);
-        if (second != '[') return Key::Stop;
-        const int third = readByte(50);
-        if (third == 'C') return Key::Next;
-        if (third == 'D') return Key::Back;
+    case TermKey::End:
+    case TermKey::None:
+        return Key::End;
+    case TermKey::Char:
+        if (key.is(' ') || key.is('n')) return Key::Next;
+        if (key.is('b')) return Key::Back;
+        if (key.is('q')) return Key::Stop;
+        if (key.is('v')) return Key::Voice;
         return Key::Other;
-    }
     default:
         return Key::Other;
     }
@@ -81,23 +65,35 @@ void printWrapped(const std::string& sentence) {
 // Says phrases in place of whatever is being said, and traces each (ms since the guide began).
 class ReliefVoice {
   public:
-    ReliefVoice(Speaker* speaker, TraceWriter* trace) : m_speaker(speaker), m_trace(trace) {}
-    // The phrase's length in ms, or -1 when it cannot be said.
+    ReliefVoice(TerminalSound* sound, TraceWriter* trace) : m_sound(sound), m_trace(trace) {}
+    // The phrase's length in ms, or -1 when it cannot be said (or the voice is off).
     long long say(const std::string& text) {
-        if (!m_speaker) return -1;
-        m_speaker->stop();
-        const long long lengthMs = m_speaker->prepare(text);
-        m_speaker->donePreparing(); // one phrase at a time: a step lasts as long as the cramp
+        Speaker* speaker = m_sound ? m_sound->voice() : nullptr;
+        if (!speaker) return -1;
+        speaker->stop();
+        const long long lengthMs = speaker->prepare(text);
+        speaker->donePreparing(); // one phrase at a time: a step lasts as long as the cramp
         if (lengthMs < 0) return -1;
         const long long dueMs = elapsedMs();
-        m_speaker->say(text);
-        if (m_trace) m_trace->say(text, dueMs, elapsedMs(), !m_speaker->audible());
+        speaker->say(text);
+        if (m_trace) m_trace->say(text, dueMs, elapsedMs(), !speaker->audible());
         return lengthMs;
     }
-    void stop() {
-        if (m_speaker) m_speaker->stop();
+    // V: off stops what is being said; on says the step again. The words to show.
+    std::string toggle(const std::string& step) {
+        if (!m_sound) return "Sound unavailable.";
+        stop();
+        std::string words = m_sound->toggleVoice();
+        say(step);
+        return words;
     }
-    bool audible() const { return m_speaker != nullptr && m_speaker->audible(); }
+    void stop() {
+        if (Speaker* speaker = m_sound ? m_sound->voice() : nullptr) speaker->stop();
+    }
+    bool audible() {
+        Speaker* speaker = m_sound ? m_sound->voice() : nullptr;
+        return speaker != nullptr && speaker->audible();
+    }
 
   private:
     long long elapsedMs() const {
@@ -105,7 +101,7 @@ class ReliefVoice {
                    std::chrono::steady_clock::now() - m_start)
             .count();
     }
-    Speaker* m_speaker;
+    TerminalSound* m_sound;
     TraceWriter* m_trace;
     std::chrono::steady_clock::time_point m_start = std::chrono::steady_clock::now();
 };
@@ -121,12 +117,11 @@ void printStep(const ReliefGuide& guide) {
 
 } // namespace
 
-int runReliefText(ReliefVariant variant, HistoryStore* history, DayStart dayStart, Speaker* speaker,
-                  TraceWriter* trace) {
-    ReliefVoice voice(speaker, trace);
+int runReliefText(ReliefVariant variant, HistoryStore* history, DayStart dayStart,
+                  TerminalSound* sound, TraceWriter* trace) {
+    ReliefVoice voice(sound, trace);
     ReliefGuide guide(variant);
-    RawTerminal terminal;
-    const bool interactive = terminal.active();
+    RawTerminal terminal; // keys one at a time on a terminal; a pipe is read as it is
 
     const std::time_t now = std::time(nullptr);
     long long reliefId = 0;
@@ -142,13 +137,14 @@ int runReliefText(ReliefVariant variant, HistoryStore* history, DayStart dayStar
                          history->lastError().c_str());
     }
 
-    std::printf("%s. Take your time: Space (or Enter) when a step eases, B back, Q stop.\n",
+    std::printf("%s. Take your time: Space (or Enter) when a step eases, B back, V voice on/off, Q "
+                "stop.\n",
                 reliefVariantTitle(variant));
     printStep(guide);
     voice.say(guide.current().spoken);
     bool stopped = false;
     while (!guide.finished() && !stopped) {
-        switch (readKey(interactive)) {
+        switch (readKey()) {
         case Key::Next:
             guide.next();
             if (reliefId != 0) history->updateRelief(reliefId, guide.stepsDone());
@@ -166,6 +162,10 @@ int runReliefText(ReliefVariant variant, HistoryStore* history, DayStart dayStar
         case Key::Stop:
         case Key::End:
             stopped = true;
+            break;
+        case Key::Voice:
+            std::printf("   %s\n", voice.toggle(guide.current().spoken).c_str());
+            std::fflush(stdout);
             break;
         case Key::Other:
             break;

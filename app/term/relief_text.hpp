@@ -1,5 +1,6 @@
 // `nightstretch relief --text`: the relief guide in the terminal, a step at a time, each advanced
-// by the person (Space, Enter or Right when it eases; B or Left back; Q or Esc stop).
+// by the person (Space, Enter or Right when it eases; B or Left back; V voice on/off; Q or Esc
+// stop).
 #pragma once
 
 #include "nights.hpp"
@@ -8,14 +9,14 @@
 namespace ns {
 
 class HistoryStore;
-class Speaker;
+class TerminalSound;
 class TraceWriter;
 
 // Runs the guide to its end or until stopped (or input ends); records a relief event on the
-// night it is (when `history` is set). With a `speaker`, each step is also said, as in the
-// window, and "Well done" is heard to its end before it returns; `trace` gets a `say` line for
-// each phrase started. Returns 0.
+// night it is (when `history` is set). With `sound`'s voice on, each step is also said, as in the
+// window, and "Well done" is heard to its end before it returns; V turns the voice on or off
+// (kept in the settings). `trace` gets a `say` line for each phrase started. Returns 0.
 int runReliefText(ReliefVariant variant, HistoryStore* history, DayStart dayStart,
-                  Speaker* speaker = nullptr, TraceWriter* trace = nullptr);
+                  TerminalSound* sound = nullptr, TraceWriter* trace = nullptr);
 
 } // namespace ns

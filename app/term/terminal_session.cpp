@@ -1,15 +1,22 @@
-// Terminal mode: raw keys through termios + poll, output through a SessionObserver.
+// Terminal mode: raw keys through termios + poll, output through a SessionObserver; stopping and
+// the end's words follow the one rule of core (stop_question.hpp, session_end.hpp).
 #include "terminal_session.hpp"
 
 #include "audio_cues.hpp"
 #include "countdown_line.hpp"
+#include "exit_codes.hpp"
 #include "format.hpp"
+#include "history_problem.hpp"
 #include "interrupt_signals.hpp"
 #include "raw_terminal.hpp"
 #include "session.hpp"
+#include "session_end.hpp"
 #include "session_run.hpp"
+#include "stop_question.hpp"
+#include "terminal_keys.hpp"
+#include "terminal_sound.hpp"
 #include "timeline.hpp"
-#include "voice.hpp"
+#include "voice_prompter.hpp"
 
 #include <poll.h>
 #include <sys/ioctl.h>
@@ -73,25 +80,30 @@ class TerminalView final : public SessionObserver {
         m_shown = -1;
     }
     void onPaused(long long /*atMs*/) override {
-        clearLine();
-        std::printf("   Paused. Press Space to continue.\n");
-        std::fflush(stdout);
+        if (m_asking) return; // the question says why it holds still
+        say("Paused. Press Space to continue.");
     }
     void onResumed(long long /*atMs*/) override {
-        std::printf("   Continuing.\n");
+        if (!m_asking) say("Continuing.");
+    }
+
+    // A line of its own, under the countdown line, which comes back after it.
+    void say(const std::string& line) {
+        clearLine();
+        std::printf("   %s\n", line.c_str());
         std::fflush(stdout);
         m_shown = -1;
     }
-    void onFinished(const FinishEvent& event) override {
-        clearLine();
-        if (event.status == SessionStatus::Completed)
-            std::printf("\nWell done. %s of stretching tonight. Sleep well.\n",
-                        formatMinutes(event.holdSecondsDone).c_str());
-        else
-            std::printf("\nStopped. %s of stretching done.\n",
-                        formatMinutes(event.holdSecondsDone).c_str());
-        std::fflush(stdout);
+    // "Stop the routine?": asked, then answered with what follows.
+    void asking(const std::string& question) {
+        m_asking = true;
+        say(question);
     }
+    void answered(const std::string& line) {
+        m_asking = false;
+        say(line);
+    }
+    void endLine() { clearLine(); }
 
     // Redraws the countdown line when the shown second changes.
     void refresh() {
@@ -119,6 +131,7 @@ class TerminalView final : public SessionObserver {
     int m_lastStep = -1;
     int m_shown = -1;
     bool m_lineOpen = false;
+    bool m_asking = false;
 };
 
 // Milliseconds until `wake`, at least 0, at most a second (to notice signals promptly).
@@ -134,24 +147,14 @@ int runTerminalSession(const Routine& routine, const TerminalOptions& options) {
     SteadyClock clock;
     // The sound first: the voice's phrases are synthesised as the run is made, and the run (whose
     // prompter speaks through the voice) is destroyed before them.
-    std::unique_ptr<AudioCues> audio;
-    std::unique_ptr<Voice> voice;
-    if (options.sound) {
-        audio = std::make_unique<AudioCues>();
-        audio->setVolume(options.settings.volume);
-        audio->setMuted(options.settings.muted);
-        if (options.settings.voice && audio->available()) {
-            voice = std::make_unique<Voice>(*audio);
-            if (!voice->available()) voice.reset();
-        }
-    }
+    TerminalSound sound(options.settings, options.settingsFile, true);
 
     SessionRunOptions runOptions;
     runOptions.tracePath = options.tracePath;
     runOptions.history = options.history;
     runOptions.dayStart = options.dayStart;
     runOptions.source = "text";
-    runOptions.speaker = voice.get();
+    runOptions.speaker = sound.voice();
     runOptions.strikes = cueStrikes();
     std::string error;
     int exitCode = 0;
@@ -163,6 +166,7 @@ int runTerminalSession(const Routine& routine, const TerminalOptions& options) {
     }
     Session& session = run->session();
 
+    AudioCues* audio = sound.audio();
     ObserverRegistration audioRegistration;
     if (audio) audioRegistration = run->attach(*audio);
 
@@ -172,46 +176,77 @@ int runTerminalSession(const Routine& routine, const TerminalOptions& options) {
     ObserverRegistration viewRegistration = run->attach(view);
 
     InterruptSignals signals;
+    bool readKeys = interactive; // until the terminal goes away
 
     std::printf("%s: %s in all.%s\n", routine.name.c_str(),
                 formatMinutes(session.timeline().totalSeconds).c_str(),
-                interactive ? " Space pause, N next stretch, Q quit." : "");
+                interactive ? " Space pause, N next stretch, V voice on/off, Q stop." : "");
+    if (options.history == nullptr) {
+        const ProblemWords words = historyNotOpenedDuringASession();
+        std::printf("%s. %s\n", words.headline.c_str(), words.action.c_str());
+    }
     run->start();
+    bool toldNotSaved = false;
+    std::optional<StopQuestion> asking;
     while (!session.finished()) {
         view.refresh();
         // Keys (on a terminal) and signals both wake the wait; otherwise it sleeps until due.
         pollfd waits[2] = {{signals.wakeFd(), POLLIN, 0}, {STDIN_FILENO, POLLIN, 0}};
-        const int ready = poll(waits, interactive ? 2 : 1, pollTimeout(run->nextWakeup(), clock));
+        const int ready = poll(waits, readKeys ? 2 : 1, pollTimeout(run->nextWakeup(), clock));
         const pollfd& input = waits[1];
         if (signals.requested()) {
             session.interrupt();
             break;
         }
         run->update();
-        if (ready > 0 && (input.revents & POLLIN) != 0) {
-            char key = 0;
-            while (read(STDIN_FILENO, &key, 1) == 1) {
-                switch (key) {
-                case ' ':
-                    session.togglePause();
-                    break;
-                case 'n':
-                case 'N':
-                    session.nextStep();
-                    break;
-                case 'q':
-                case 'Q':
-                case 27:
-                    session.quit();
-                    break;
-                default:
-                    break;
+        if (run->historyFailed() && !toldNotSaved) {
+            toldNotSaved = true;
+            const ProblemWords words = sessionNotSaved(run->historyError());
+            view.say(words.headline + ". " + words.detail + " " + words.action);
+        }
+        if (!readKeys || ready <= 0 || (input.revents & (POLLIN | POLLHUP)) == 0) continue;
+        for (TermKey key = readTermKey(); key.kind != TermKey::None && !session.finished();
+             key = readTermKey()) {
+            if (key.kind == TermKey::End) {
+                readKeys = false;
+                break;
+            }
+            if (key.is('v')) {
+                view.say(sound.toggleVoice());
+                run->setVoice(sound.voice(), cueStrikes());
+                continue;
+            }
+            if (asking) {
+                // The one rule: Q or Enter stops; any other key goes on.
+                if (key.is('q') || key.kind == TermKey::Enter) {
+                    asking->stop();
+                } else {
+                    asking->keepGoing();
+                    view.answered(session.paused() ? "Still paused. Press Space to continue."
+                                                   : "Going on.");
                 }
+                asking.reset();
+                continue;
+            }
+            if (key.kind == TermKey::Escape || key.is('q')) {
+                view.asking(std::string(StopQuestion::kQuestion) +
+                            " Q or Enter = stop, any other key = keep going.");
+                asking.emplace(session);
+            } else if (key.is(' ')) {
+                session.togglePause();
+            } else if (key.is('n')) {
+                session.nextStep();
             }
         }
     }
+    asking.reset();
     viewRegistration.reset();
+    view.endLine();
     const TimePoint endedAt = clock.now();
+    const SessionEnd end = describeEnd(*run);
+    std::printf("\n%s\n%s %s\n", end.title.c_str(), end.held.c_str(), end.kept.c_str());
+    if (!end.action.empty()) std::printf("%s\n", end.action.c_str());
+    std::fflush(stdout);
     // "Well done" comes after the end's chime: wait for it to start and to be said.
     while (session.status() == SessionStatus::Completed && run->voiceBusy(clock.now()) &&
            !signals.requested()) {
@@ -220,19 +255,16 @@ int runTerminalSession(const Routine& routine, const TerminalOptions& options) {
         poll(&wait, 1, pollTimeout(due ? due : run->voice()->quietAt(), clock));
         run->update();
     }
-    if (run->historyFailed())
-        std::fprintf(stderr, "nightstretch: this session could not be saved to the history: %s\n",
-                     run->historyError().c_str());
     if (audio) {
         audioRegistration.reset();
         // Let the "done" chime ring out before the process ends.
         const auto ringOut = endedAt + Millis(1500) - clock.now();
-        if (session.status() == SessionStatus::Completed && audio->available() && !audio->muted() &&
-            ringOut > Millis(0))
+        if (session.status() == SessionStatus::Completed && !audio->muted() && ringOut > Millis(0))
             ::usleep(static_cast<useconds_t>(
                 std::chrono::duration_cast<std::chrono::microseconds>(ringOut).count()));
     }
-    return session.status() == SessionStatus::Interrupted ? 130 : 0;
+    if (session.status() == SessionStatus::Interrupted) return 130;
+    return end.saved ? kExitOk : kExitEnvironment;
 }
 
 } // namespace ns

@@ -5,6 +5,7 @@
 #include "routine.hpp"
 #include "settings.hpp"
 
+#include <filesystem>
 #include <optional>
 #include <string>
 
@@ -12,15 +13,17 @@ namespace ns {
 
 struct TerminalOptions {
     std::optional<std::string> tracePath;
-    Settings settings;                     // volume and mute for the chimes
-    bool sound = true;                     // play chimes when an audio device is there
+    Settings settings;                     // volume, mute and the voice
+    std::filesystem::path settingsFile;    // where V's choice is kept (empty: nowhere)
     class HistoryStore* history = nullptr; // where the session is recorded (null: not recorded)
     DayStart dayStart;
 };
 
 // Runs the routine to its end. Keys (when stdin is a terminal): Space pause/resume, N next
-// stretch, Q quit. Returns 0 when completed or quit, 130 when interrupted by a signal, 2 when
-// the trace file cannot be written.
+// stretch, V voice on/off, Q or Esc asks "Stop the routine?" (Q or Enter stops, any other key
+// goes on). It ends by saying what was held and whether the history kept it. Returns 0 when
+// completed or stopped and saved, 3 when the history did not keep it, 130 when interrupted by a
+// signal, 2 when the trace file cannot be written.
 int runTerminalSession(const Routine& routine, const TerminalOptions& options);
 
 } // namespace ns

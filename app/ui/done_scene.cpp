@@ -1,3 +1,4 @@
+// The done scene's layout: the figure and the moon above, the words centred below.
 #include "done_scene.hpp"
 
 #include "format.hpp"
@@ -18,10 +19,8 @@ constexpr float kSmallestFigurePixels = 72.f;
 
 DoneScene::DoneScene(const Theme& theme) : m_theme(theme) {}
 
-void DoneScene::setResult(const std::string& routineName, int holdSeconds, int plannedHoldSeconds) {
-    m_routineName = routineName;
-    m_holdSeconds = holdSeconds;
-    m_plannedHoldSeconds = plannedHoldSeconds;
+void DoneScene::setResult(const SessionEnd& end) {
+    m_end = end;
     layout(m_size);
 }
 
@@ -53,21 +52,40 @@ void DoneScene::layout(sf::Vector2f size) {
     m_moonShadow.setFillColor(palette::kBackground);
     m_moonShadow.setPosition(moon.x + 0.42f * radius, moon.y - 0.28f * radius);
 
-    m_title =
-        makeText("Well done. Sleep well.", m_theme.bold(), scaledSize(0.085f, h), palette::kText);
+    m_title = makeText(m_end.title, m_theme.bold(), scaledSize(0.085f, h), palette::kText);
     shrinkToWidth(m_title, contentWidth);
     placeLine(m_title, w / 2.f, 0.33f * h, Align::Center);
 
-    std::string summary = "You held your stretches for " + formatMinutes(m_holdSeconds) + ".";
-    m_summary = makeText(summary, m_theme.regular(), scaledSize(0.047f, h), palette::kTextSoft);
+    m_summary = makeText(m_end.held, m_theme.regular(), scaledSize(0.047f, h), palette::kTextSoft);
     shrinkToWidth(m_summary, contentWidth);
     placeLine(m_summary, w / 2.f, 0.5f * h, Align::Center);
 
     m_routine =
-        makeText(m_routineName, m_theme.regular(), scaledSize(0.036f, h), palette::kTextDim);
+        makeText(m_end.routineName, m_theme.regular(), scaledSize(0.036f, h), palette::kTextDim);
     m_routine.setString(ellipsize(m_routine.getString(), m_theme.regular(),
                                   m_routine.getCharacterSize(), contentWidth));
     placeLine(m_routine, w / 2.f, 0.59f * h, Align::Center);
+
+    // Whether it counts: the history has it, or why not and what to do (above the hint).
+    const unsigned keptSize = scaledSize(0.036f, h);
+    m_kept = makeText(m_end.kept, m_end.saved ? m_theme.regular() : m_theme.bold(), keptSize,
+                      m_end.saved ? palette::kTextSoft : palette::kText);
+    shrinkToWidth(m_kept, contentWidth);
+    placeLine(m_kept, w / 2.f, 0.665f * h, Align::Center);
+    m_action.clear();
+    const unsigned actionSize = scaledSize(0.03f, h);
+    const float lineHeight = 1.3f * static_cast<float>(actionSize);
+    float top = 0.665f * h + 1.5f * static_cast<float>(keptSize);
+    for (const sf::String& line :
+         wrapText(m_end.action, m_theme.regular(), actionSize, contentWidth)) {
+        if (top + lineHeight > 0.86f * h - 0.5f * lineHeight) break; // the hint's room
+        sf::Text text("", m_theme.regular(), actionSize);
+        text.setString(line);
+        text.setFillColor(palette::kTextSoft);
+        placeLine(text, w / 2.f, top, Align::Center);
+        m_action.push_back(text);
+        top += lineHeight;
+    }
 
     m_hint = makeText("Enter: back to the list      Esc: close", m_theme.regular(),
                       scaledSize(0.036f, h), palette::kTextDim);
@@ -82,12 +100,19 @@ void DoneScene::draw(sf::RenderTarget& target) const {
     target.draw(m_title);
     target.draw(m_summary);
     target.draw(m_routine);
+    target.draw(m_kept);
+    for (const sf::Text& line : m_action)
+        target.draw(line);
     target.draw(m_hint);
 }
 
 std::vector<sf::FloatRect> DoneScene::textBounds() const {
-    return {m_title.getGlobalBounds(), m_summary.getGlobalBounds(), m_routine.getGlobalBounds(),
-            m_hint.getGlobalBounds()};
+    std::vector<sf::FloatRect> bounds = {m_title.getGlobalBounds(), m_summary.getGlobalBounds(),
+                                         m_routine.getGlobalBounds(), m_kept.getGlobalBounds(),
+                                         m_hint.getGlobalBounds()};
+    for (const sf::Text& line : m_action)
+        bounds.push_back(line.getGlobalBounds());
+    return bounds;
 }
 
 } // namespace ns

@@ -1,9 +1,11 @@
-// The calm end of a routine: a figure resting in bed under the moon, "Well done. Sleep well.", how
-// long was held, and what the keys do.
+// The calm end of a routine: a figure resting in bed under the moon, "Well done. Sleep well." (or
+// "Stopped."), how long was held, whether the history kept it (and what to do when it did not),
+// and what the keys do.
 #pragma once
 
 #include "figure.hpp"
 #include "scene.hpp"
+#include "session_end.hpp"
 #include "theme.hpp"
 
 #include <SFML/Graphics/CircleShape.hpp>
@@ -11,6 +13,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace ns {
 
@@ -18,8 +21,8 @@ class DoneScene final : public Scene {
   public:
     explicit DoneScene(const Theme& theme);
 
-    // `holdSeconds` held of `plannedHoldSeconds`; `routineName` as shown on the home screen.
-    void setResult(const std::string& routineName, int holdSeconds, int plannedHoldSeconds);
+    void setResult(const SessionEnd& end);
+    const SessionEnd& result() const { return m_end; }
 
     void layout(sf::Vector2f size) override;
     void draw(sf::RenderTarget& target) const override;
@@ -33,9 +36,7 @@ class DoneScene final : public Scene {
   private:
     const Theme& m_theme;
     sf::Vector2f m_size{1280.f, 800.f};
-    std::string m_routineName;
-    int m_holdSeconds = 0;
-    int m_plannedHoldSeconds = 0;
+    SessionEnd m_end;
 
     Figure m_figure;
     bool m_hasFigure = false;
@@ -44,6 +45,8 @@ class DoneScene final : public Scene {
     sf::Text m_title;
     sf::Text m_summary;
     sf::Text m_routine;
+    sf::Text m_kept;                // saved in the history, or not
+    std::vector<sf::Text> m_action; // when not: what to do, wrapped
     sf::Text m_hint;
 };
 

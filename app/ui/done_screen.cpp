@@ -1,11 +1,10 @@
+// The done screen: its keys; the scene draws the end.
 #include "done_screen.hpp"
 
 namespace ns {
 
-DoneScreen::DoneScreen(const Theme& theme, const std::string& routineName, int holdSeconds,
-                       int plannedSeconds)
-    : m_scene(theme) {
-    m_scene.setResult(routineName, holdSeconds, plannedSeconds);
+DoneScreen::DoneScreen(const Theme& theme, const SessionEnd& end) : m_scene(theme) {
+    m_scene.setResult(end);
 }
 
 bool DoneScreen::handle(const sf::Event& event, ScreenHost& host) {

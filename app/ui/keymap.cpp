@@ -67,7 +67,7 @@ std::vector<KeyBinding> makeKeymap() {
         {C::Paused, Command::TogglePause, {key(K::Space)}, ""},
         {C::Paused, Command::AskToStop, {key(K::Escape), key(K::Q)}, ""},
 
-        {C::StopQuestion, Command::ConfirmStop, {key(K::Enter)}, ""},
+        {C::StopQuestion, Command::ConfirmStop, {key(K::Enter), key(K::Q)}, ""},
         {C::StopQuestion, Command::KeepGoing, {key(K::Escape)}, ""},
 
         // The question's buttons say what the keys do.

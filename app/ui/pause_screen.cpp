@@ -20,7 +20,7 @@ bool PauseScreen::handle(const sf::Event& event, ScreenHost& host) {
     case Command::AskToStop:
         // The question takes the place of "Paused"; "keep going" brings it back.
         host.remove(*this);
-        host.push(std::make_unique<StopQuestionScreen>(m_theme, m_session, false));
+        host.push(std::make_unique<StopQuestionScreen>(m_theme, m_session));
         return true;
     default:
         return false;

@@ -8,6 +8,7 @@
 #include "keymap.hpp"
 #include "nights.hpp"
 #include "routine.hpp"
+#include "session_end.hpp"
 
 #include <SFML/Graphics/RenderTarget.hpp>
 #include <SFML/Window/Event.hpp>
@@ -37,8 +38,9 @@ class ScreenHost {
     virtual void showHome(const std::string& selectId = "") = 0;
     virtual void showProgress() = 0; // over home
     virtual void startRoutine(Routine routine) = 0;
-    virtual void showDone(const std::string& routineName, int holdSeconds, int plannedSeconds) = 0;
-    virtual void routineStopped() = 0; // home, or close when the routine came from the command line
+    // A session ended (done, or stopped): what was held and whether the history kept it.
+    virtual void showDone(const SessionEnd& end) = 0;
+    virtual void routineStopped() = 0; // after "Stop the routine?": showDone for it, as the end
     virtual void openEditor(std::unique_ptr<EditorController> editor) = 0; // over home
 
     // Overlays and notes that need what the app knows.

@@ -2,6 +2,7 @@
 
 #include "audio_cues.hpp"
 #include "pause_screen.hpp"
+#include "session_end.hpp"
 #include "stop_question_screen.hpp"
 #include "trace.hpp"
 
@@ -43,6 +44,11 @@ void SessionScreen::setVoice(Speaker* speaker) {
     if (m_run) m_run->setVoice(speaker, cueStrikes());
 }
 
+std::optional<SessionEnd> SessionScreen::ending() const {
+    if (!m_run || !m_run->session().finished()) return std::nullopt;
+    return describeEnd(*m_run);
+}
+
 std::unique_ptr<SessionRun> SessionScreen::takeRunStillSpeaking(TimePoint now) {
     if (!m_run || !m_run->session().finished() || !m_run->voiceBusy(now)) return nullptr;
     m_sound.reset();
@@ -68,12 +74,9 @@ bool SessionScreen::handle(const sf::Event& event, ScreenHost& host) {
     case Command::NextStretch:
         session.nextStep();
         return true;
-    case Command::AskToStop: {
-        // Hold still while the question is asked; "keep going" resumes.
-        const bool resumeAfter = !session.paused() && session.holdForQuestion();
-        host.push(std::make_unique<StopQuestionScreen>(m_theme, session, resumeAfter));
+    case Command::AskToStop:
+        host.push(std::make_unique<StopQuestionScreen>(m_theme, session));
         return true;
-    }
     default:
         return handleCommonCommand(command, keyContext(), host);
     }
@@ -92,13 +95,7 @@ bool SessionScreen::update(ScreenHost& host) {
     const Session& session = m_run->session();
     if (!session.finished()) return changed;
     m_ended = true;
-    if (session.status() == SessionStatus::Completed) {
-        const Routine& routine = session.routine();
-        host.showDone(routine.name.empty() ? routine.id : routine.name, session.holdSecondsDone(),
-                      session.timeline().holdSeconds);
-    } else {
-        host.routineStopped();
-    }
+    host.showDone(describeEnd(*m_run)); // done, or stopped: what was held and kept
     return true;
 }
 

@@ -1,5 +1,6 @@
 // A routine running: the session (through its SessionRun, with the sound attached), its scene, and
-// its keys. Space pauses, → and ← move between parts, N skips a stretch, Esc asks whether to stop.
+// its keys. Space pauses, → and ← move between parts, N skips a stretch, Esc or Q asks whether to
+// stop.
 #pragma once
 
 #include "screen.hpp"
@@ -41,6 +42,8 @@ class SessionScreen final : public Screen {
     // Speaks the prompts through `speaker` (null: stops speaking); this replaces the `voice` the
     // screen was made with.
     void setVoice(Speaker* speaker);
+    // How the session ended (what was held, whether the history kept it); nullopt while it runs.
+    std::optional<SessionEnd> ending() const;
     // The run of a finished session whose voice is still to say or saying "Well done", to keep
     // until it is quiet (the screen is switched away at once); null when the voice is quiet.
     std::unique_ptr<SessionRun> takeRunStillSpeaking(TimePoint now);

@@ -1,17 +1,19 @@
-// "Stop the routine?" over a session, which holds still while it asks: Enter stops, Esc keeps
-// going (and resumes when the question paused it). Nothing else reaches the session meanwhile.
+// "Stop the routine?" over a session, which holds still while it asks, by the one rule of core
+// (stop_question.hpp): Enter or Q stops, any other key goes on (and resumes when the question
+// paused it). Nothing reaches the session meanwhile; the sound keys still work.
 #pragma once
 
 #include "overlays.hpp"
 #include "screen.hpp"
 #include "session.hpp"
+#include "stop_question.hpp"
 
 namespace ns {
 
 class StopQuestionScreen final : public Screen {
   public:
-    // `resumeAfter`: the question paused the session, so "keep going" resumes it.
-    StopQuestionScreen(const Theme& theme, Session& session, bool resumeAfter);
+    // Asks at once: the session holds still from here.
+    StopQuestionScreen(const Theme& theme, Session& session);
 
     KeyContext keyContext() const override { return KeyContext::StopQuestion; }
     bool handle(const sf::Event& event, ScreenHost& host) override;
@@ -22,8 +24,7 @@ class StopQuestionScreen final : public Screen {
 
   private:
     const Theme& m_theme;
-    Session& m_session;
-    bool m_resumeAfter;
+    StopQuestion m_question;
     MessageOverlay m_overlay;
 };
 

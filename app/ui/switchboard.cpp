@@ -76,7 +76,6 @@ Switchboard::~Switchboard() {
 void Switchboard::begin(std::unique_ptr<SessionRun> firstRun, sf::Vector2f size) {
     layout(size);
     if (firstRun) {
-        m_openedWithRoutine = true;
         startRun(std::move(firstRun));
     } else {
         showHomeScreen("", false); // the library was just loaded
@@ -352,7 +351,6 @@ void Switchboard::showHomeScreen(const std::string& selectId, bool reload, bool 
                                            m_options.paths.userRoutinesDir());
         m_watcher.rescan();
     }
-    m_openedWithRoutine = false;
     m_closeAt.reset();
     // A history that cannot be used is a banner; what is left (made private) stays a notice. The
     // sound badge alone says that there is no sound.
@@ -447,23 +445,25 @@ void Switchboard::startRun(std::unique_ptr<SessionRun> run) {
     switchTo(std::move(screen));
 }
 
-void Switchboard::showDone(const std::string& routineName, int holdSeconds, int plannedSeconds) {
+void Switchboard::showDone(const SessionEnd& end) {
     for (auto& screen : m_stack)
         if (auto* session = dynamic_cast<SessionScreen*>(screen.get()))
             if (auto run = session->takeRunStillSpeaking(m_clock.now()))
                 m_speaking = std::move(run);
-    switchTo(std::make_unique<DoneScreen>(m_theme, routineName, holdSeconds, plannedSeconds));
+    switchTo(std::make_unique<DoneScreen>(m_theme, end));
     if (m_exitWhenDone) m_closeAt = m_clock.now() + kExitWhenDoneDelay;
 }
 
-// After "stop the routine": back to the list, or close when the routine came from the command
-// line.
+// After "Stop the routine?": the end of it, as a routine that ran to its end has (what was held,
+// whether it was saved), wherever the routine was started from; home when nothing ran.
 void Switchboard::routineStopped() {
-    if (m_openedWithRoutine) {
-        closeWindow();
-    } else {
-        showHome();
-    }
+    for (auto& screen : m_stack)
+        if (auto* session = dynamic_cast<SessionScreen*>(screen.get()))
+            if (const std::optional<SessionEnd> end = session->ending()) {
+                showDone(*end);
+                return;
+            }
+    showHome();
 }
 
 void Switchboard::openEditor(std::unique_ptr<EditorController> editor) {

@@ -68,7 +68,7 @@ class Switchboard final : public ScreenHost {
     void showHome(const std::string& selectId = "") override;
     void showProgress() override;
     void startRoutine(Routine routine) override;
-    void showDone(const std::string& routineName, int holdSeconds, int plannedSeconds) override;
+    void showDone(const SessionEnd& end) override;
     void routineStopped() override;
     void openEditor(std::unique_ptr<EditorController> editor) override;
     void showHelp(KeyContext context) override;
@@ -127,7 +127,6 @@ class Switchboard final : public ScreenHost {
     std::optional<TimePoint> m_indicatorUntil;
     std::optional<TimePoint> m_closeAt;
     sf::Vector2f m_size{1280.f, 800.f};
-    bool m_openedWithRoutine = false;
     bool m_exitWhenDone = false;
     bool m_closing = false;
     bool m_fullscreenRequested = false;

@@ -98,7 +98,8 @@ class WindowApp {
         createWindow(m_options.fullscreen || m_screens.settings().fullscreen);
         if (!m_window.isOpen()) {
             std::cerr << "nightstretch: the window could not be opened (no usable OpenGL on this "
-                         "display); use 'nightstretch start --text'\n";
+                         "display); in this terminal, use "
+                      << textFormOf(m_options) << '\n';
             return 3;
         }
         m_screens.begin(std::move(firstRun), m_size);
@@ -240,12 +241,14 @@ int runWindow(const WindowOptions& options) {
 
     if (!displayAvailable()) {
         std::cerr << "nightstretch: no display found (DISPLAY is not set); run it in a desktop "
-                     "session, or use 'nightstretch start --text'\n";
+                     "session, or in this terminal use "
+                  << textFormOf(options) << '\n';
         return 3;
     }
     if (!displayReachable()) {
         std::cerr << "nightstretch: cannot open the display '" << std::getenv("DISPLAY")
-                  << "'; run it in a desktop session, or use 'nightstretch start --text'\n";
+                  << "'; run it in a desktop session, or in this terminal use "
+                  << textFormOf(options) << '\n';
         return 3;
     }
 

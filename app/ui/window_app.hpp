@@ -25,7 +25,17 @@ struct WindowOptions {
     DayStart dayStart;           // settings' day_starts_at
     std::string firstScreen;     // "relief", "relief-shin" or "about" instead of home; "" for home
     bool welcomeOnFirstRun = false; // home opens with the welcome the first time (the real app)
+    // The same command's text form, named when no window can be opened ("'nightstretch relief
+    // --text'"); empty: home's (tonight's routine, or a cramp now).
+    std::string textForm;
 };
+
+// What to run instead in a terminal when no window can be opened: the command's own text form.
+inline std::string textFormOf(const WindowOptions& options) {
+    if (!options.textForm.empty()) return options.textForm;
+    return "'nightstretch start --text' for tonight's routine, or 'nightstretch relief --text' "
+           "for a cramp now";
+}
 
 // Runs the window until the user closes it. Returns the process exit code (0 ok, 1 invalid
 // routine, 2 unreadable file, 3 no display or no font) after printing one clear sentence for 3;

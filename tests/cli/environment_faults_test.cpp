@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace fs = std::filesystem;
 
@@ -44,6 +45,33 @@ TEST_F(EnvironmentFaults, NoDisplayIsExitThreeAndOffersTheTerminal) {
     EXPECT_EQ(result.signal, 0);
 }
 
+// Issue 18: a person with a cramp now is not sent to the nightly routine: each command without a
+// display names its own text form, and home names both a routine and the relief guide.
+TEST_F(EnvironmentFaults, NoDisplayNamesEachCommandsOwnTextForm) {
+    struct Case {
+        std::vector<std::string> args;
+        std::string named;
+        std::string notNamed;
+    };
+    const std::vector<Case> cases = {
+        {{"relief"}, "'nightstretch relief --text'", "start --text"},
+        {{"relief", "--shin"}, "'nightstretch relief --text --shin'", "start --text"},
+        {{"about"}, "'nightstretch about --text'", "start --text"},
+        {{"start", "quick"}, "'nightstretch start --text quick'", "relief"},
+        {{}, "'nightstretch relief --text' for a cramp now", "about --text"},
+        {{}, "'nightstretch start --text' for tonight's routine", "about --text"},
+    };
+    for (const Case& c : cases) {
+        std::vector<std::string> args = {"--home", m_home};
+        args.insert(args.end(), c.args.begin(), c.args.end());
+        const auto result =
+            ns::test::runNightstretch(args, {{"DISPLAY", ""}, {"ALSOFT_DRIVERS", "null"}});
+        EXPECT_EQ(result.exitCode, 3) << result.err;
+        EXPECT_NE(result.err.find(c.named), std::string::npos) << result.err;
+        EXPECT_EQ(result.err.find(c.notNamed), std::string::npos) << result.err;
+    }
+}
+
 TEST_F(EnvironmentFaults, AMissingFontIsExitThreeWithWhatToInstall) {
     if (!canHideTheFont()) GTEST_SKIP() << "needs root, a display and unshare";
     std::string err;
@@ -68,6 +96,25 @@ TEST_F(EnvironmentFaults, NoAudioDeviceIsOneWarningAndTheSessionRuns) {
          at = result.err.find("sound", at + 1))
         ++warnings;
     EXPECT_EQ(warnings, 1u) << result.err;
+}
+
+// Issue 18: stats and checkin on a history that cannot be opened (its folder is a file here: root
+// ignores file modes) say what to do, not only that it cannot be opened.
+TEST_F(EnvironmentFaults, StatsAndCheckinOnAHistoryThatCannotBeOpenedSayWhatToDo) {
+    ns::test::writeFile(m_home + "/data", "a file where the data folder belongs\n");
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"stats"},
+          std::vector<std::string>{"checkin", "--cramps", "1"}}) {
+        std::vector<std::string> withHome = {"--home", m_home};
+        withHome.insert(withHome.end(), args.begin(), args.end());
+        const auto result = ns::test::runNightstretch(withHome, {{"ALSOFT_DRIVERS", "null"}});
+        EXPECT_EQ(result.exitCode, 3) << result.err;
+        EXPECT_NE(result.err.find("the history cannot be opened"), std::string::npos) << result.err;
+        EXPECT_NE(result.err.find("history.sqlite3"), std::string::npos) << result.err;
+        EXPECT_NE(result.err.find("make sure its folder can be written"), std::string::npos)
+            << result.err;
+        EXPECT_NE(result.err.find("then run the command again"), std::string::npos) << result.err;
+    }
 }
 
 } // namespace

@@ -85,6 +85,36 @@ TEST_F(ReliefCommands, TheTextGuideSpeaksEachStepUnlessTheVoiceIsOff) {
     EXPECT_TRUE(saidIn(trace).empty());
 }
 
+// Issue 18: --voice off silences the guide and is kept for next time (as V does in the window);
+// --voice on brings it back.
+TEST_F(ReliefCommands, VoiceOffIsKeptUntilVoiceOn) {
+    const std::string trace = m_home + "/relief.trace";
+    auto result = run({"relief", "--text", "--voice", "off", "--trace", trace}, "     ");
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_TRUE(saidIn(trace).empty());
+    std::filesystem::remove(trace);
+    result = run({"relief", "--text", "--trace", trace}, "     ");
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_TRUE(saidIn(trace).empty()) << "kept in settings.toml";
+    std::filesystem::remove(trace);
+    result = run({"relief", "--text", "--voice", "on", "--trace", trace}, "     ");
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_EQ(saidIn(trace).size(), 6u);
+}
+
+// V during the guide: the voice stops for the steps after it, says so, and the choice is kept.
+TEST_F(ReliefCommands, VTurnsTheVoiceOffDuringTheGuide) {
+    const std::string trace = m_home + "/relief.trace";
+    const auto result = run({"relief", "--text", "--trace", trace}, "v     ");
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_NE(result.out.find("Voice off (V turns it on)."), std::string::npos) << result.out;
+    const std::vector<std::string> said = saidIn(trace);
+    ASSERT_EQ(said.size(), 1u) << "only the first step, before V";
+    EXPECT_NE(said.front().find("Stretch the calf"), std::string::npos) << said.front();
+    EXPECT_NE(ns::test::readFile(m_home + "/config/settings.toml").find("voice = false"),
+              std::string::npos);
+}
+
 TEST_F(ReliefCommands, InputEndingStopsCleanly) {
     const auto result = run({"relief", "--text"}, "");
     EXPECT_EQ(result.exitCode, 0) << result.err;

@@ -26,6 +26,19 @@ ProcessResult runNightstretchWithInput(const std::vector<std::string>& args,
                                        const std::string& input,
                                        const std::map<std::string, std::string>& env = {});
 
+// One step of a person at a terminal: wait until the output since the last key typed holds
+// `waitFor` ("" at once), then type `type`.
+struct TerminalStep {
+    std::string waitFor;
+    std::string type;
+};
+// The binary on a pseudo-terminal of 80 columns (stdin and stdout; stderr apart), typed into step
+// by step, each key sent only once the output shows it is awaited, so nothing depends on timing.
+// A step whose text never comes fails the test after a minute (the process is killed).
+ProcessResult runNightstretchOnTerminal(const std::vector<std::string>& args,
+                                        const std::vector<TerminalStep>& steps,
+                                        const std::map<std::string, std::string>& env = {});
+
 std::string makeTempDir();
 void writeFile(const std::string& path, const std::string& text);
 std::string readFile(const std::string& path);

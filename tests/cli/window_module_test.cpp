@@ -107,11 +107,15 @@ TEST_F(WindowModuleTest, AMissingWindowModuleIsExitThreeWithOneSentence) {
     const std::string run = "ALSOFT_DRIVERS=null '" + binary.string() + "' --home '" + m_home + "'";
 
     const std::string window = shell(run + " start");
-    EXPECT_NE(window.find("nightstretch: the window part of Nightstretch is missing: use "
-                          "'nightstretch start --text'\n"),
+    EXPECT_NE(window.find("nightstretch: the window part of Nightstretch is missing; in this "
+                          "terminal, use 'nightstretch start --text'\n"),
               std::string::npos)
         << window;
     EXPECT_NE(window.find("exit=3"), std::string::npos) << window;
+    // Issue 18: each command names its own text form, never the routine for a cramp now.
+    const std::string relief = shell(run + " relief");
+    EXPECT_NE(relief.find("use 'nightstretch relief --text'\n"), std::string::npos) << relief;
+    EXPECT_EQ(relief.find("start --text"), std::string::npos) << relief;
 
     const std::string picture = shell(run + " stats --png '" + m_home + "/p.png'");
     EXPECT_NE(picture.find("the window part of Nightstretch is missing"), std::string::npos)

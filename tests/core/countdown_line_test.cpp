@@ -11,7 +11,7 @@ const CountdownLineParts kParts{"Hold - right leg", "0:25", "7:40"};
 TEST(CountdownLine, AWideTerminalGetsEverything) {
     EXPECT_EQ(
         countdownLine(kParts, 120),
-        "   Hold - right leg 0:25    (7:40 left in all)   Space pause, N next stretch, Q quit");
+        "   Hold - right leg 0:25    (7:40 left in all)   Space pause, N next, V voice, Q stop");
 }
 
 // Issue 12: at 40 columns the line used to be 85 wide and wrapped every second.

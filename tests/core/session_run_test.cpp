@@ -3,9 +3,12 @@
 #include "session_run.hpp"
 
 #include "history.hpp"
+#include "session_end.hpp"
+#include "stop_question.hpp"
 #include "test_routines.hpp"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -171,6 +174,99 @@ TEST_F(SessionRunTest, ARoutineWithNothingToDoIsExitOne) {
     EXPECT_FALSE(run);
     EXPECT_EQ(code, 1);
     EXPECT_NE(error.find("nothing to do"), std::string::npos) << error;
+}
+
+} // namespace
+
+namespace {
+
+// Issue 18, the one rule for stopping: asking holds the countdown; going on resumes it (a session
+// paused before the question stays paused); stopping ends it as "quit".
+TEST_F(SessionRunTest, TheStopQuestionHoldsThenGoesOnOrStops) {
+    auto run = make(makeRoutine({makeStep(Sides::None, 30, 1, 0)}));
+    run->start();
+    m_clock.advanceMs(2000);
+    run->update();
+    const long long remaining = run->session().phaseRemainingMs();
+    {
+        StopQuestion question(run->session());
+        m_clock.advanceMs(5000);
+        run->update();
+        EXPECT_EQ(run->session().phaseRemainingMs(), remaining) << "held while asking";
+        question.keepGoing();
+    }
+    EXPECT_FALSE(run->session().paused());
+    ASSERT_TRUE(run->session().pause());
+    {
+        StopQuestion question(run->session());
+        question.keepGoing();
+    }
+    EXPECT_TRUE(run->session().paused()) << "paused before the question: still paused";
+    StopQuestion question(run->session());
+    question.stop();
+    EXPECT_EQ(run->session().status(), SessionStatus::Quit);
+}
+
+// The end's words: what was held, kept or not, and the command that records it when not (with
+// the part done, for a stopped session).
+TEST_F(SessionRunTest, TheEndSaysWhatWasHeldAndWhetherTheHistoryKeptIt) {
+    auto opened = HistoryStore::open(m_dir / "history.sqlite3");
+    ASSERT_NE(opened.store, nullptr) << opened.error;
+    SessionRunOptions kept;
+    kept.history = opened.store.get();
+    auto run = make(makeRoutine({makeStep(Sides::None, 40, 1, 0)}), kept);
+    run->start();
+    m_clock.advanceMs(41000);
+    run->update();
+    SessionEnd end = describeEnd(*run);
+    EXPECT_TRUE(end.completed);
+    EXPECT_TRUE(end.saved);
+    EXPECT_EQ(end.title, "Well done. Sleep well.");
+    EXPECT_EQ(end.held, "You held your stretches for 40 s.");
+    EXPECT_EQ(end.kept, "Saved in your history.");
+    EXPECT_TRUE(end.action.empty());
+
+    auto unkept = make(makeRoutine({makeStep(Sides::None, 40, 1, 0)}));
+    unkept->start();
+    m_clock.advanceMs(10000);
+    unkept->update();
+    unkept->session().quit();
+    end = describeEnd(*unkept);
+    EXPECT_FALSE(end.completed);
+    EXPECT_FALSE(end.saved);
+    EXPECT_EQ(end.title, "Stopped.");
+    EXPECT_EQ(end.held, "You held your stretches for 10 s.");
+    EXPECT_EQ(end.kept, "Not saved: the history cannot be opened.");
+    EXPECT_NE(end.action.find("'nightstretch log test --fraction 0.25'"), std::string::npos)
+        << end.action;
+}
+
+} // namespace
+
+namespace {
+
+// A write that fails while the session runs (the table is gone here, as a full disk would fail
+// it): the end says it was not written, why, and what to do.
+TEST_F(SessionRunTest, AWriteThatFailedMidSessionIsSaidAtTheEnd) {
+    auto opened = HistoryStore::open(m_dir / "history.sqlite3");
+    ASSERT_NE(opened.store, nullptr) << opened.error;
+    SessionRunOptions options;
+    options.history = opened.store.get();
+    auto run = make(makeRoutine({makeStep(Sides::None, 40, 1, 0)}), options);
+    run->start();
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open((m_dir / "history.sqlite3").c_str(), &raw), SQLITE_OK);
+    EXPECT_EQ(sqlite3_exec(raw, "DROP TABLE sessions", nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(raw);
+    m_clock.advanceMs(20000);
+    run->update();
+    run->session().quit();
+    ASSERT_TRUE(run->historyFailed());
+    const SessionEnd end = describeEnd(*run);
+    EXPECT_FALSE(end.saved);
+    EXPECT_EQ(end.kept.rfind("Not saved: the history could not be written (", 0), 0u) << end.kept;
+    EXPECT_NE(end.action.find("'nightstretch log test --fraction 0.50'"), std::string::npos)
+        << end.action;
 }
 
 } // namespace

@@ -1,16 +1,49 @@
 // The done screen and the overlays (help, stop question, volume): inside the window at every
 // size, and as calm as the rest.
 #include "done_scene.hpp"
+#include "history.hpp"
 #include "overlays.hpp"
 #include "question_overlay.hpp"
+#include "session_end.hpp"
+#include "session_run.hpp"
 #include "ui_test_support.hpp"
 
 #include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include <unistd.h>
 
 namespace ns {
 namespace {
 
 const sf::Vector2u kSizes[] = {{1280, 800}, {800, 600}, {1920, 1080}};
+
+// The end of the sample routine, run for real: to its end into a real history, or stopped after
+// 40 s with no history at all (what the done screen says then).
+SessionEnd sampleEnd(bool completed) {
+    ManualClock clock;
+    std::unique_ptr<HistoryStore> history;
+    const std::filesystem::path folder =
+        std::filesystem::temp_directory_path() / ("ns-done-" + std::to_string(::getpid()));
+    SessionRunOptions options;
+    if (completed) {
+        history = HistoryStore::open(folder / "history.sqlite3").store;
+        options.history = history.get();
+    }
+    auto run = SessionRun::create(test::sampleRoutine(), clock, options, nullptr, nullptr);
+    run->start();
+    for (int ms = 0; ms < (completed ? 600000 : 40000) && !run->session().finished(); ms += 500) {
+        clock.advanceMs(500);
+        run->update();
+    }
+    if (!completed) run->session().quit();
+    const SessionEnd end = describeEnd(*run);
+    run.reset();
+    history.reset();
+    std::filesystem::remove_all(folder);
+    return end;
+}
 
 std::string suffix(sf::Vector2u size) {
     return "-" + std::to_string(size.x) + "x" + std::to_string(size.y);
@@ -19,7 +52,8 @@ std::string suffix(sf::Vector2u size) {
 TEST(DoneScene, SaysWellDoneAndHowLongWasHeld) {
     ASSERT_NE(test::theme(), nullptr);
     DoneScene scene(*test::theme());
-    scene.setResult("Nightly leg-cramp routine", 270, 300);
+    scene.setResult(sampleEnd(true));
+    ASSERT_TRUE(scene.result().saved);
     for (auto size : kSizes) {
         const sf::Image image = test::render({&scene}, size);
         test::saveArtifact(image, "done" + suffix(size));
@@ -27,11 +61,27 @@ TEST(DoneScene, SaysWellDoneAndHowLongWasHeld) {
     }
 }
 
+// Issue 18: a routine stopped with no history to keep it says so, and what to do, in the window.
+TEST(DoneScene, AStoppedSessionThatWasNotSavedSaysWhatToDoInsideTheWindow) {
+    ASSERT_NE(test::theme(), nullptr);
+    DoneScene scene(*test::theme());
+    const SessionEnd end = sampleEnd(false);
+    ASSERT_FALSE(end.saved);
+    ASSERT_FALSE(end.action.empty());
+    scene.setResult(end);
+    for (auto size : kSizes) {
+        const sf::Image image = test::render({&scene}, size);
+        test::saveArtifact(image, "done-stopped-not-saved" + suffix(size));
+        test::expectFitsAndCalm(scene, image, size, "done-stopped-not-saved" + suffix(size));
+        EXPECT_GE(scene.textBounds().size(), 6u) << "the action is shown: " << suffix(size);
+    }
+}
+
 // A figure lying at rest above "Well done", clear of every word; a tiny window keeps the words.
 TEST(DoneScene, ShowsAFigureAtRestAboveWellDone) {
     ASSERT_NE(test::theme(), nullptr);
     DoneScene scene(*test::theme());
-    scene.setResult("Nightly leg-cramp routine", 270, 300);
+    scene.setResult(sampleEnd(true));
     for (auto size : kSizes) {
         test::render({&scene}, size);
         const auto figure = scene.figureBounds();

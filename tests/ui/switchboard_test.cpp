@@ -187,9 +187,8 @@ TEST_F(SwitchboardTest, EscDuringASessionAsksAndHoldsStillThenEscKeepsGoing) {
     EXPECT_TRUE(session().paused());
     wait(5000);
     EXPECT_EQ(session().phaseRemainingMs(), remaining) << "the countdown ran while asking";
-    // Keys of the session do nothing while the question is open.
-    press(K::Right);
-    press(K::Space);
+    // Shift alone is no answer: the question stays.
+    press(K::LShift);
     ASSERT_NE(topAs<StopQuestionScreen>(board), nullptr);
     press(K::Escape);
     ASSERT_NE(topAs<SessionScreen>(board), nullptr);
@@ -245,20 +244,54 @@ TEST_F(SwitchboardTest, HomeAfterASessionThatWasNotSavedShowsABanner) {
     wait(1000);
     press(K::Escape);
     press(K::Enter);
+    ASSERT_NE(topAs<DoneScreen>(board), nullptr);
+    press(K::Enter);
     auto* home = topAs<HomeScreen>(board);
     ASSERT_NE(home, nullptr);
     EXPECT_EQ(home->scene().banner().text().headline, "Your last session was not saved");
 }
 
-TEST_F(SwitchboardTest, EnterOnTheQuestionStopsAndGoesHome) {
-    Switchboard& board = open();
-    press(K::Enter);
-    wait(1000);
-    press(K::Q);
-    press(K::Enter);
-    EXPECT_EQ(board.depth(), 1u);
-    EXPECT_NE(topAs<HomeScreen>(board), nullptr);
-    EXPECT_FALSE(board.closing());
+// Issue 18, one rule with the terminal: Q (or Esc) asks, Enter or Q again stops, and the end says
+// what was held and whether the history kept it; Enter then goes home.
+TEST_F(SwitchboardTest, EnterOrQOnTheQuestionStopsAndTheEndSaysWhatWasSaved) {
+    for (K::Key confirm : {K::Enter, K::Q}) {
+        Switchboard& board = open();
+        press(K::Enter);
+        wait(1000);
+        press(K::Q);
+        ASSERT_NE(topAs<StopQuestionScreen>(board), nullptr);
+        press(confirm);
+        EXPECT_EQ(board.depth(), 1u);
+        auto* done = topAs<DoneScreen>(board);
+        ASSERT_NE(done, nullptr);
+        EXPECT_EQ(done->scene().result().title, "Stopped.");
+        EXPECT_FALSE(done->scene().result().saved) << "this board has no history";
+        EXPECT_EQ(done->scene().result().kept, "Not saved: the history cannot be opened.");
+        EXPECT_FALSE(board.closing());
+        press(K::Enter);
+        EXPECT_NE(topAs<HomeScreen>(board), nullptr);
+        EXPECT_FALSE(board.closing());
+    }
+}
+
+// Any key other than Enter or Q goes on, as in the terminal; it never reaches the session (→ does
+// not skip a part), and the countdown runs on from where it held.
+TEST_F(SwitchboardTest, AnyOtherKeyOnTheQuestionGoesOnWithoutReachingTheSession) {
+    for (K::Key other : {K::Right, K::Space, K::Escape, K::A}) {
+        Switchboard& board = open();
+        press(K::Enter);
+        wait(1500);
+        const int phase = session().phaseIndex();
+        const long long remaining = session().phaseRemainingMs();
+        press(K::Q);
+        ASSERT_NE(topAs<StopQuestionScreen>(board), nullptr);
+        wait(3000);
+        press(other);
+        ASSERT_NE(topAs<SessionScreen>(board), nullptr);
+        EXPECT_FALSE(session().paused());
+        EXPECT_EQ(session().phaseIndex(), phase);
+        EXPECT_EQ(session().phaseRemainingMs(), remaining);
+    }
 }
 
 TEST_F(SwitchboardTest, SpacePausesUnderAPausedOverlayAndEscThenKeepsItPaused) {
@@ -514,8 +547,10 @@ TEST_F(SwitchboardTest, NoMorningQuestionOnTheWayHomeFromAFirstSession) {
     press(K::Enter);
     wait(3000);
     press(K::Escape);
-    press(K::Enter); // stop: the session is in the history now
+    press(K::Enter); // stop: the session is in the history now, and the end says so
     ASSERT_FALSE(m_history->nightRecords().empty());
+    ASSERT_NE(topAs<DoneScreen>(board), nullptr);
+    press(K::Enter); // back to the list
     EXPECT_EQ(topAs<CheckInScreen>(board), nullptr) << "asked about a night before the first use";
     EXPECT_NE(topAs<HomeScreen>(board), nullptr);
 }
@@ -557,7 +592,8 @@ TEST_F(SwitchboardTest, SoundKeysWorkOnScreensAndQuestionsButNotInTheEditor) {
     press(K::Escape);
     press(K::M);
     EXPECT_EQ(board.settings().muted, muted) << "M works while asking";
-    press(K::Enter); // stop: home
+    press(K::Enter); // stop: what was held
+    press(K::Enter); // home
     press(K::N);     // a new routine in the editor
     ASSERT_NE(topAs<EditorScreen>(board), nullptr);
     press(K::M);
@@ -761,7 +797,10 @@ TEST_F(SwitchboardTest, ARoutineDoneShowsWellDoneAndEnterGoesHome) {
     EXPECT_NE(topAs<HomeScreen>(board), nullptr);
 }
 
-TEST_F(SwitchboardTest, ARoutineFromTheCommandLineClosesTheWindowWhenStopped) {
+// Issue 18: Esc → Enter used to close the whole app with no word of what was kept; now the end
+// says what was held and saved, as after a routine done, and Esc closes from there.
+TEST_F(SwitchboardTest, ARoutineFromTheCommandLineStoppedSaysWhatWasSavedBeforeClosing) {
+    withHistory();
     m_board =
         std::make_unique<Switchboard>(m_options,
                                       RoutineLibrary::load(m_options.paths.builtInRoutinesDir(),
@@ -774,8 +813,25 @@ TEST_F(SwitchboardTest, ARoutineFromTheCommandLineClosesTheWindowWhenStopped) {
     ASSERT_NE(run, nullptr) << error;
     m_board->begin(std::move(run), kSize);
     EXPECT_EQ(session().routine().id, "sample");
+    wait(9000); // 5 s getting ready, 4 s held
     press(K::Escape);
     press(K::Enter);
+    EXPECT_FALSE(m_board->closing());
+    auto* done = topAs<DoneScreen>(*m_board);
+    ASSERT_NE(done, nullptr);
+    const SessionEnd& end = done->scene().result();
+    EXPECT_FALSE(end.completed);
+    EXPECT_EQ(end.title, "Stopped.");
+    EXPECT_TRUE(end.saved);
+    EXPECT_EQ(end.kept, "Saved in your history.");
+    const auto sessions = m_history->sessions();
+    ASSERT_EQ(sessions.size(), 1u);
+    EXPECT_EQ(sessions[0].status, "quit");
+    EXPECT_GE(sessions[0].holdSecondsDone, 3);
+    EXPECT_EQ(end.holdSeconds, sessions[0].holdSecondsDone) << "the screen says what was kept";
+    EXPECT_EQ(end.held,
+              "You held your stretches for " + std::to_string(sessions[0].holdSecondsDone) + " s.");
+    press(K::Escape);
     EXPECT_TRUE(m_board->closing());
 }
 
