@@ -3,8 +3,10 @@
 
 #include "about_text.hpp"
 #include "audio_cues.hpp"
+#include "format.hpp"
 #include "history.hpp"
 #include "history_commands.hpp"
+#include "raw_terminal.hpp"
 #include "relief_text.hpp"
 #include "settings.hpp"
 #include "trace.hpp"
@@ -15,12 +17,14 @@
 #include <iostream>
 #include <memory>
 
+namespace fs = std::filesystem;
+
 namespace ns {
 namespace {
 
 int openWindowOn(const Paths& paths, const std::string& screen) {
     const Settings settings = Settings::loadAndWarn(paths.settingsFile());
-    OpenedHistory history = openHistory(paths, true);
+    OpenedHistory history = openHistory(paths);
     if (!history.notice.empty()) std::cerr << "nightstretch: " << history.notice << '\n';
     WindowOptions options;
     options.paths = paths;
@@ -38,7 +42,7 @@ int reliefCommand(const Paths& paths, const ReliefOptions& options) {
     const ReliefVariant variant = options.shin ? ReliefVariant::ShinOrFoot : ReliefVariant::Calf;
     if (!options.text) return openWindowOn(paths, options.shin ? "relief-shin" : "relief");
     const Settings settings = Settings::loadAndWarn(paths.settingsFile());
-    OpenedHistory history = openHistory(paths, false);
+    OpenedHistory history = openHistory(paths);
     if (!history.notice.empty()) std::cerr << "nightstretch: " << history.notice << '\n';
     // The voice, as in a session's text mode: each step said, so the eyes can stay closed.
     std::unique_ptr<AudioCues> audio;
@@ -65,13 +69,17 @@ int reliefCommand(const Paths& paths, const ReliefOptions& options) {
 
 int aboutCommand(const Paths& paths, bool text) {
     if (!text) return openWindowOn(paths, "about");
-    std::printf("%s\n", kAboutTitle);
+    const std::size_t columns = terminalColumns();
+    std::fputs(wrapText(kAboutTitle, columns).c_str(), stdout);
     for (const AboutSection& section : aboutSections()) {
-        std::printf("\n%s\n", section.heading.c_str());
+        std::fputs(("\n" + wrapText(section.heading, columns)).c_str(), stdout);
         for (const std::string& sentence : section.sentences)
-            std::printf("  - %s\n", sentence.c_str());
+            std::fputs(wrapText(sentence, columns, "  - ", "    ").c_str(), stdout);
     }
-    std::printf("\nThe sources of each sentence: docs/sources.md.\n");
+    // The installed copy (the build tree has one too): a path a person can open, on a line of its
+    // own so it is never wrapped.
+    const fs::path sources = (paths.shareDir / "sources.md").lexically_normal();
+    std::printf("\nWhere each sentence comes from:\n  %s\n", sources.c_str());
     return 0;
 }
 
