@@ -10,6 +10,8 @@ install(TARGETS nightstretch_window nightstretch_notify nightstretch_voice
         LIBRARY DESTINATION lib/nightstretch)
 install(DIRECTORY routines/ DESTINATION ${NS_RELATIVE_SHARE_DIR}/routines)
 install(DIRECTORY assets/poses/ DESTINATION ${NS_RELATIVE_SHARE_DIR}/assets/poses)
+# `about --text` names it: where each health sentence comes from.
+install(FILES docs/sources.md DESTINATION ${NS_RELATIVE_SHARE_DIR})
 
 install(FILES assets/${NS_APP_ID}.desktop DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
 install(FILES assets/nightstretch.svg

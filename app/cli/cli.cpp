@@ -34,6 +34,7 @@
 #include <exception>
 #include <functional>
 #include <iostream>
+#include <memory>
 #include <system_error>
 #include <unistd.h>
 
@@ -127,6 +128,39 @@ int listRoutines(const Paths& paths, bool json) {
     return kExitOk;
 }
 
+// The catalog's stretches (built-in and the person's own), for `figure` and for writing steps.
+int listStretches(const Paths& paths, bool json) {
+    const RoutineLibrary library = loadLibrary(paths);
+    const auto& stretches = library.catalog.stretches;
+    if (stretches.empty()) {
+        std::cerr << "nightstretch: no stretches found in " << paths.builtInRoutinesDir() << '\n';
+        return kExitEnvironment;
+    }
+    if (json) {
+        nlohmann::ordered_json out;
+        out["stretches"] = nlohmann::json::array();
+        for (const auto& [id, stretch] : stretches) {
+            nlohmann::ordered_json item;
+            item["id"] = id;
+            item["name"] = stretch.name;
+            item["sides"] = toString(stretch.sides);
+            item["hold_seconds"] =
+                stretch.hold ? nlohmann::ordered_json(*stretch.hold) : nlohmann::ordered_json();
+            item["muscles"] = stretch.muscles;
+            out["stretches"].push_back(item);
+        }
+        std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+        return kExitOk;
+    }
+    size_t idWidth = 2;
+    for (const auto& [id, stretch] : stretches)
+        idWidth = std::max(idWidth, id.size());
+    for (const auto& [id, stretch] : stretches)
+        std::printf("%-*s  %s%s\n", static_cast<int>(idWidth), id.c_str(), stretch.name.c_str(),
+                    stretch.sides == Sides::Both ? "  (each leg)" : "");
+    return kExitOk;
+}
+
 int checkFiles(const Paths& paths, const std::vector<std::string>& files) {
     const RoutineLibrary library = loadLibrary(paths);
     int exitCode = kExitOk;
@@ -149,8 +183,8 @@ int checkFiles(const Paths& paths, const std::vector<std::string>& files) {
             if (!catalog.diagnostics.empty()) {
                 exitCode = std::max(exitCode, exitCodeFor(catalog.diagnostics));
             } else {
-                std::printf("%s: ok, %zu stretches\n", file.c_str(),
-                            catalog.catalog.stretches.size());
+                const size_t count = catalog.catalog.stretches.size();
+                std::printf("%s: ok, %zu stretch%s\n", file.c_str(), count, count == 1 ? "" : "es");
             }
             continue;
         }
@@ -161,7 +195,8 @@ int checkFiles(const Paths& paths, const std::vector<std::string>& files) {
             continue;
         }
         const Timeline timeline = buildTimeline(*result.routine);
-        std::printf("%s: ok, %zu steps, %s\n", file.c_str(), result.routine->steps.size(),
+        const size_t steps = result.routine->steps.size();
+        std::printf("%s: ok, %zu step%s, %s\n", file.c_str(), steps, steps == 1 ? "" : "s",
                     formatClock(timeline.totalSeconds).c_str());
     }
     return exitCode;
@@ -219,8 +254,8 @@ int planRoutine(const Paths& paths, const std::string& name, bool json) {
     return kExitOk;
 }
 
-// The window (or terminal) with the history opened, backed up once a day, and a damaged file
-// reported. `routine` empty: the home screen.
+// The window (or terminal) with the history opened (backed up before the day's first write) and
+// a damaged file reported. `routine` empty: the home screen.
 int openFrontEnd(const Paths& paths, const std::optional<std::string>& routine, bool text,
                  const std::optional<std::string>& tracePath, bool fullscreen,
                  long long processStartMs, const std::string& voice = "") {
@@ -230,7 +265,7 @@ int openFrontEnd(const Paths& paths, const std::optional<std::string>& routine, 
         const RoutineLibrary library = loadLibrary(paths);
         Resolved resolved = resolveRoutine(routine.value_or("nightly"), library);
         if (!resolved.routine) return resolved.exitCode;
-        OpenedHistory history = openHistory(paths, true);
+        OpenedHistory history = openHistory(paths);
         if (!history.notice.empty()) std::cerr << "nightstretch: " << history.notice << '\n';
         TerminalOptions options;
         options.tracePath = tracePath;
@@ -240,7 +275,7 @@ int openFrontEnd(const Paths& paths, const std::optional<std::string>& routine, 
         options.dayStart = dayStart;
         return runTerminalSession(*resolved.routine, options);
     }
-    OpenedHistory history = openHistory(paths, true);
+    OpenedHistory history = openHistory(paths);
     if (!history.notice.empty()) std::cerr << "nightstretch: " << history.notice << '\n';
     WindowOptions options;
     options.paths = paths;
@@ -275,6 +310,7 @@ int runCli(int argc, char** argv) {
     const long long processStartMs = processStartSteadyMs();
     CLI::App app{"Nightstretch: a bedtime stretching coach against night leg cramps.",
                  "nightstretch"};
+    app.formatter(std::make_shared<HelpFormatter>()); // the commands added below share it
     app.set_version_flag("--version", std::string("nightstretch ") + NS_VERSION);
     app.require_subcommand(0, 1);
 
@@ -304,6 +340,11 @@ int runCli(int argc, char** argv) {
     bool listJson = false;
     auto* list = app.add_subcommand("list", "List routines with their total duration");
     list->add_flag("--json", listJson, "One JSON document on stdout");
+
+    bool stretchesJson = false;
+    auto* stretchesCmd =
+        app.add_subcommand("stretches", "List the stretches (ids for 'figure' and for routines)");
+    stretchesCmd->add_flag("--json", stretchesJson, "One JSON document on stdout");
 
     std::vector<std::string> checkPaths;
     auto* check = app.add_subcommand("check", "Validate routine files");
@@ -393,9 +434,12 @@ int runCli(int argc, char** argv) {
     auto* backups = app.add_subcommand("backups", "List the history's backups");
     std::string restoreName;
     auto* restore = app.add_subcommand(
-        "restore", "Put a backup of the history back (the newest good one unless named)");
+        "restore",
+        "Put a backup of the history back (the newest good one unless named; asks first)");
     restore->add_option("backup", restoreName, "A backup's date, file name or path")
         ->option_text("BACKUP");
+    bool restoreYes = false;
+    restore->add_flag("--yes", restoreYes, "Replace the history without asking (for scripts)");
 
     std::string exportDir;
     auto* exportCmd = app.add_subcommand("export", "Write sessions.csv and checkins.csv");
@@ -424,8 +468,10 @@ int runCli(int argc, char** argv) {
     auto* relief = app.add_subcommand("relief", "Guidance through a cramp happening now");
     relief->add_flag("--text", reliefOptions.text, "In the terminal instead of the window");
     relief->add_flag("--shin", reliefOptions.shin, "A cramp in the shin or foot (default: calf)");
-    relief->add_option("--trace", reliefOptions.tracePath,
-                       "With --text: write each phrase said (JSON lines) to FILE");
+    relief
+        ->add_option("--trace", reliefOptions.tracePath,
+                     "With --text: write each phrase said (JSON lines) to FILE")
+        ->option_text("FILE");
     relief
         ->add_option("--voice", reliefOptions.voice, "Spoken steps on or off (kept for next time)")
         ->check(CLI::IsMember({"on", "off"}))
@@ -437,10 +483,10 @@ int runCli(int argc, char** argv) {
     RemindOptions remindOptions;
     addRemindCommand(app, remindOptions);
 
-    for (auto* sub : {start,         list,    check,   plan,      stats,
-                      figure,        checkin, log,     skip,      history,
-                      historyDelete, backups, restore, exportCmd, newCmd,
-                      edit,          reset,   relief,  about,     remindOptions.command})
+    for (auto* sub :
+         {start,     list,   stretchesCmd, check,   plan,          stats,   figure,
+          checkin,   log,    skip,         history, historyDelete, backups, restore,
+          exportCmd, newCmd, edit,         reset,   relief,        about,   remindOptions.command})
         sub->fallthrough();
 
     try {
@@ -478,6 +524,7 @@ int runCli(int argc, char** argv) {
             return openFrontEnd(paths, startName, startText, trace, fullscreen, processStartMs,
                                 startVoice);
         if (*list) return listRoutines(paths, listJson);
+        if (*stretchesCmd) return listStretches(paths, stretchesJson);
         if (*check) return checkFiles(paths, checkPaths);
         if (*plan) return planRoutine(paths, planName, planJson);
         if (*stats) {
@@ -504,7 +551,7 @@ int runCli(int argc, char** argv) {
         if (*historyDelete) return historyDeleteCommand(paths, deleteId, deleteYes);
         if (*history) return historyCommand(paths, historyJson);
         if (*backups) return backupsCommand(paths);
-        if (*restore) return restoreCommand(paths, given(restoreName));
+        if (*restore) return restoreCommand(paths, given(restoreName), restoreYes);
         if (*exportCmd) return exportCommand(paths, exportDir);
         if (*newCmd) return newCommand(paths, newId, given(newFrom));
         if (*edit) return editCommand(paths, editName);

@@ -92,6 +92,7 @@ int newCommand(const Paths& paths, const std::string& id, const std::optional<st
         return kExitInvalid;
     }
     std::string text = kTemplate;
+    std::optional<std::string> newName;
     if (from) {
         const RoutineLibrary library =
             RoutineLibrary::load(paths.builtInRoutinesDir(), paths.userRoutinesDir());
@@ -105,14 +106,26 @@ int newCommand(const Paths& paths, const std::string& id, const std::optional<st
             return kExitUsage;
         }
         text = *sourceText;
+        // Its own name, so two routines are never called the same: "Nightly leg-cramp routine
+        // (my-evening)". A file whose name line cannot be found keeps its text as it is.
+        const RoutineDocumentLoadResult document =
+            parseRoutineDocument(text, source.location->file.string(), library.catalog);
+        if (document.ok()) {
+            const std::string name = document.document->name + " (" + id + ")";
+            if (auto renamed = withRoutineName(text, name, library.catalog)) {
+                text = std::move(*renamed);
+                newName = name;
+            }
+        }
     }
     std::string error;
     if (!writeFileAtomically(target, text, &error)) {
         std::cerr << "nightstretch: could not create " << target.string() << ": " << error << '\n';
         return kExitUsage;
     }
-    std::cout << "Created " << target.string() << "\nChange it with: nightstretch edit " << id
-              << '\n';
+    std::cout << "Created " << target.string();
+    if (newName) std::cout << ", named \"" << *newName << "\"";
+    std::cout << "\nChange it with: nightstretch edit " << id << '\n';
     return kExitOk;
 }
 

@@ -15,13 +15,9 @@ int figureCommand(const Paths& paths, const FigureOptions& options) {
     const RoutineLibrary library =
         RoutineLibrary::load(paths.builtInRoutinesDir(), paths.userRoutinesDir());
     if (library.catalog.find(options.id) == nullptr) {
-        std::vector<std::string> ids;
-        for (const auto& [id, stretch] : library.catalog.stretches)
-            ids.push_back(id);
-        std::string message = "unknown stretch '" + options.id + "'";
-        if (const std::string close = closestMatch(options.id, ids); !close.empty())
-            message += "; did you mean '" + close + "'?";
-        std::cerr << "nightstretch: " << message << '\n';
+        std::cerr << "nightstretch: unknown stretch '" << options.id << "'"
+                  << stretchHint(options.id, library.catalog)
+                  << " ('nightstretch stretches' lists them all)\n";
         return kExitUsage;
     }
     PoseData pose = neutralPose();

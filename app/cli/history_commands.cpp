@@ -82,7 +82,7 @@ nlohmann::ordered_json sessionJson(const SessionRecord& s) {
     out["planned_hold_seconds"] = s.plannedHoldSeconds;
     out["hold_seconds"] = s.holdSecondsDone;
     out["steps_skipped"] = s.stepsSkipped;
-    out["status"] = s.status;
+    out["status"] = statusWord(s);
     out["source"] = s.source;
     return out;
 }
@@ -141,7 +141,7 @@ nlohmann::ordered_json programmeJson(const Stats& stats) {
 // Opens for a command and prints the notice; null when there is none, with `*whyNot` saying what
 // is wrong and what to do (the caller's failure sentence).
 std::unique_ptr<HistoryStore> openForCommand(const Paths& paths, std::string* whyNot) {
-    OpenedHistory opened = openHistory(paths, false);
+    OpenedHistory opened = openHistory(paths);
     if (!opened.store) {
         *whyNot = opened.whyNot;
         return nullptr;
@@ -152,7 +152,7 @@ std::unique_ptr<HistoryStore> openForCommand(const Paths& paths, std::string* wh
 
 } // namespace
 
-OpenedHistory openHistory(const Paths& paths, bool backup) {
+OpenedHistory openHistory(const Paths& paths) {
     OpenedHistory opened;
     HistoryStore::OpenResult result = HistoryStore::open(paths.historyFile());
     if (!result.movedAside.empty()) {
@@ -188,11 +188,7 @@ OpenedHistory openHistory(const Paths& paths, bool backup) {
     if (!opened.store)
         opened.whyNot = historyNotOpenedForACommand(
             paths.historyFile(), result.error.empty() ? "no reason was given" : result.error);
-    if (opened.store && backup) {
-        const Date today = localTimeOf(std::time(nullptr)).date;
-        if (!opened.store->backupIfDue(paths.dataDir / "backups", today.str()))
-            spdlog::warn("daily history backup failed: {}", opened.store->lastError());
-    }
+    if (opened.store) opened.store->backUpBeforeFirstWriteOfDay(backupsDir(paths));
     return opened;
 }
 
@@ -346,6 +342,13 @@ int skipCommand(const Paths& paths, const std::optional<std::string>& nightText,
         std::printf("The night of %s is no longer marked skipped.\n", night.str().c_str());
         return kExitOk;
     }
+    // A night done stays done (stats would go on saying so): marking it would change nothing.
+    for (const NightRecord& record : store->nightRecords())
+        if (record.night == night && stateOf(record) == NightState::Done)
+            return fail(kExitInvalid,
+                        "the night of " + night.str() + " is already done (" +
+                            formatClock(record.holdSeconds) +
+                            " held), so it cannot be marked skipped; nothing changed");
     if (!store->markSkipped(night.str(), std::time(nullptr)))
         return fail(kExitEnvironment, "could not mark the night: " + store->lastError());
     std::printf("The night of %s is marked skipped: your streak stays as it is.\n",
@@ -387,7 +390,8 @@ int historyCommand(const Paths& paths, bool json) {
                 "held");
     for (const auto& s : sessions)
         std::printf("  %6lld  %s  %-12s %-11s %5s of %5s  (%s)\n", s.id, s.night.c_str(),
-                    s.routineId.c_str(), s.status.c_str(), formatClock(s.holdSecondsDone).c_str(),
+                    s.routineId.c_str(), statusWord(s).c_str(),
+                    formatClock(s.holdSecondsDone).c_str(),
                     formatClock(s.plannedHoldSeconds).c_str(), s.source.c_str());
     if (!sessions.empty())
         std::printf("  (remove a session logged by mistake: nightstretch history delete ID)\n");
@@ -418,7 +422,7 @@ int exportCommand(const Paths& paths, const std::string& csvDir) {
         sessionsOut << s.id << ',' << csvField(s.routineId) << ',' << csvField(s.routineName) << ','
                     << utcText(s.startedAt) << ',' << (s.endedAt ? utcText(*s.endedAt) : "") << ','
                     << s.utcOffsetMinutes << ',' << s.night << ',' << s.plannedHoldSeconds << ','
-                    << s.holdSecondsDone << ',' << s.stepsSkipped << ',' << s.status << ','
+                    << s.holdSecondsDone << ',' << s.stepsSkipped << ',' << statusWord(s) << ','
                     << s.source << '\n';
     const fs::path checkInsFile = fs::path(csvDir) / "checkins.csv";
     std::ostringstream checkInsOut;

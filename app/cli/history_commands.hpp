@@ -23,9 +23,9 @@ struct OpenedHistory {
     ProblemWords problem; // the window's banner when the history cannot be used as it was
     std::string whyNot;   // no store: what is wrong and what to do, one sentence for a command
 };
-// Opens the history, reports a damaged file moved aside, and makes the daily backup when
-// `backup` is set. Prints nothing.
-OpenedHistory openHistory(const Paths& paths, bool backup);
+// Opens the history and reports a damaged file moved aside. The day's backup comes before the
+// store's first write of each day, whichever command writes. Prints nothing.
+OpenedHistory openHistory(const Paths& paths);
 
 struct StatsOptions {
     bool json = false;

@@ -1,5 +1,6 @@
-// `backups`, `restore` and `history delete`: each checks what it was given in full, says what it
-// did in one sentence, and changes nothing when it cannot do all of it.
+// `backups`, `restore` and `history delete`: each checks what it was given in full, asks before
+// it replaces or removes what a person saved, says what it did in one sentence, and changes
+// nothing when it cannot do all of it.
 #include "records_commands.hpp"
 
 #include "command_arguments.hpp"
@@ -37,6 +38,19 @@ std::string nightsText(const HistoryStore::FileSummary& summary) {
     return text;
 }
 
+// The nights a history holds, as inspect() tells them of a file.
+HistoryStore::FileSummary summaryOf(const HistoryStore& store) {
+    HistoryStore::FileSummary summary;
+    const std::vector<NightRecord> nights = store.nightRecords();
+    summary.good = true;
+    summary.nights = static_cast<int>(nights.size());
+    if (!nights.empty()) {
+        summary.firstNight = nights.front().night;
+        summary.lastNight = nights.back().night;
+    }
+    return summary;
+}
+
 std::string sizeText(std::uintmax_t bytes) {
     constexpr std::uintmax_t kKilo = 1024;
     constexpr std::uintmax_t kMega = kKilo * kKilo;
@@ -62,7 +76,7 @@ std::optional<fs::path> namedBackup(const Paths& paths, const std::string& name)
 std::string sessionLine(const SessionRecord& s) {
     return "session " + std::to_string(s.id) + " (" + s.routineId + ", night of " + s.night + ", " +
            formatClock(s.holdSecondsDone) + " of " + formatClock(s.plannedHoldSeconds) + " held, " +
-           s.status + ")";
+           statusWord(s) + ")";
 }
 
 } // namespace
@@ -80,7 +94,9 @@ int backupsCommand(const Paths& paths) {
     const fs::path dir = backupsDir(paths);
     const std::vector<BackupFile> backups = listBackups(dir);
     if (backups.empty()) {
-        std::printf("No backups yet in %s: one is made each day the app is opened.\n", dir.c_str());
+        std::printf(
+            "No backups yet in %s: one is made each day, before the first thing is saved.\n",
+            dir.c_str());
         return kExitOk;
     }
     std::printf("Backups in %s, newest first:\n", dir.c_str());
@@ -99,7 +115,7 @@ int backupsCommand(const Paths& paths) {
     return kExitOk;
 }
 
-int restoreCommand(const Paths& paths, const std::optional<std::string>& name) {
+int restoreCommand(const Paths& paths, const std::optional<std::string>& name, bool yes) {
     fs::path backup;
     if (name) {
         const auto found = namedBackup(paths, *name);
@@ -125,13 +141,30 @@ int restoreCommand(const Paths& paths, const std::optional<std::string>& name) {
                   << '\n';
     if (!opened.store)
         return fail(kExitEnvironment, "the history cannot be opened: " + opened.error);
+    // A history that holds something is replaced only when the person says so.
+    if (!yes && !opened.store->isEmpty()) {
+        const auto date = backupDateOf(backup.filename().string());
+        const std::string replacing =
+            "your history now, " + nightsText(summaryOf(*opened.store)) + ", with " +
+            (date ? "the backup of " + date->str() : backup.string()) + ", " + nightsText(summary);
+        if (!canAskOnTerminal())
+            return fail(kExitUsage, "replacing " + replacing +
+                                        " needs a yes: add --yes to restore without asking");
+        const char answer = askOnTerminal(
+            "Replace " + replacing + "? The history now is kept beside it. [y/N] ", 'n', 'n');
+        if (answer != 'y') {
+            std::printf("Kept your history as it is: nothing was restored.\n");
+            return kExitOk;
+        }
+    }
     const fs::path keptAs = beforeRestoreName(paths.historyFile(), std::time(nullptr));
     if (!opened.store->restoreFrom(backup, keptAs))
         return fail(kExitEnvironment, "nothing was restored: " + opened.store->lastError());
     spdlog::info("restored the history from {}; the one it replaced is {}", backup.string(),
                  keptAs.string());
-    std::printf("Restored %s: %s.\nThe history it replaced is kept as %s.\n", backup.c_str(),
-                nightsText(summary).c_str(), keptAs.c_str());
+    std::printf("Restored %s: %s.\nThe history it replaced is kept as %s.\nTo undo this, run "
+                "'nightstretch restore %s'.\n",
+                backup.c_str(), nightsText(summary).c_str(), keptAs.c_str(), keptAs.c_str());
     return kExitOk;
 }
 
@@ -140,7 +173,7 @@ int historyDeleteCommand(const Paths& paths, const std::string& idText, bool yes
     if (!id)
         return fail(kExitInvalid,
                     "'" + idText + "' is not a session id; 'nightstretch history' shows them");
-    OpenedHistory opened = openHistory(paths, false);
+    OpenedHistory opened = openHistory(paths);
     if (!opened.notice.empty()) std::cerr << "nightstretch: " << opened.notice << '\n';
     if (!opened.store) return fail(kExitEnvironment, "the history cannot be opened");
     const auto session = opened.store->session(*id);

@@ -18,7 +18,9 @@ std::filesystem::path backupsDir(const Paths& paths);
 std::string restoreAdvice(const GoodBackup& backup);
 
 int backupsCommand(const Paths& paths);
-int restoreCommand(const Paths& paths, const std::optional<std::string>& name);
+// Asks before it replaces a history that holds anything (`yes`: without asking); without a
+// terminal to ask on and no `yes`, refuses.
+int restoreCommand(const Paths& paths, const std::optional<std::string>& name, bool yes);
 int historyDeleteCommand(const Paths& paths, const std::string& id, bool yes);
 
 } // namespace ns

@@ -2,8 +2,10 @@
 #include "relief_commands.hpp"
 
 #include "about_text.hpp"
+#include "format.hpp"
 #include "history.hpp"
 #include "history_commands.hpp"
+#include "raw_terminal.hpp"
 #include "relief_text.hpp"
 #include "terminal_sound.hpp"
 #include "trace.hpp"
@@ -15,13 +17,15 @@
 #include <iostream>
 #include <memory>
 
+namespace fs = std::filesystem;
+
 namespace ns {
 namespace {
 
 // `textForm`: the same command in the terminal, said when no window can be opened.
 int openWindowOn(const Paths& paths, const std::string& screen, const std::string& textForm) {
     const Settings settings = Settings::loadAndWarn(paths.settingsFile());
-    OpenedHistory history = openHistory(paths, true);
+    OpenedHistory history = openHistory(paths);
     if (!history.notice.empty()) std::cerr << "nightstretch: " << history.notice << '\n';
     WindowOptions options;
     options.paths = paths;
@@ -52,7 +56,7 @@ int reliefCommand(const Paths& paths, const ReliefOptions& options) {
         return options.shin
                    ? openWindowOn(paths, "relief-shin", "nightstretch relief --text --shin")
                    : openWindowOn(paths, "relief", "nightstretch relief --text");
-    OpenedHistory history = openHistory(paths, false);
+    OpenedHistory history = openHistory(paths);
     if (!history.notice.empty()) std::cerr << "nightstretch: " << history.notice << '\n';
     // The voice, as in a session's text mode: each step said, so the eyes can stay closed.
     TerminalSound sound(settings, paths.settingsFile(), false);
@@ -71,13 +75,17 @@ int reliefCommand(const Paths& paths, const ReliefOptions& options) {
 
 int aboutCommand(const Paths& paths, bool text) {
     if (!text) return openWindowOn(paths, "about", "nightstretch about --text");
-    std::printf("%s\n", kAboutTitle);
+    const std::size_t columns = terminalColumns();
+    std::fputs(wrapText(kAboutTitle, columns).c_str(), stdout);
     for (const AboutSection& section : aboutSections()) {
-        std::printf("\n%s\n", section.heading.c_str());
+        std::fputs(("\n" + wrapText(section.heading, columns)).c_str(), stdout);
         for (const std::string& sentence : section.sentences)
-            std::printf("  - %s\n", sentence.c_str());
+            std::fputs(wrapText(sentence, columns, "  - ", "    ").c_str(), stdout);
     }
-    std::printf("\nThe sources of each sentence: docs/sources.md.\n");
+    // The installed copy (the build tree has one too): a path a person can open, on a line of its
+    // own so it is never wrapped.
+    const fs::path sources = (paths.shareDir / "sources.md").lexically_normal();
+    std::printf("\nWhere each sentence comes from:\n  %s\n", sources.c_str());
     return 0;
 }
 

@@ -123,7 +123,7 @@ int removeReminder(const Paths& paths) {
 
 // Tonight's state from the history, or nullopt (with a sentence printed) when it can't be read.
 std::optional<NightState> tonightState(const Paths& paths, Date tonight) {
-    OpenedHistory history = openHistory(paths, false);
+    OpenedHistory history = openHistory(paths);
     if (!history.notice.empty()) std::cerr << "nightstretch: " << history.notice << '\n';
     if (!history.store) return std::nullopt;
     return computeStats(history.store->nightRecords(), tonight).tonightState;
@@ -263,7 +263,7 @@ int notifyReminder(const Paths& paths, const std::optional<std::string>& home) {
         const std::string id = ids.at(static_cast<std::size_t>(chosen));
         if (id == "default" || id == "start") return startRoutine(home, settings.remindRoutine);
         if (id == "skip") {
-            OpenedHistory history = openHistory(paths, false);
+            OpenedHistory history = openHistory(paths);
             if (!history.store || !history.store->markSkipped(tonight.str(), std::time(nullptr))) {
                 std::cerr << "nightstretch: tonight could not be marked skipped\n";
                 return kExitEnvironment;

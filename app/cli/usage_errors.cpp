@@ -130,4 +130,14 @@ std::string usageSentence(const CLI::ParseError& error, const CLI::App& app) {
     return "'" + command + "' could not make sense of that command line; " + seeHelp(app) + ".";
 }
 
+std::string HelpFormatter::make_option_opts(const CLI::Option* option) const {
+    std::string opts = CLI::Formatter::make_option_opts(option);
+    // The lists come last on the line, "Needs" before "Excludes".
+    for (const std::string& label : {get_label("Needs"), get_label("Excludes")}) {
+        const auto at = opts.find(" " + label + ":");
+        if (at != std::string::npos) opts.erase(at);
+    }
+    return opts;
+}
+
 } // namespace ns

@@ -540,6 +540,11 @@ bool migrate(sqlite3* db, std::string& error) {
 
 } // namespace
 
+std::string statusWord(const SessionRecord& record) {
+    if (record.source == "log" && record.status == "quit") return "partial";
+    return record.status;
+}
+
 HistoryStore::HistoryStore(sqlite3* db, fs::path file) : m_db(db), m_file(std::move(file)) {}
 
 HistoryStore::~HistoryStore() {
@@ -657,6 +662,7 @@ int HistoryStore::schemaVersion() const {
 }
 
 long long HistoryStore::beginSession(const SessionRecord& r) {
+    backUpIfNewDay();
     if (!Date::parse(r.night)) {
         m_lastError = "not a night: '" + r.night + "'";
         return 0;
@@ -690,6 +696,7 @@ long long HistoryStore::addSession(const SessionRecord& record) {
 
 bool HistoryStore::updateSession(long long id, int holdSecondsDone, int stepsSkipped,
                                  const std::string& status, std::optional<std::time_t> endedAt) {
+    backUpIfNewDay();
     Statement statement(m_db, "UPDATE sessions SET hold_seconds_done = ?, steps_skipped = ?, "
                               "status = ?, ended_at = ? WHERE id = ?");
     statement.bind(1, holdSecondsDone)
@@ -708,6 +715,7 @@ bool HistoryStore::updateSession(long long id, int holdSecondsDone, int stepsSki
 }
 
 bool HistoryStore::putCheckIn(const CheckIn& c) {
+    backUpIfNewDay();
     if (!Date::parse(c.night)) {
         m_lastError = "not a night: '" + c.night + "'";
         return false;
@@ -761,6 +769,7 @@ std::optional<CheckIn> HistoryStore::checkInFor(const std::string& night) const 
 }
 
 bool HistoryStore::markSkipped(const std::string& night, std::time_t recordedAt) {
+    backUpIfNewDay();
     if (!Date::parse(night)) {
         m_lastError = "not a night: '" + night + "'";
         return false;
@@ -980,6 +989,20 @@ bool HistoryStore::backupIfDue(const fs::path& dir, const std::string& today) {
     }
 }
 
+void HistoryStore::backUpBeforeFirstWriteOfDay(const fs::path& dir) {
+    m_backupDir = dir;
+    m_backedUpDay.clear();
+}
+
+void HistoryStore::backUpIfNewDay() {
+    if (m_backupDir.empty()) return;
+    const std::string today = localTimeOf(std::time(nullptr)).date.str();
+    if (today == m_backedUpDay) return;
+    m_backedUpDay = today; // one try a day: a folder that cannot be written does not slow writes
+    if (!backupIfDue(m_backupDir, today))
+        spdlog::warn("daily history backup failed: {}", m_lastError);
+}
+
 bool HistoryStore::isEmpty() const {
     Statement statement(m_db, "SELECT (SELECT COUNT(*) FROM sessions) + "
                               "(SELECT COUNT(*) FROM checkins) + (SELECT COUNT(*) FROM skips) + "
@@ -995,6 +1018,7 @@ std::optional<SessionRecord> HistoryStore::session(long long id) const {
 }
 
 bool HistoryStore::deleteSession(long long id) {
+    backUpIfNewDay();
     Statement statement(m_db, "DELETE FROM sessions WHERE id = ?");
     statement.bind(1, id);
     if (!statement.run())
@@ -1011,6 +1035,7 @@ bool HistoryStore::deleteSession(long long id) {
 
 bool HistoryStore::addSymptoms(const std::string& night, const std::vector<Symptom>& symptoms,
                                std::time_t recordedAt) {
+    backUpIfNewDay();
     if (!Date::parse(night)) {
         m_lastError = "not a night: '" + night + "'";
         return false;
@@ -1040,6 +1065,7 @@ bool HistoryStore::addSymptoms(const std::string& night, const std::vector<Sympt
 }
 
 bool HistoryStore::unmarkSkipped(const std::string& night) {
+    backUpIfNewDay();
     Statement statement(m_db, "DELETE FROM skips WHERE night = ?");
     statement.bind(1, night);
     if (!statement.run())
@@ -1162,6 +1188,7 @@ std::vector<SymptomAnswer> HistoryStore::symptomAnswers() const {
 }
 
 long long HistoryStore::addRelief(const ReliefRecord& r) {
+    backUpIfNewDay();
     if (!Date::parse(r.night)) {
         m_lastError = "not a night: '" + r.night + "'";
         return 0;
@@ -1182,6 +1209,7 @@ long long HistoryStore::addRelief(const ReliefRecord& r) {
 
 // An empty `variant` keeps the stored one.
 bool HistoryStore::updateRelief(long long id, int stepsDone, const std::string& variant) {
+    backUpIfNewDay();
     Statement statement(m_db, "UPDATE reliefs SET steps_done = ?, "
                               "variant = COALESCE(NULLIF(?, ''), variant) WHERE id = ?");
     statement.bind(1, stepsDone).bind(2, variant).bind(3, id);

@@ -32,6 +32,11 @@ struct SessionRecord {
     std::string source = "window";      // window | text | log
 };
 
+// What a session's status is called where a person reads it: "completed", "quit",
+// "interrupted", and "partial" for one logged as done in part (`log --fraction`, kept as "quit",
+// the word the schema allows: nobody quit it).
+std::string statusWord(const SessionRecord& record);
+
 struct CheckIn {
     std::string night;        // the night it is about (YYYY-MM-DD)
     int cramps = 0;           // 0..20
@@ -117,6 +122,10 @@ class HistoryStore {
     // for `today` exists or the history holds nothing (an empty copy must never push a good one
     // out); keeps those backupsToKeep() chooses. Returns false on failure.
     bool backupIfDue(const std::filesystem::path& dir, const std::string& today);
+    // From now on the day's backup into `dir` (backupIfDue, for the local date) comes before the
+    // first write of each day, whichever write that is. A failed backup is logged; the write
+    // still happens.
+    void backUpBeforeFirstWriteOfDay(const std::filesystem::path& dir);
 
     // What a backup (or any history file) holds, read without changing it.
     struct FileSummary {
@@ -137,6 +146,9 @@ class HistoryStore {
 
   private:
     HistoryStore(sqlite3* db, std::filesystem::path file);
+    void backUpIfNewDay();             // every write calls it first
+    std::filesystem::path m_backupDir; // empty: no daily backups
+    std::string m_backedUpDay;         // the local date the backup was last seen to
     sqlite3* m_db = nullptr;
     std::filesystem::path m_file;
     mutable std::string m_lastError;

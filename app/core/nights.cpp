@@ -198,11 +198,11 @@ const char* stateWords(NightState state) {
     case NightState::Skipped:
         return "skipped";
     case NightState::Missed:
-        return "not done";
+        return "missed";
     case NightState::NotYet:
         return "not done yet";
     }
-    return "not done";
+    return "missed";
 }
 
 int doneThresholdSeconds(int plannedHoldSeconds) {

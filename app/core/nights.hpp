@@ -71,7 +71,7 @@ enum class NightState { Done, Partial, Skipped, Missed, NotYet };
 // "done", "partial", "skipped", "missed", "not_yet": the words of `stats --json`.
 const char* toString(NightState state);
 // What every surface (stats text and table, home, progress, the picture) says of a night:
-// "done", "partly done", "skipped", "not done", "not done yet".
+// "done", "partly done", "skipped", "missed" (the JSON's word too), "not done yet".
 const char* stateWords(NightState state);
 
 constexpr double kDoneFraction = 0.8; // of the planned hold time of one of the night's routines

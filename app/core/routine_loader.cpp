@@ -56,20 +56,8 @@ TimingSpec readTiming(TomlChecker& check, const toml::table& table) {
 }
 
 std::string unknownStretchMessage(const std::string& id, int stepNumber, const Catalog& catalog) {
-    std::string message =
-        "unknown stretch " + quoteForMessage(id) + " in step " + std::to_string(stepNumber);
-    std::vector<std::string> ids;
-    for (const auto& entry : catalog.stretches)
-        ids.push_back(entry.first);
-    if (ids.empty()) return message + " (the stretch catalog is empty or failed to load)";
-    const std::string suggestion = closestMatch(id, ids);
-    if (!suggestion.empty()) return message + "; did you mean '" + suggestion + "'?";
-    message += "; known stretches include ";
-    for (std::size_t i = 0; i < ids.size() && i < kKnownIdsListed; ++i) {
-        if (i > 0) message += ", ";
-        message += "'" + ids[i] + "'";
-    }
-    return message;
+    return "unknown stretch " + quoteForMessage(id) + " in step " + std::to_string(stepNumber) +
+           stretchHint(id, catalog);
 }
 
 // Reads one [[steps]] table as written. Problems go to `check`; the caller drops the document if
@@ -355,6 +343,21 @@ void checkTotalDuration(RoutineLoadResult& result, const std::string& sourceName
 }
 
 } // namespace
+
+std::string stretchHint(const std::string& id, const Catalog& catalog) {
+    std::vector<std::string> ids;
+    for (const auto& entry : catalog.stretches)
+        ids.push_back(entry.first);
+    if (ids.empty()) return " (the stretch catalog is empty or failed to load)";
+    const std::string suggestion = closestMatch(id, ids);
+    if (!suggestion.empty()) return "; did you mean '" + suggestion + "'?";
+    std::string hint = "; known stretches include ";
+    for (std::size_t i = 0; i < ids.size() && i < kKnownIdsListed; ++i) {
+        if (i > 0) hint += ", ";
+        hint += "'" + ids[i] + "'";
+    }
+    return hint;
+}
 
 std::string closestMatch(const std::string& word, const std::vector<std::string>& candidates) {
     const std::string lowerWord = lowerAscii(word);

@@ -96,4 +96,8 @@ struct RoutineLibrary {
 // The closest candidate to `word` (edit distance, small enough to be a typo), or "" when none is.
 std::string closestMatch(const std::string& word, const std::vector<std::string>& candidates);
 
+// What follows "unknown stretch 'ID'": "; did you mean 'wall-calf'?", or a few of the known ids
+// when none is close.
+std::string stretchHint(const std::string& id, const Catalog& catalog);
+
 } // namespace ns

@@ -100,6 +100,36 @@ void writeStep(std::string& out, const StepSpec& step) {
 
 } // namespace
 
+std::optional<std::string> withRoutineName(std::string_view text, const std::string& name,
+                                           const Catalog& catalog) {
+    std::string out;
+    bool replaced = false;
+    bool inTable = false; // past the first [table] or [[array]]: no longer the routine's own keys
+    std::size_t start = 0;
+    while (start < text.size()) {
+        const std::size_t end = text.find('\n', start);
+        const std::size_t next = end == std::string_view::npos ? text.size() : end + 1;
+        const std::string_view line = text.substr(start, next - start);
+        start = next;
+        const std::size_t first = line.find_first_not_of(" \t");
+        if (first != std::string_view::npos && line[first] == '[') inTable = true;
+        if (!replaced && !inTable && first != std::string_view::npos &&
+            line.substr(first, 4) == "name") {
+            const std::size_t equals = line.find_first_not_of(" \t", first + 4);
+            if (equals != std::string_view::npos && line[equals] == '=') {
+                out += "name = " + tomlQuoted(name) + "\n";
+                replaced = true;
+                continue;
+            }
+        }
+        out += line;
+    }
+    if (!replaced) return std::nullopt;
+    const RoutineDocumentLoadResult parsed = parseRoutineDocument(out, "", catalog);
+    if (!parsed.ok() || parsed.document->name != name) return std::nullopt;
+    return out;
+}
+
 std::string tomlQuoted(std::string_view text) {
     std::string out = "\"";
     out.reserve(text.size() + 2);

@@ -7,6 +7,7 @@
 #include "routine_document.hpp"
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,6 +24,12 @@ std::string formatRoutine(const RoutineDocument& document);
 // `text` as a TOML basic string, quotes included: quotes, backslashes and control characters
 // escaped, everything else (UTF-8 included) as is.
 std::string tomlQuoted(std::string_view text);
+
+// A routine file's text with its name changed and every other line (comments too) as it was:
+// the top-level `name = ...` line is written anew. Nothing when the text has no such line or the
+// result would not parse (against `catalog`) to a routine of that name.
+std::optional<std::string> withRoutineName(std::string_view text, const std::string& name,
+                                           const Catalog& catalog);
 
 // Formats `document`, checks that the text parses back (against `catalog`) to the same document,
 // and only then writes it with writeFileAtomically. Refuses, writing nothing, otherwise.

@@ -1,5 +1,9 @@
-// termios, set and restored.
+// termios, set and restored; the terminal's width.
 #include "raw_terminal.hpp"
+
+#include <sys/ioctl.h>
+
+#include <cstdlib>
 
 namespace ns {
 
@@ -14,6 +18,21 @@ RawTerminal::RawTerminal(int fd) : m_fd(fd) {
 
 RawTerminal::~RawTerminal() {
     if (m_active) ::tcsetattr(m_fd, TCSANOW, &m_saved);
+}
+
+std::size_t terminalColumns(int fd) {
+    constexpr std::size_t kFallback = 80;
+    constexpr std::size_t kNarrowest = 20; // narrower than this, wrapping helps no one
+    std::size_t columns = kFallback;
+    winsize size{};
+    if (::isatty(fd) != 0 && ::ioctl(fd, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
+        columns = size.ws_col;
+    } else if (const char* text = std::getenv("COLUMNS")) {
+        char* end = nullptr;
+        const unsigned long value = std::strtoul(text, &end, 10);
+        if (end != text && *end == '\0' && value > 0) columns = value;
+    }
+    return columns < kNarrowest ? kNarrowest : columns;
 }
 
 } // namespace ns

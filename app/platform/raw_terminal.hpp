@@ -1,8 +1,11 @@
-// Single keys from a terminal: no line editing, no echo, for as long as the object lives.
+// Single keys from a terminal: no line editing, no echo, for as long as the object lives; and
+// the width text is wrapped to.
 #pragma once
 
 #include <termios.h>
 #include <unistd.h>
+
+#include <cstddef>
 
 namespace ns {
 
@@ -22,5 +25,9 @@ class RawTerminal {
     termios m_saved{};
     bool m_active = false;
 };
+
+// The columns to wrap text printed on `fd` to: the width of the terminal on `fd` now (it may have
+// been resized); not a terminal, COLUMNS when it holds a number, else 80.
+std::size_t terminalColumns(int fd = STDOUT_FILENO);
 
 } // namespace ns

@@ -1,6 +1,7 @@
 // The relief guide in the terminal: raw keys on a terminal, bytes from a pipe otherwise.
 #include "relief_text.hpp"
 
+#include "format.hpp"
 #include "history.hpp"
 #include "raw_terminal.hpp"
 #include "terminal_keys.hpp"
@@ -11,6 +12,7 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <string>
 #include <thread>
 
 namespace ns {
@@ -43,23 +45,9 @@ Key readKey() {
     }
 }
 
-// A sentence in lines of at most 72 characters, indented.
-void printWrapped(const std::string& sentence) {
-    constexpr std::size_t kWidth = 72;
-    std::string line;
-    std::size_t start = 0;
-    while (start < sentence.size()) {
-        std::size_t end = sentence.find(' ', start);
-        if (end == std::string::npos) end = sentence.size();
-        const std::string word = sentence.substr(start, end - start);
-        if (!line.empty() && line.size() + 1 + word.size() > kWidth) {
-            std::printf("   %s\n", line.c_str());
-            line.clear();
-        }
-        line += (line.empty() ? "" : " ") + word;
-        start = end + 1;
-    }
-    if (!line.empty()) std::printf("   %s\n", line.c_str());
+// A sentence wrapped to the terminal, indented (a step's lines) or not.
+void printWrapped(const std::string& sentence, const char* indent = "   ") {
+    std::fputs(wrapText(sentence, terminalColumns(), indent, indent).c_str(), stdout);
 }
 
 // Says phrases in place of whatever is being said, and traces each (ms since the guide began).
@@ -137,9 +125,10 @@ int runReliefText(ReliefVariant variant, HistoryStore* history, DayStart dayStar
                          history->lastError().c_str());
     }
 
-    std::printf("%s. Take your time: Space (or Enter) when a step eases, B back, V voice on/off, Q "
-                "stop.\n",
-                reliefVariantTitle(variant));
+    printWrapped(std::string(reliefVariantTitle(variant)) +
+                     ". Take your time: Space (or Enter) when a step eases, B back, V voice on/off, "
+                     "Q stop.",
+                 "");
     printStep(guide);
     voice.say(guide.current().spoken);
     bool stopped = false;
@@ -171,11 +160,11 @@ int runReliefText(ReliefVariant variant, HistoryStore* history, DayStart dayStar
             break;
         }
     }
-    std::printf("\n%s\n%s\n", guide.finished() ? "Well done. Sleep well." : "Stopped.",
-                kReliefUrgentLine);
+    std::printf("\n%s\n", guide.finished() ? "Well done. Sleep well." : "Stopped.");
+    printWrapped(kReliefUrgentLine, "");
     if (reliefId != 0)
-        std::printf("Noted for the night of %s; the morning check-in counts it.\n",
-                    record.night.c_str());
+        printWrapped("Noted for the night of " + record.night + "; the morning check-in counts it.",
+                     "");
     std::fflush(stdout);
     if (!guide.finished()) {
         voice.stop();

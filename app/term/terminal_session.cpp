@@ -19,7 +19,6 @@
 #include "voice_prompter.hpp"
 
 #include <poll.h>
-#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -47,13 +46,6 @@ std::string phaseLabel(const Phase& phase) {
     return "";
 }
 
-// The terminal's width now (it may have been resized), 80 when it cannot be told.
-int terminalColumns() {
-    winsize size{};
-    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
-    return 80;
-}
-
 // Prints each phase as a short block and, on a terminal, one live countdown line.
 class TerminalView final : public SessionObserver {
   public:
@@ -68,9 +60,12 @@ class TerminalView final : public SessionObserver {
             std::printf("\n== %s  (stretch %d of %zu) ==\n", step.stretch.name.c_str(),
                         phase.step + 1, m_session.routine().steps.size());
             for (const auto& line : step.stretch.instructions)
-                std::printf("   %s\n", line.c_str());
+                std::fputs(wrapText(line, terminalColumns(), "   ", "   ").c_str(), stdout);
             if (!step.stretch.caution.empty())
-                std::printf("   (%s)\n", step.stretch.caution.c_str());
+                std::fputs(
+                    wrapText("(" + step.stretch.caution + ")", terminalColumns(), "   ", "    ")
+                        .c_str(),
+                    stdout);
         }
         std::printf("-> %s, %d s", phaseLabel(phase).c_str(), phase.durationSeconds);
         if (phase.kind == PhaseKind::Hold && step.reps > 1)
@@ -114,7 +109,7 @@ class TerminalView final : public SessionObserver {
         const long long left = (m_session.totalRemainingMs() + 999) / 1000;
         const std::string line =
             countdownLine({phaseLabel(m_session.phase()), formatClock(seconds), formatClock(left)},
-                          terminalColumns());
+                          static_cast<int>(terminalColumns()));
         std::printf("\r%s\033[K", line.c_str());
         std::fflush(stdout);
         m_lineOpen = true;

@@ -7,6 +7,7 @@
 #include <SFML/Graphics/RenderTexture.hpp>
 #include <SFML/System/Err.hpp>
 
+#include <cctype>
 #include <cstdlib>
 #include <optional>
 #include <sstream>
@@ -41,6 +42,22 @@ int saveOffScreenPicture(unsigned width, unsigned height,
                          const std::function<void(sf::RenderTarget&, const Theme&)>& draw,
                          const std::filesystem::path& file, const Paths& paths,
                          const std::string& what, std::string* error) {
+    // Checked before anything is drawn: a name a person can fix needs no display to be told.
+    std::string extension = file.extension().string();
+    for (char& c : extension)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (!extension.empty() && extension != ".png")
+        return fail(error, 2,
+                    "the picture is a PNG, so its file name must end in .png (not '" +
+                        file.filename().string() + "')");
+    const std::filesystem::path folder =
+        file.parent_path().empty() ? std::filesystem::path(".") : file.parent_path();
+    std::error_code folderError;
+    if (!std::filesystem::is_directory(folder, folderError))
+        return fail(error, 2,
+                    "cannot write " + file.string() + ": there is no folder '" + folder.string() +
+                        "'");
+
     const char* display = std::getenv("DISPLAY");
     if (display == nullptr || *display == '\0')
         return fail(error, 3,
@@ -74,16 +91,19 @@ int saveOffScreenPicture(unsigned width, unsigned height,
 
     // SFML picks the format from the extension and writes by name: a new .png beside the file,
     // then moved into place, so the file is whole or untouched whatever its name.
-    const std::string cannotWrite = "cannot write " + file.string();
+    // Each failure says why: the files layer's sentence, or the image writer's.
+    std::string why;
     const std::optional<std::filesystem::path> temporary =
-        createTemporaryFileBeside(file, ".png", nullptr, NewFileAccess::Persons);
-    if (!temporary) return fail(error, 2, cannotWrite);
+        createTemporaryFileBeside(file, ".png", &why, NewFileAccess::Persons);
+    if (!temporary) return fail(error, 2, why);
     if (!image.saveToFile(temporary->string())) {
         std::error_code ec;
         std::filesystem::remove(*temporary, ec);
-        return fail(error, 2, cannotWrite);
+        return fail(error, 2,
+                    "cannot write " + file.string() +
+                        ": saving the picture failed (the disk may be full)");
     }
-    if (!replaceFileAtomically(*temporary, file, nullptr)) return fail(error, 2, cannotWrite);
+    if (!replaceFileAtomically(*temporary, file, &why)) return fail(error, 2, why);
     return 0;
 }
 

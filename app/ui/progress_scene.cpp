@@ -387,8 +387,11 @@ float ProgressScene::layoutLegend(sf::FloatRect area) {
         int kind; // 0..3 night states, 4 cramps
         const char* words;
     };
-    const Item rows[2][3] = {{{0, "done"}, {1, "partly done"}, {2, "skipped"}},
-                             {{3, "not done"}, {4, "cramps (how many)"}, {-1, ""}}};
+    const Item rows[2][3] = {
+        {{0, stateWords(NightState::Done)},
+         {1, stateWords(NightState::Partial)},
+         {2, stateWords(NightState::Skipped)}},
+        {{3, stateWords(NightState::Missed)}, {4, "cramps (how many)"}, {-1, ""}}};
     const float gap = 0.02f * m_size.x;
     // One size for both rows, small enough for the wider one.
     for (int attempt = 0; attempt < 6; ++attempt) {

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -166,6 +167,82 @@ TEST_F(CommandLine, CheckAcceptsAGoodFileAndRejectsAMissingOne) {
     EXPECT_NE(missing.err.find("nope.toml"), std::string::npos);
 }
 
+// Issue 18: one step is "1 step", one stretch "1 stretch".
+TEST_F(CommandLine, CheckCountsInWords) {
+    const std::string one = m_home + "/one.toml";
+    writeFile(one, "name = \"One\"\n[[steps]]\nname = \"Calf\"\nhold = 5\n");
+    auto result = run({"check", one});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_NE(result.out.find(": ok, 1 step, "), std::string::npos) << result.out;
+    const std::string catalog = m_home + "/catalog/stretches.toml";
+    writeFile(catalog, "[wall-calf]\nname = \"Wall calf\"\nsides = \"both\"\n"
+                       "instructions = [\"Lean on the wall.\"]\n");
+    result = run({"check", catalog});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_NE(result.out.find(": ok, 1 stretch\n"), std::string::npos) << result.out;
+}
+
+// Issue 18: help names what an option takes (FILE, not TEXT) and not the parser's lists.
+TEST_F(CommandLine, HelpSaysWhatOptionsTakeInPlainWords) {
+    auto relief = run({"relief", "--help"});
+    ASSERT_EQ(relief.exitCode, 0);
+    EXPECT_NE(relief.out.find("--trace FILE"), std::string::npos) << relief.out;
+    EXPECT_EQ(relief.out.find("TEXT"), std::string::npos) << relief.out;
+    auto remind = run({"remind", "--help"});
+    ASSERT_EQ(remind.exitCode, 0);
+    EXPECT_NE(remind.out.find("--off"), std::string::npos) << remind.out;
+    EXPECT_EQ(remind.out.find("Excludes"), std::string::npos) << remind.out;
+    EXPECT_EQ(remind.out.find("Needs"), std::string::npos) << remind.out;
+    // Using them wrongly is still told in a sentence.
+    auto both = run({"remind", "--off", "--at", "21:00"});
+    EXPECT_EQ(both.exitCode, 2);
+    EXPECT_NE(both.err.find("cannot be used together"), std::string::npos) << both.err;
+}
+
+// Issue 18: `stretches` lists the ids figure and routines take; the JSON is one document.
+TEST_F(CommandLine, StretchesListsEveryIdWithItsName) {
+    auto text = run({"stretches"});
+    ASSERT_EQ(text.exitCode, 0) << text.err;
+    EXPECT_NE(text.out.find("wall-calf"), std::string::npos) << text.out;
+    EXPECT_NE(text.out.find("Wall calf stretch  (each leg)"), std::string::npos) << text.out;
+    auto json = run({"stretches", "--json"});
+    ASSERT_EQ(json.exitCode, 0) << json.err;
+    const auto doc = nlohmann::json::parse(json.out);
+    ASSERT_GE(doc.at("stretches").size(), 10U);
+    bool found = false;
+    for (const auto& stretch : doc.at("stretches")) {
+        EXPECT_NE(text.out.find(stretch.at("id").get<std::string>()), std::string::npos);
+        if (stretch.at("id") == "wall-calf") {
+            found = true;
+            EXPECT_EQ(stretch.at("name"), "Wall calf stretch");
+            EXPECT_EQ(stretch.at("sides"), "both");
+        }
+    }
+    EXPECT_TRUE(found);
+    // The person's own stretches are listed too.
+    writeFile(m_home + "/config/stretches.toml",
+              "[my-ankle]\nname = \"My ankle circles\"\ninstructions = [\"Circle.\"]\n");
+    const std::string mine = run({"stretches"}).out;
+    const auto line = mine.find("\nmy-ankle ");
+    ASSERT_NE(line, std::string::npos) << mine;
+    EXPECT_LT(mine.find("My ankle circles", line), mine.find('\n', line + 1)) << mine;
+}
+
+// Issue 18: a copy is named after what it was copied from and its own id, never the same name
+// (EditCommands.NewFromCopiesTheRoutineWithItsComments: and the rest of the file as it was).
+TEST_F(CommandLine, NewFromARoutineGivesTheCopyItsOwnName) {
+    auto result = run({"new", "my-evening", "--from", "nightly"});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_NE(result.out.find("named \"Nightly leg-cramp routine (my-evening)\""),
+              std::string::npos)
+        << result.out;
+    auto list = run({"list", "--json"});
+    std::set<std::string> names;
+    for (const auto& routine : nlohmann::json::parse(list.out).at("routines"))
+        EXPECT_TRUE(names.insert(routine.at("name").get<std::string>()).second)
+            << "two routines are called " << routine.at("name");
+}
+
 TEST_F(CommandLine, CheckNeverCrashesOnTheTomlCorpus) {
     const fs::path corpus = NS_CORPUS_DIR;
     if (!fs::exists(corpus)) GTEST_SKIP() << "no corpus at " << corpus;
@@ -320,6 +397,33 @@ TEST_F(FigureCommand, AnUnknownStretchSuggestsTheClosest) {
     const auto result = run({"figure", "wall-clf", "--png", m_home + "/x.png"});
     EXPECT_EQ(result.exitCode, 2);
     EXPECT_NE(result.err.find("unknown stretch 'wall-clf'; did you mean 'wall-calf'?"),
+              std::string::npos)
+        << result.err;
+}
+
+// Issue 18: a stretch nobody would mistype points to the list of them.
+TEST_F(FigureCommand, AnUnknownStretchPointsToTheList) {
+    const auto result = run({"figure", "nope", "--png", m_home + "/x.png"});
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_NE(result.err.find("'nightstretch stretches' lists them"), std::string::npos)
+        << result.err;
+}
+
+// Issue 18: the picture is a PNG: another extension is refused (no PNG bytes in a .jpg), and a
+// folder that is not there is named. Neither needs a display to be told.
+TEST_F(FigureCommand, APictureNameItCannotWriteIsRefusedWithWhy) {
+    const std::string jpg = m_home + "/calf.jpg";
+    auto result = run({"figure", "wall-calf", "--png", jpg}, {{"DISPLAY", ""}});
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_NE(result.err.find("must end in .png (not 'calf.jpg')"), std::string::npos)
+        << result.err;
+    EXPECT_FALSE(fs::exists(jpg));
+    result = run({"stats", "--png", jpg}, {{"DISPLAY", ""}});
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_NE(result.err.find("must end in .png"), std::string::npos) << result.err;
+    result = run({"figure", "wall-calf", "--png", "/no/such/dir/x.png"}, {{"DISPLAY", ""}});
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_NE(result.err.find("cannot write /no/such/dir/x.png: there is no folder '/no/such/dir'"),
               std::string::npos)
         << result.err;
 }

@@ -69,6 +69,19 @@ TEST_F(HistoryCommands, StatsFollowTheStreakRules) {
     EXPECT_EQ(json({"stats", "--json", "--today", "2026-10-07"})["current_streak"], 3);
 }
 
+// Issue 18: a night that passed without a session is "missed" in the table, as in the JSON.
+TEST_F(HistoryCommands, AMissedNightReadsTheSameInTheTableAndTheJson) {
+    ok({"log", "nightly", "--at", "2026-10-01 21:00"});
+    auto text = run({"stats", "--today", "2026-10-03"});
+    ASSERT_EQ(text.exitCode, 0) << text.err;
+    EXPECT_NE(text.out.find("2026-10-02  missed "), std::string::npos) << text.out;
+    // "not done" only as tonight's "not done yet".
+    for (auto at = text.out.find("not done"); at != std::string::npos;
+         at = text.out.find("not done", at + 1))
+        EXPECT_EQ(text.out.compare(at, 12, "not done yet"), 0) << text.out;
+    EXPECT_EQ(json({"stats", "--json", "--today", "2026-10-03"})["nights"][1]["state"], "missed");
+}
+
 // Issue 12: a session stopped partway reads "partly done" in the headline and the table alike,
 // "partial" in the JSON; before any session, "not done yet" and "not_yet".
 TEST_F(HistoryCommands, TonightReadsTheSameInTheTextTheTableAndTheJson) {

@@ -105,7 +105,10 @@ TEST_F(RecordsCommands, ADamagedHistoryThenRestoreGivesBackEveryNightOfTheNewest
         ok({"log", "nightly", "--at", at});
     ok({"checkin", "--night", "2026-10-02", "--cramps", "2", "--pain", "5"});
     ok({"skip", "--night", "2026-10-04"});
-    ok({"start", "--text", shortRoutine()}); // opening makes today's backup, before the session
+    // Today's backup was made before the second log; without it, the session's first write
+    // makes one that holds all four nights.
+    fs::remove_all(m_home + "/data/backups");
+    ok({"start", "--text", shortRoutine()});
     const auto before = json({"stats", "--json", "--today", "2026-10-05"});
 
     auto backups = run({"backups"});
@@ -139,6 +142,66 @@ TEST_F(RecordsCommands, ADamagedHistoryThenRestoreGivesBackEveryNightOfTheNewest
         if (entry.path().filename().string().find("before-restore") != std::string::npos)
             ++keptAside;
     EXPECT_EQ(keptAside, 1);
+}
+
+// Issue 18: a history that holds nights is replaced only with a yes, and the message says how to
+// put it back.
+TEST_F(RecordsCommands, RestoreOnAHistoryThatHoldsNightsNeedsAYesAndSaysHowToUndo) {
+    ok({"log", "nightly", "--at", "2026-10-01 21:00"});
+    ok({"log", "nightly", "--at", "2026-10-02 21:00"}); // today's backup: before this, 1 night
+    ok({"log", "nightly", "--at", "2026-10-03 21:00"});
+    auto asked = run({"restore"});
+    EXPECT_EQ(asked.exitCode, 2) << asked.err;
+    EXPECT_NE(asked.err.find("add --yes"), std::string::npos) << asked.err;
+    EXPECT_NE(asked.err.find("3 nights"), std::string::npos) << asked.err;
+    EXPECT_EQ(json({"history", "--json"})["sessions"].size(), 3U);
+
+    auto restored = run({"restore", "--yes"});
+    ASSERT_EQ(restored.exitCode, 0) << restored.err;
+    EXPECT_EQ(json({"history", "--json"})["sessions"].size(), 1U);
+    const std::string undo = "To undo this, run 'nightstretch restore ";
+    const auto at = restored.out.find(undo);
+    ASSERT_NE(at, std::string::npos) << restored.out;
+    const std::string keptAs = restored.out.substr(
+        at + undo.size(), restored.out.find('\'', at + undo.size()) - at - undo.size());
+    EXPECT_NE(keptAs.find("before-restore"), std::string::npos) << keptAs;
+    // The undo it names gives every night back.
+    ok({"restore", keptAs, "--yes"});
+    EXPECT_EQ(json({"history", "--json"})["sessions"].size(), 3U);
+}
+
+TEST_F(RecordsCommands, RestoreAsksOnATerminalAndOnlyYesReplaces) {
+    if (!ns::test::hasScript()) GTEST_SKIP() << "script(1) makes the terminal";
+    ok({"log", "nightly", "--at", "2026-10-01 21:00"});
+    ok({"log", "nightly", "--at", "2026-10-02 21:00"});
+    const auto answer = [&](const std::string& reply) {
+        return ns::test::runOnTerminal({"--home", m_home, "restore"}, reply + "\n");
+    };
+    const std::string kept = answer("");
+    EXPECT_NE(kept.find("[y/N]"), std::string::npos) << kept;
+    EXPECT_NE(kept.find("nothing was restored"), std::string::npos) << kept;
+    EXPECT_EQ(json({"history", "--json"})["sessions"].size(), 2U);
+    const std::string replaced = answer("y");
+    EXPECT_NE(replaced.find("To undo this"), std::string::npos) << replaced;
+    EXPECT_EQ(json({"history", "--json"})["sessions"].size(), 1U);
+}
+
+// Issue 18: a person who only logs, checks in and looks at stats gets the day's backup too, made
+// before the day's first write.
+TEST_F(RecordsCommands, TheDaysBackupIsMadeByWhicheverCommandWritesFirst) {
+    ok({"log", "nightly", "--at", "2026-10-01 21:00"}); // nothing to back up before it
+    ok({"stats"});
+    EXPECT_NE(run({"backups"}).out.find("No backups yet"), std::string::npos);
+    ok({"checkin", "--night", "2026-10-02", "--cramps", "1"});
+    auto listed = run({"backups"});
+    EXPECT_NE(listed.out.find("1 night (2026-10-01)"), std::string::npos) << listed.out;
+    ok({"log", "nightly", "--at", "2026-10-03 21:00"}); // one backup a day: it stays as it was
+    listed = run({"backups"});
+    EXPECT_NE(listed.out.find("1 night (2026-10-01)"), std::string::npos) << listed.out;
+    int files = 0;
+    for (const auto& entry : fs::directory_iterator(m_home + "/data/backups"))
+        files += entry.is_regular_file() ? 1 : 0;
+    EXPECT_EQ(files, 1);
 }
 
 TEST_F(RecordsCommands, RestoreRefusesWhatCannotBeRestoredAndChangesNothing) {
@@ -185,22 +248,12 @@ TEST_F(RecordsCommands, HistoryShowsIdsAndDeleteRemovesOneSession) {
 
 // On a terminal (a pseudo-terminal made by script(1)) it asks, and only "y" removes.
 TEST_F(RecordsCommands, HistoryDeleteAsksOnATerminal) {
-    if (!fs::exists("/usr/bin/script")) GTEST_SKIP() << "script(1) makes the terminal";
+    if (!ns::test::hasScript()) GTEST_SKIP() << "script(1) makes the terminal";
     ok({"log", "nightly", "--at", "2026-10-01 21:00"});
     const std::string id =
         std::to_string(json({"history", "--json"})["sessions"][0]["id"].get<long long>());
     const auto answer = [&](const std::string& reply) {
-        const std::string command = "printf '" + reply + "\\n' | TZ=UTC /usr/bin/script -qc \"'" +
-                                    std::string(NS_BINARY) + "' --home '" + m_home +
-                                    "' history delete " + id + "\" /dev/null";
-        std::string out;
-        if (FILE* pipe = popen(command.c_str(), "r")) {
-            char buffer[256];
-            while (fgets(buffer, sizeof buffer, pipe) != nullptr)
-                out += buffer;
-            pclose(pipe);
-        }
-        return out;
+        return ns::test::runOnTerminal({"--home", m_home, "history", "delete", id}, reply + "\n");
     };
     const std::string kept = answer("n");
     EXPECT_NE(kept.find("[y/N]"), std::string::npos) << kept;
@@ -208,6 +261,25 @@ TEST_F(RecordsCommands, HistoryDeleteAsksOnATerminal) {
     const std::string removed = answer("y");
     EXPECT_NE(removed.find("Removed session " + id), std::string::npos) << removed;
     EXPECT_TRUE(json({"history", "--json"})["sessions"].empty());
+}
+
+// Issue 18: a night already done cannot be marked skipped (stats would go on saying done).
+TEST_F(RecordsCommands, SkipRefusesANightAlreadyDone) {
+    ok({"log", "nightly", "--at", "2026-10-01 21:00"});
+    refused({"skip", "--night", "2026-10-01"}, "already done");
+    EXPECT_TRUE(json({"history", "--json"})["skipped"].empty());
+    // A night done in part can still be marked (it was not done).
+    ok({"log", "nightly", "--at", "2026-10-02 21:00", "--fraction", "0.5"});
+    ok({"skip", "--night", "2026-10-02"});
+}
+
+// Issue 18: a session logged as done in part is "partial", in the list and the JSON alike.
+TEST_F(RecordsCommands, ASessionLoggedInPartIsPartial) {
+    ok({"log", "nightly", "--at", "2026-10-02 21:00", "--fraction", "0.5"});
+    auto text = run({"history"});
+    EXPECT_NE(text.out.find("nightly      partial"), std::string::npos) << text.out;
+    EXPECT_EQ(text.out.find("quit"), std::string::npos) << text.out;
+    EXPECT_EQ(json({"history", "--json"})["sessions"][0]["status"], "partial");
 }
 
 TEST_F(RecordsCommands, SkipUndoTakesTheMarkAway) {

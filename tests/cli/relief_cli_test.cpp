@@ -8,10 +8,36 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
 namespace {
+
+std::vector<std::string> linesOf(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);)
+        lines.push_back(line);
+    return lines;
+}
+
+// Characters on a line, not UTF-8 bytes.
+std::size_t characters(const std::string& line) {
+    std::size_t count = 0;
+    for (const char c : line)
+        if ((static_cast<unsigned char>(c) & 0xC0U) != 0x80U) ++count;
+    return count;
+}
+
+// The words as one flow: a line break and the indent after it read as one space.
+std::string flowed(const std::string& text) {
+    std::istringstream in(text);
+    std::string out;
+    for (std::string word; in >> word;)
+        out += (out.empty() ? "" : " ") + word;
+    return out;
+}
 
 class ReliefCommands : public ns::test::TempHomeTest {
   protected:
@@ -19,6 +45,12 @@ class ReliefCommands : public ns::test::TempHomeTest {
         args.insert(args.begin(), {"--home", m_home});
         return ns::test::runNightstretchWithInput(args, input,
                                                   {{"TZ", "UTC"}, {"ALSOFT_DRIVERS", "null"}});
+    }
+    ns::test::ProcessResult runWith(std::vector<std::string> args, const std::string& input,
+                                    const std::string& columns) {
+        args.insert(args.begin(), {"--home", m_home});
+        return ns::test::runNightstretchWithInput(
+            args, input, {{"TZ", "UTC"}, {"ALSOFT_DRIVERS", "null"}, {"COLUMNS", columns}});
     }
     nlohmann::json history() {
         auto result = run({"history", "--json"}, "");
@@ -129,8 +161,52 @@ TEST_F(ReliefCommands, AboutPrintsWhatHelpsTheRedFlagsAndTheUrgentCases) {
          {"Leg cramps: what helps, when to see a doctor", "Restless legs are different",
           "about six weeks", "several times a week or nightly", "swollen, red or warm",
           "numbness or tingling", "new medicine", "don't stop a medicine on your own", "quinine",
-          "more than 10 minutes", "tetanus", "docs/sources.md"})
-        EXPECT_NE(result.out.find(words), std::string::npos) << words;
+          "more than 10 minutes", "tetanus", "share/nightstretch/sources.md"})
+        EXPECT_NE(flowed(result.out).find(words), std::string::npos) << words;
+}
+
+// Issue 18: the file about --text names is there (installed beside the routines; the build tree
+// has it in the same place).
+TEST_F(ReliefCommands, AboutNamesASourcesFileThatExists) {
+    const auto result = run({"about", "--text"}, "");
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    const auto lines = linesOf(result.out);
+    ASSERT_GE(lines.size(), 2U);
+    EXPECT_EQ(lines[lines.size() - 2], "Where each sentence comes from:");
+    const std::string file = lines.back().substr(lines.back().find_first_not_of(' '));
+    EXPECT_TRUE(std::filesystem::is_regular_file(file)) << file;
+    EXPECT_NE(ns::test::readFile(file).find("Where Nightstretch's health sentences come from"),
+              std::string::npos);
+}
+
+// Issue 18: about --text and relief --text wrap to the terminal's width (COLUMNS for a pipe, the
+// terminal's own width on a terminal), between words, saying the same words at any width.
+TEST_F(ReliefCommands, TextIsWrappedToTheTerminalsWidthBetweenWords) {
+    const auto wide = runWith({"about", "--text"}, "", "1000");
+    ASSERT_EQ(wide.exitCode, 0) << wide.err;
+    for (const char* columns : {"80", "60", "40"}) {
+        const auto about = runWith({"about", "--text"}, "", columns);
+        ASSERT_EQ(about.exitCode, 0) << about.err;
+        auto lines = linesOf(about.out);
+        lines.pop_back(); // the sources file's path: a path is never broken
+        for (const std::string& line : lines)
+            EXPECT_LE(characters(line), std::stoul(columns)) << columns << ": " << line;
+        EXPECT_EQ(flowed(about.out), flowed(wide.out)) << columns;
+        const auto relief = runWith({"relief", "--text"}, "     ", columns);
+        ASSERT_EQ(relief.exitCode, 0) << relief.err;
+        for (const std::string& line : linesOf(relief.out))
+            EXPECT_LE(characters(line), std::stoul(columns)) << columns << ": " << line;
+    }
+    if (!ns::test::hasScript()) GTEST_SKIP() << "script(1) makes the terminal";
+    const std::string onTerminal =
+        ns::test::runOnTerminal({"--home", m_home, "about", "--text"}, "", "stty cols 60");
+    ASSERT_NE(onTerminal.find("Restless legs"), std::string::npos) << onTerminal;
+    auto lines = linesOf(onTerminal);
+    lines.pop_back(); // the path
+    for (std::string line : lines) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        EXPECT_LE(characters(line), 60U) << line;
+    }
 }
 
 } // namespace

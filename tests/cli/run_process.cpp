@@ -10,6 +10,7 @@
 
 #include <chrono>
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -19,6 +20,32 @@
 extern char** environ; // NOLINT(readability-redundant-declaration): POSIX asks us to declare it
 
 namespace ns::test {
+
+bool hasScript() {
+    return std::filesystem::exists("/usr/bin/script");
+}
+
+std::string runOnTerminal(const std::vector<std::string>& args, const std::string& typed,
+                          const std::string& setUp) {
+    // Quoted for the shell script(1) starts: tests pass plain words, paths and numbers.
+    std::string inner = setUp.empty() ? "" : setUp + "; ";
+    inner += "'" + std::string(NS_BINARY) + "'";
+    for (const std::string& arg : args)
+        inner += " '" + arg + "'";
+    std::string escapedTyped;
+    for (const char c : typed)
+        escapedTyped += c == '\n' ? std::string("\\n") : std::string(1, c);
+    const std::string command =
+        "printf '" + escapedTyped + "' | TZ=UTC /usr/bin/script -qec \"" + inner + "\" /dev/null";
+    std::string out;
+    if (FILE* pipe = popen(command.c_str(), "r")) {
+        char buffer[256];
+        while (fgets(buffer, sizeof buffer, pipe) != nullptr)
+            out += buffer;
+        pclose(pipe);
+    }
+    return out;
+}
 
 std::string makeTempDir() {
     std::string pattern = (std::filesystem::temp_directory_path() / "ns-cli-XXXXXX").string();

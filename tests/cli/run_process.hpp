@@ -39,6 +39,14 @@ ProcessResult runNightstretchOnTerminal(const std::vector<std::string>& args,
                                         const std::vector<TerminalStep>& steps,
                                         const std::map<std::string, std::string>& env = {});
 
+// nightstretch `args` on a pseudo-terminal made by script(1), in UTC, with `typed` as what is
+// typed on it (Enter included when wanted: "y\n"). `setUp` runs first on the same terminal (for
+// example "stty cols 60"). Returns what the terminal showed. Needs /usr/bin/script
+// (hasScript()).
+std::string runOnTerminal(const std::vector<std::string>& args, const std::string& typed,
+                          const std::string& setUp = "");
+bool hasScript();
+
 std::string makeTempDir();
 void writeFile(const std::string& path, const std::string& text);
 std::string readFile(const std::string& path);

@@ -8,6 +8,9 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <functional>
+#include <utility>
+#include <vector>
 
 namespace fs = std::filesystem;
 
@@ -117,6 +120,74 @@ TEST_F(HistoryRecordsTest, BackupIfDuePrunesByTheKeepingRuleAndSkipsAnEmptyHisto
     EXPECT_FALSE(fs::exists(backups / "history-2025-01-30.sqlite3"));
     EXPECT_TRUE(fs::exists(backups / "history-2025-11-25.sqlite3"));
     EXPECT_FALSE(fs::exists(backups / "history-2025-11-20.sqlite3"));
+}
+
+// Issue 18: whichever write comes first in a day, the day's backup holds the history as it was
+// just before it; and the day has one backup, however many writes follow.
+TEST_F(HistoryRecordsTest, TheDaysBackupComesBeforeItsFirstWriteWhicheverWriteItIs) {
+    const fs::path file = m_dir / "history.sqlite3";
+    long long session = 0;
+    long long relief = 0;
+    {
+        auto store = open(file);
+        session = store->addSession(sessionOn("2026-10-01", 300));
+        store->addSession(sessionOn("2026-10-02", 100));
+        store->markSkipped("2026-10-03", 1790000000);
+        relief = store->addRelief({0, "2026-10-02", 1790000000, "calf", 1});
+        CheckIn checkIn;
+        checkIn.night = "2026-10-01";
+        checkIn.cramps = 1;
+        checkIn.recordedAt = 1790000000;
+        store->putCheckIn(checkIn);
+    }
+    SessionRecord tonight = sessionOn("2026-10-04", 300);
+    CheckIn checkIn;
+    checkIn.night = "2026-10-04";
+    checkIn.cramps = 2;
+    checkIn.recordedAt = 1790000000;
+    const std::vector<std::pair<std::string, std::function<bool(HistoryStore&)>>> writes = {
+        {"beginSession", [&](HistoryStore& s) { return s.beginSession(tonight) != 0; }},
+        {"addSession", [&](HistoryStore& s) { return s.addSession(tonight) != 0; }},
+        {"updateSession",
+         [&](HistoryStore& s) { return s.updateSession(session, 200, 0, "quit", 1790000100); }},
+        {"putCheckIn", [&](HistoryStore& s) { return s.putCheckIn(checkIn); }},
+        {"markSkipped", [&](HistoryStore& s) { return s.markSkipped("2026-10-04", 1790000000); }},
+        {"unmarkSkipped", [&](HistoryStore& s) { return s.unmarkSkipped("2026-10-03"); }},
+        {"deleteSession", [&](HistoryStore& s) { return s.deleteSession(session); }},
+        {"addSymptoms",
+         [&](HistoryStore& s) {
+             return s.addSymptoms("2026-10-04", {Symptom::Swelling}, 1790000000);
+         }},
+        {"addRelief",
+         [&](HistoryStore& s) {
+             return s.addRelief({0, "2026-10-04", 1790000000, "calf", 0}) != 0;
+         }},
+        {"updateRelief", [&](HistoryStore& s) { return s.updateRelief(relief, 3); }},
+    };
+    const fs::path pristine = m_dir / "pristine.sqlite3";
+    {
+        auto store = open(file);
+        ASSERT_TRUE(store->backupIfDue(m_dir / "copy", "2026-10-05"));
+        fs::copy_file(m_dir / "copy" / "history-2026-10-05.sqlite3", pristine);
+    }
+    for (const auto& [name, write] : writes) {
+        // Each write on the same history as it was, into a folder of its own.
+        fs::remove(file);
+        for (const char* side : {"-wal", "-shm"})
+            fs::remove(file.string() + side);
+        fs::copy_file(pristine, file);
+        auto store = open(file);
+        const fs::path backups = m_dir / ("backups-" + name);
+        store->backUpBeforeFirstWriteOfDay(backups);
+        ASSERT_TRUE(write(*store)) << name << ": " << store->lastError();
+        static_cast<void>(write(*store)); // a second write the same day adds no backup
+        const auto made = listBackups(backups);
+        ASSERT_EQ(made.size(), 1U) << name;
+        const HistoryStore::FileSummary summary = HistoryStore::inspect(made.front().path);
+        EXPECT_TRUE(summary.good) << name << ": " << summary.problem;
+        EXPECT_EQ(summary.sessions, 2) << name << ": the backup holds the history before it";
+        EXPECT_EQ(summary.nights, 3) << name;
+    }
 }
 
 TEST_F(HistoryRecordsTest, InspectSaysWhatABackupHoldsAndRestoreGivesItBack) {

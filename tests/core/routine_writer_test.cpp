@@ -308,5 +308,21 @@ TEST_F(RoutineWriterFiles, AFailedSaveOfARoutineKeepsTheOldRoutine) {
     EXPECT_EQ(filesIn(m_root), 1u);
 }
 
+// Issue 18: `new --from` renames the copy and keeps every other line, comments included; a
+// text without a name line of its own, or one that would not load back, is not changed.
+TEST(RoutineWriter, WithRoutineNameChangesOnlyTheTopLevelNameLine) {
+    const std::string text = "# mine\nname = \"Old\"   # the old name\ndescription = \"d\"\n"
+                             "[[steps]]\nname = \"Calf\"\nhold = 5\n";
+    const auto renamed = withRoutineName(text, "New \"one\"", builtInCatalog());
+    ASSERT_TRUE(renamed);
+    EXPECT_EQ(*renamed, "# mine\nname = \"New \\\"one\\\"\"\ndescription = \"d\"\n"
+                        "[[steps]]\nname = \"Calf\"\nhold = 5\n");
+    // Only a step's name: no routine name line to change.
+    EXPECT_FALSE(
+        withRoutineName("[[steps]]\nname = \"Calf\"\nhold = 5\n", "New", builtInCatalog()));
+    // A routine that does not load stays as it is.
+    EXPECT_FALSE(withRoutineName("name = \"Old\"\n", "New", builtInCatalog()));
+}
+
 } // namespace
 } // namespace ns
