@@ -1,6 +1,6 @@
 // The doctor note on the command line, on a real history file: `checkin --symptom` (repeatable)
-// shows it at once and records the answer; three cramp nights in a week show it too; `stats` and
-// `stats --json` "doctor_note" say why, or null.
+// shows it at once and records the answer; three cramp nights in a week show it too, and so do two
+// nights of badly disturbed sleep; `stats` and `stats --json` "doctor_note" say why, or null.
 #include "run_process.hpp"
 
 #include <gtest/gtest.h>
@@ -83,6 +83,21 @@ TEST_F(DoctorNoteCommands, ThreeCrampNightsInAWeekShowTheNote) {
     EXPECT_NE(third.out.find("Cramps came on 3 of the last 7 nights."), std::string::npos)
         << third.out;
     EXPECT_EQ(statsJson().at("doctor_note"), "Cramps came on 3 of the last 7 nights.");
+}
+
+// Sleep disturbed 10 of 10 (pain 7) on two nights: cramps that disturb sleep are reason enough.
+TEST_F(DoctorNoteCommands, TwoNightsOfBadlyDisturbedSleepShowTheNote) {
+    auto first =
+        run({"checkin", "--night", nightsAgo(2), "--cramps", "1", "--pain", "7", "--sleep", "10"});
+    ASSERT_EQ(first.exitCode, 0) << first.err;
+    EXPECT_TRUE(statsJson().at("doctor_note").is_null()) << "one night is not yet the rule";
+    auto second =
+        run({"checkin", "--night", nightsAgo(1), "--cramps", "1", "--pain", "7", "--sleep", "10"});
+    ASSERT_EQ(second.exitCode, 0) << second.err;
+    const std::string reason = "Cramps disturbed your sleep (5 or more of 10) on 2 of the last 7 "
+                               "nights.";
+    EXPECT_NE(second.out.find(reason), std::string::npos) << second.out;
+    EXPECT_EQ(statsJson().at("doctor_note"), reason);
 }
 
 } // namespace
