@@ -237,6 +237,7 @@ int openFrontEnd(const Paths& paths, const std::optional<std::string>& routine, 
         options.settings = settings;
         options.history = history.store.get();
         options.dayStart = dayStart;
+        options.welcomeStateDir = paths.stateDir;
         return runTerminalSession(*resolved.routine, options);
     }
     OpenedHistory history = openHistory(paths, true);
@@ -252,7 +253,7 @@ int openFrontEnd(const Paths& paths, const std::optional<std::string>& routine, 
     options.restorable = history.restorable;
     options.historyProblem = history.problem;
     options.dayStart = dayStart;
-    options.welcomeOnFirstRun = !routine;
+    options.welcomeOnFirstRun = true; // the first run of any kind: home, `start`, the reminder
     return runWindowFromModule(options);
 }
 

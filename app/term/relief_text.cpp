@@ -144,6 +144,8 @@ int runReliefText(ReliefVariant variant, HistoryStore* history, DayStart dayStar
 
     std::printf("%s. Take your time: Space (or Enter) when a step eases, B back, Q stop.\n",
                 reliefVariantTitle(variant));
+    // The urgent line first too: someone who stops after a step must already have read it.
+    std::printf("%s\n", kReliefUrgentLine);
     printStep(guide);
     voice.say(guide.current().spoken);
     bool stopped = false;

@@ -1,6 +1,7 @@
 // Terminal mode: raw keys through termios + poll, output through a SessionObserver.
 #include "terminal_session.hpp"
 
+#include "about_text.hpp"
 #include "audio_cues.hpp"
 #include "countdown_line.hpp"
 #include "format.hpp"
@@ -23,6 +24,17 @@
 
 namespace ns {
 namespace {
+
+// The first run's welcome, short, once: the same words and the same "seen" file as the window's.
+void printWelcomeOnce(const std::filesystem::path& stateDir) {
+    if (stateDir.empty() || welcomeShown(stateDir)) return;
+    std::printf("Welcome to Nightstretch.\n");
+    for (const std::string& line : welcomeLines())
+        std::printf("  - %s\n", line.c_str());
+    std::printf("More: nightstretch about --text. During a cramp: nightstretch relief --text.\n\n");
+    if (!rememberWelcomeShown(stateDir))
+        std::cerr << "nightstretch: could not remember that the welcome was shown\n";
+}
 
 std::string phaseLabel(const Phase& phase) {
     switch (phase.kind) {
@@ -162,6 +174,7 @@ int runTerminalSession(const Routine& routine, const TerminalOptions& options) {
         return exitCode;
     }
     Session& session = run->session();
+    printWelcomeOnce(options.welcomeStateDir);
 
     ObserverRegistration audioRegistration;
     if (audio) audioRegistration = run->attach(*audio);

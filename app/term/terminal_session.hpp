@@ -5,6 +5,7 @@
 #include "routine.hpp"
 #include "settings.hpp"
 
+#include <filesystem>
 #include <optional>
 #include <string>
 
@@ -16,11 +17,14 @@ struct TerminalOptions {
     bool sound = true;                     // play chimes when an audio device is there
     class HistoryStore* history = nullptr; // where the session is recorded (null: not recorded)
     DayStart dayStart;
+    // The state folder: on the first run (of the window or the terminal) the welcome is printed
+    // once before the routine. Empty: never.
+    std::filesystem::path welcomeStateDir;
 };
 
-// Runs the routine to its end. Keys (when stdin is a terminal): Space pause/resume, N next
-// stretch, Q quit. Returns 0 when completed or quit, 130 when interrupted by a signal, 2 when
-// the trace file cannot be written.
+// Runs the routine to its end (after the first run's welcome, once). Keys (when stdin is a
+// terminal): Space pause/resume, N next stretch, Q quit. Returns 0 when completed or quit, 130 when
+// interrupted by a signal, 2 when the trace file cannot be written.
 int runTerminalSession(const Routine& routine, const TerminalOptions& options);
 
 } // namespace ns

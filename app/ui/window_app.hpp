@@ -24,7 +24,7 @@ struct WindowOptions {
     ProblemWords historyProblem; // the same as a banner: what is not saved, what to do
     DayStart dayStart;           // settings' day_starts_at
     std::string firstScreen;     // "relief", "relief-shin" or "about" instead of home; "" for home
-    bool welcomeOnFirstRun = false; // home opens with the welcome the first time (the real app)
+    bool welcomeOnFirstRun = false; // the first run (home or a routine) opens with the welcome
 };
 
 // Runs the window until the user closes it. Returns the process exit code (0 ok, 1 invalid
