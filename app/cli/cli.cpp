@@ -273,6 +273,7 @@ int openFrontEnd(const Paths& paths, const std::optional<std::string>& routine, 
         options.settingsFile = paths.settingsFile();
         options.history = history.store.get();
         options.dayStart = dayStart;
+        options.welcomeStateDir = paths.stateDir;
         return runTerminalSession(*resolved.routine, options);
     }
     OpenedHistory history = openHistory(paths);
@@ -288,7 +289,7 @@ int openFrontEnd(const Paths& paths, const std::optional<std::string>& routine, 
     options.restorable = history.restorable;
     options.historyProblem = history.problem;
     options.dayStart = dayStart;
-    options.welcomeOnFirstRun = !routine;
+    options.welcomeOnFirstRun = true; // the first run of any kind: home, `start`, the reminder
     if (routine)
         options.textForm = "'nightstretch start --text" +
                            (*routine == "nightly" ? std::string() : " " + *routine) + "'";

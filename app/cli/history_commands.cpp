@@ -133,6 +133,8 @@ nlohmann::ordered_json programmeJson(const Stats& stats) {
     json["first_two_weeks"] = periodJson(review->firstTwoWeeks);
     json["last_two_weeks"] = periodJson(review->lastTwoWeeks);
     json["verdict"] = toString(review->verdict);
+    json["doctor_note"] =
+        review->doctorReason ? nlohmann::ordered_json(*review->doctorReason) : nullptr;
     json["sentences"] = review->sentences;
     out["six_week_review"] = std::move(json);
     return out;
@@ -239,12 +241,13 @@ int statsCommand(const Paths& paths, const StatsOptions& options) {
                     formatClock(n.holdSeconds).c_str(), optionalText(n.cramps).c_str(),
                     optionalText(n.pain).c_str(), optionalText(n.sleep).c_str());
     }
-    if (const auto review = sixWeekReview(stats)) {
+    const auto review = sixWeekReview(stats);
+    if (review) {
         std::printf("\n");
         for (const std::string& sentence : review->sentences)
             std::printf("%s\n", sentence.c_str());
     }
-    printDoctorNote(note);
+    if (!review || !review->doctorReason) printDoctorNote(note); // else the review said it
     return kExitOk;
 }
 

@@ -1,9 +1,12 @@
 // The about screen's sentences. Sources in brackets are those of docs/sources.md.
 #include "about_text.hpp"
 
+#include "files.hpp"
+
 namespace ns {
 
 const char* const kAboutTitle = "Leg cramps: what helps, when to see a doctor";
+const char* const kWelcomeShownFile = "welcome-shown";
 
 const std::vector<AboutSection>& aboutSections() {
     static const std::vector<AboutSection> sections = {
@@ -22,8 +25,9 @@ const std::vector<AboutSection>& aboutSections() {
              "Stretching the calves and the backs of the legs just before sleep is one of the "
              "safest and best-studied measures. In a trial of older adults, cramps became fewer "
              "and milder after six weeks, but the evidence overall is limited: it may help you.",
-             // A
-             "Give it about six weeks, and keep the morning diary to see whether it helps you.",
+             // Trial (six weeks); the diary is our own suggestion
+             "Give it about six weeks, as long as the trial ran; our suggestion is to keep the "
+             "morning diary to see whether it helps you.",
          }},
         {"During a cramp (C in the app)",
          {
@@ -59,13 +63,23 @@ const std::vector<AboutSection>& aboutSections() {
              "a leg is swollen, red or warm, or you notice weakness, wasting, numbness or "
              "tingling;",
              // A, C, D
-             "pain lasts long after a cramp, cramps come without exertion, get worse, or don't "
-             "improve after six weeks of stretching;",
+             "pain lasts long after a cramp, or cramps get worse or don't improve after six weeks "
+             "of stretching;",
              // C, E, NHS
              "they began with a new medicine;",
              // A
              "you have heart, kidney, liver or nerve disease, or diabetes, and your cramps "
              "suddenly get worse.",
+         }},
+        {"Who else gets cramps",
+         {
+             // B, C; asking the midwife first: common antenatal advice
+             "Cramps are common in pregnancy and usually go after the birth. If you are pregnant, "
+             "ask your midwife or doctor before starting a new stretching routine.",
+             // A, B, C (named as reasons a doctor may look, never a diagnosis)
+             "Some conditions are linked to cramps: diabetes and nerve damage, poor blood flow to "
+             "the legs, thyroid or kidney disease, Parkinson's. Cramps alone do not mean you have "
+             "one; they are reasons a doctor may want to look.",
          }},
         {"Get help at once if",
          {
@@ -80,16 +94,29 @@ const std::vector<AboutSection>& aboutSections() {
 
 const std::vector<std::string>& welcomeLines() {
     static const std::vector<std::string> lines = {
-        // A, Trial
+        // A, Trial, Cochrane ("may")
         "Nightstretch guides a few minutes of calf and leg stretches before sleep, which may "
         "make night cramps fewer and milder.",
-        // A
+        // Trial (six weeks); the diary is our own suggestion
         "Fill in the short morning diary: after about six weeks you can see whether it helps.",
-        // A, C, NHS
-        "See a doctor if cramps come often, or with swelling, weakness or numbness: press I for "
-        "more, C during a cramp.",
+        // A, C, D, NHS; A, C: a swollen, red or warm leg, "see a doctor soon"
+        "See a doctor if cramps come often or disturb your sleep, or with weakness, numbness or "
+        "tingling. Please see one soon if a leg is swollen, red or warm, and don't rub it.",
+        // NHS
+        "Get help at once if a cramp lasts more than 10 minutes and does not ease.",
     };
     return lines;
+}
+
+bool welcomeShown(const std::filesystem::path& stateDir) {
+    std::error_code ec;
+    return std::filesystem::exists(stateDir / kWelcomeShownFile, ec);
+}
+
+bool rememberWelcomeShown(const std::filesystem::path& stateDir) {
+    return writeFileAtomically(stateDir / kWelcomeShownFile,
+                               "The first run's welcome was shown; delete to see it again.\n",
+                               nullptr);
 }
 
 } // namespace ns

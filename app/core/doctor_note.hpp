@@ -1,5 +1,6 @@
 // When to suggest seeing a doctor, by the sources' rule (docs/sources.md): cramps on 3 or more of
-// the last 7 nights, worst pain of 8 or more, or any symptom answered "yes" in a check-in.
+// the last 7 nights, worst pain of 8 or more, sleep disturbed 5 or more (of 10) on 2 of the last 7
+// nights, or any symptom answered "yes" in a check-in.
 // Pure: computed from Stats and the stored symptom answers.
 #pragma once
 
@@ -21,12 +22,15 @@ const char* symptomQuestion(Symptom symptom);
 constexpr int kDoctorNoteNights = 7;         // the 7 nights before tonight
 constexpr int kDoctorNoteCrampNights = 3;    // cramps on at least this many of them
 constexpr int kDoctorNotePain = 8;           // or a worst pain at least this
+constexpr int kDoctorNoteSleep = 5;          // or sleep disturbed at least this (10: the worst)
+constexpr int kDoctorNoteSleepNights = 2;    // on at least this many of the 7 nights
 constexpr int kDoctorNoteSymptomNights = 14; // a "yes" keeps the note up for two weeks
 
 struct DoctorNote {
     // Why it shows, one sentence: "You noted numbness or tingling." (the stats --json value).
     std::string reason;
-    // The note itself, calm, with what to do.
+    // The note itself, calm, with what to do: a sign noted names the sign ("please see a doctor
+    // soon" for a swollen, red or warm leg); the diary's reasons give the general note.
     std::string text;
 };
 

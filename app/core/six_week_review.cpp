@@ -1,6 +1,8 @@
 // The six-week review's numbers and words.
 #include "six_week_review.hpp"
 
+#include "doctor_note.hpp"
+
 #include <cstdio>
 
 namespace ns {
@@ -8,7 +10,8 @@ namespace ns {
 namespace {
 
 constexpr int kPeriodNights = 14;
-constexpr int kEnoughCheckIns = 5; // of 14: fewer says too little to compare
+constexpr int kEnoughCheckIns = 5;  // of 14: fewer says too little to compare
+constexpr int kRareCrampNights = 2; // at most this in both periods: nothing to compare
 
 ReviewPeriod periodFrom(const Stats& stats, Date first) {
     ReviewPeriod period;
@@ -51,16 +54,23 @@ std::string crampsWord(int n) {
     return std::to_string(n) + (n == 1 ? " cramp" : " cramps");
 }
 
-// Fewer cramp nights for each night written down, or as many with fewer cramps or less pain.
+double crampNightRate(const ReviewPeriod& period) {
+    return static_cast<double>(period.crampNights) / period.checkIns;
+}
+
+// Cramps few or none in both periods (at most 2 nights of those written down in each).
+bool rareInBoth(const ReviewPeriod& first, const ReviewPeriod& last) {
+    return first.crampNights <= kRareCrampNights && last.crampNights <= kRareCrampNights;
+}
+
+// A clear fall: at least a third fewer cramp nights for each night written down, and no longer
+// "several times a week" (fewer than 3 of 7 nights, the doctor note's rule).
 bool isBetter(const ReviewPeriod& first, const ReviewPeriod& last) {
-    const double firstRate = static_cast<double>(first.crampNights) / first.checkIns;
-    const double lastRate = static_cast<double>(last.crampNights) / last.checkIns;
-    if (lastRate < firstRate - 1e-9) return true;
-    if (lastRate > firstRate + 1e-9) return false;
-    const double firstCramps = static_cast<double>(first.cramps) / first.checkIns;
-    const double lastCramps = static_cast<double>(last.cramps) / last.checkIns;
-    if (lastCramps < firstCramps - 1e-9) return true;
-    return first.meanPain && last.meanPain && *last.meanPain + 1.0 <= *first.meanPain;
+    const double firstRate = crampNightRate(first);
+    const double lastRate = crampNightRate(last);
+    const bool clearFall = lastRate * 3.0 <= firstRate * 2.0 + 1e-9;
+    const bool stillFrequent = lastRate * kDoctorNoteNights >= kDoctorNoteCrampNights - 1e-9;
+    return clearFall && !stillFrequent;
 }
 
 } // namespace
@@ -71,6 +81,8 @@ const char* toString(ReviewVerdict verdict) {
         return "better";
     case ReviewVerdict::NoBetter:
         return "no_better";
+    case ReviewVerdict::NothingToCompare:
+        return "nothing_to_compare";
     case ReviewVerdict::TooFewEntries:
         return "too_few_entries";
     }
@@ -100,13 +112,25 @@ std::optional<SixWeekReview> sixWeekReview(const Stats& stats) {
     const ReviewPeriod& a = review.firstTwoWeeks;
     const ReviewPeriod& b = review.lastTwoWeeks;
 
+    // While the doctor note's rule is met, its reason and advice are part of the review.
+    const std::optional<DoctorNote> note = doctorNote(stats, stats.symptoms);
+    if (note) review.doctorReason = note->reason;
+
     std::vector<std::string>& say = review.sentences;
+    const auto sayDoctorNote = [&say, &note] {
+        if (!note) return;
+        say.push_back(note->reason);
+        say.push_back(note->text);
+    };
     say.emplace_back("Six weeks of stretching: time to look back.");
     if (a.checkIns < kEnoughCheckIns || b.checkIns < kEnoughCheckIns) {
         review.verdict = ReviewVerdict::TooFewEntries;
         say.emplace_back("The diary has too few mornings in the first or the last two weeks to "
                          "compare them.");
-        say.emplace_back("If the cramps have not improved, it would be good to see a doctor.");
+        if (note)
+            sayDoctorNote();
+        else
+            say.emplace_back("If the cramps have not improved, it would be good to see a doctor.");
         say.emplace_back("Carry on with the routine if you like; keep the diary to see more "
                          "clearly.");
         return review;
@@ -122,15 +146,27 @@ std::optional<SixWeekReview> sixWeekReview(const Stats& stats) {
     if (a.meanSleep && b.meanSleep)
         say.emplace_back("Sleep disturbed averaged " + oneDecimal(*a.meanSleep) +
                          " of 10 then and " + oneDecimal(*b.meanSleep) + " lately.");
-    if (isBetter(a, b)) {
+    if (rareInBoth(a, b)) {
+        review.verdict = ReviewVerdict::NothingToCompare;
+        say.emplace_back("Cramps were few or none in both, so there is nothing to compare.");
+        sayDoctorNote();
+        say.emplace_back("Carry on each night if it suits you: the programme now continues as "
+                         "maintenance.");
+    } else if (isBetter(a, b)) {
         review.verdict = ReviewVerdict::Better;
         say.emplace_back("That is better than when you began.");
+        sayDoctorNote();
         say.emplace_back("Carry on each night if you like: the programme now continues as "
                          "maintenance.");
     } else {
         review.verdict = ReviewVerdict::NoBetter;
-        say.emplace_back("That is no better than when you began: it would be good to see a doctor "
-                         "about your cramps.");
+        if (note) {
+            say.emplace_back("That is no better than when you began.");
+            sayDoctorNote();
+        } else {
+            say.emplace_back("That is no better than when you began: it would be good to see a "
+                             "doctor about your cramps.");
+        }
         say.emplace_back("You can carry on with the routine meanwhile, as maintenance.");
     }
     return review;

@@ -129,6 +129,8 @@ int runReliefText(ReliefVariant variant, HistoryStore* history, DayStart dayStar
                      ". Take your time: Space (or Enter) when a step eases, B back, V voice on/off, "
                      "Q stop.",
                  "");
+    // The urgent line first too: someone who stops after a step must already have read it.
+    printWrapped(kReliefUrgentLine, "");
     printStep(guide);
     voice.say(guide.current().spoken);
     bool stopped = false;

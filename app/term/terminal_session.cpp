@@ -2,6 +2,7 @@
 // the end's words follow the one rule of core (stop_question.hpp, session_end.hpp).
 #include "terminal_session.hpp"
 
+#include "about_text.hpp"
 #include "audio_cues.hpp"
 #include "countdown_line.hpp"
 #include "exit_codes.hpp"
@@ -29,6 +30,17 @@
 
 namespace ns {
 namespace {
+
+// The first run's welcome, short, once: the same words and the same "seen" file as the window's.
+void printWelcomeOnce(const std::filesystem::path& stateDir) {
+    if (stateDir.empty() || welcomeShown(stateDir)) return;
+    std::printf("Welcome to Nightstretch.\n");
+    for (const std::string& line : welcomeLines())
+        std::printf("  - %s\n", line.c_str());
+    std::printf("More: nightstretch about --text. During a cramp: nightstretch relief --text.\n\n");
+    if (!rememberWelcomeShown(stateDir))
+        std::cerr << "nightstretch: could not remember that the welcome was shown\n";
+}
 
 std::string phaseLabel(const Phase& phase) {
     switch (phase.kind) {
@@ -160,6 +172,7 @@ int runTerminalSession(const Routine& routine, const TerminalOptions& options) {
         return exitCode;
     }
     Session& session = run->session();
+    printWelcomeOnce(options.welcomeStateDir);
 
     AudioCues* audio = sound.audio();
     ObserverRegistration audioRegistration;

@@ -1,7 +1,6 @@
 #include "about_screen.hpp"
 
 #include "about_text.hpp"
-#include "files.hpp"
 #include "layout.hpp"
 
 #include <SFML/Graphics/RenderTarget.hpp>
@@ -48,9 +47,22 @@ void WelcomeScene::layout(sf::Vector2f size) {
     shrinkToWidth(title, width);
     placeLine(title, w / 2.f, 0.1f * h, Align::Center);
     m_texts.push_back(title);
-    const unsigned size0 = scaledSize(0.042f, h);
-    const float spacing = m_theme.regular().getLineSpacing(size0) * 1.12f;
-    float y = 0.26f * h;
+    // The largest size at which every line fits above the keys (a small window gets smaller text).
+    const float top = 0.22f * h;
+    const float bottom = 0.83f * h;
+    unsigned size0 = scaledSize(0.042f, h);
+    float spacing = 0.f;
+    for (float share = 0.042f; share >= 0.024f; share -= 0.002f) {
+        size0 = scaledSize(share, h);
+        spacing = m_theme.regular().getLineSpacing(size0) * 1.12f;
+        float height = 0.f;
+        for (const std::string& line : welcomeLines())
+            height += (static_cast<float>(wrapText(line, m_theme.regular(), size0, width).size()) +
+                       0.5f) *
+                      spacing;
+        if (top + height - 0.5f * spacing <= bottom) break;
+    }
+    float y = top;
     for (const std::string& line : welcomeLines()) {
         for (const sf::String& part : wrapText(line, m_theme.regular(), size0, width)) {
             sf::Text text(part, m_theme.regular(), size0);
@@ -97,17 +109,6 @@ bool WelcomeScreen::handle(const sf::Event& event, ScreenHost& host) {
         return true;
     }
     return handleCommonCommand(command, keyContext(), host);
-}
-
-bool welcomeShown(const std::filesystem::path& stateDir) {
-    std::error_code ec;
-    return std::filesystem::exists(stateDir / "welcome-shown", ec);
-}
-
-bool rememberWelcomeShown(const std::filesystem::path& stateDir) {
-    return writeFileAtomically(stateDir / "welcome-shown",
-                               "The first run's welcome was shown; delete to see it again.\n",
-                               nullptr);
 }
 
 } // namespace ns

@@ -7,8 +7,6 @@
 
 #include <SFML/Graphics/Text.hpp>
 
-#include <filesystem>
-
 namespace ns {
 
 class AboutScreen final : public Screen {
@@ -54,9 +52,5 @@ class WelcomeScreen final : public Screen {
     const Theme& m_theme;
     WelcomeScene m_scene;
 };
-
-// The welcome is shown once: a file in the state folder says it was.
-bool welcomeShown(const std::filesystem::path& stateDir);
-bool rememberWelcomeShown(const std::filesystem::path& stateDir);
 
 } // namespace ns

@@ -38,12 +38,14 @@ const sf::Color kCrampColour = palette::kError;
 const sf::Color kPainColour = palette::kCountdown;
 const sf::Color kBeforeStart{33, 27, 23};
 
-// Sources A, C, D, NHS (docs/sources.md): several times a week *or* nightly is reason enough. The
-// screen's short form of the note; doctor_note.hpp says why it shows.
+// Sources A, C, D, NHS (docs/sources.md): several times a week *or* nightly is reason enough;
+// C, E, NHS: a new medicine: ask, and never stop it alone. The screen's short form of the note;
+// doctor_note.hpp says why it shows.
 const char* const kDoctorNote =
-    "It would be good to see a doctor if cramps come several times a week or nightly, or with "
-    "swelling, redness or warmth of a leg, weakness, numbness or tingling, or if they began with "
-    "a new medicine.";
+    "It would be good to see a doctor if cramps come several times a week or nightly, disturb "
+    "your sleep, or come with swelling, redness or warmth of a leg, weakness, numbness or "
+    "tingling. If they began with a new medicine, ask a doctor or pharmacist; don't stop a "
+    "medicine on your own.";
 
 float lineHeight(unsigned size) {
     return static_cast<float>(size) * 1.25f;

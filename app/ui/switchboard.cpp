@@ -1,6 +1,7 @@
 #include "switchboard.hpp"
 
 #include "about_screen.hpp"
+#include "about_text.hpp"
 #include "checkin_screen.hpp"
 #include "done_screen.hpp"
 #include "editor_controller.hpp"
@@ -76,7 +77,11 @@ Switchboard::~Switchboard() {
 void Switchboard::begin(std::unique_ptr<SessionRun> firstRun, sf::Vector2f size) {
     layout(size);
     if (firstRun) {
-        startRun(std::move(firstRun));
+        // A scripted timing run (NIGHTSTRETCH_EXIT_WHEN_DONE) has no one to read a welcome.
+        if (!m_exitWhenDone && showWelcomeOnFirstRun())
+            m_runAfterWelcome = std::move(firstRun);
+        else
+            startRun(std::move(firstRun));
     } else {
         showHomeScreen("", false); // the library was just loaded
         beginOnFirstScreen();
@@ -90,11 +95,17 @@ void Switchboard::beginOnFirstScreen() {
         openRelief(first == "relief" ? ReliefVariant::Calf : ReliefVariant::ShinOrFoot);
     } else if (first == "about") {
         push(std::make_unique<AboutScreen>(m_theme));
-    } else if (m_options.welcomeOnFirstRun && !welcomeShown(m_options.paths.stateDir)) {
-        push(std::make_unique<WelcomeScreen>(m_theme));
-        if (!rememberWelcomeShown(m_options.paths.stateDir))
-            spdlog::warn("could not remember that the welcome was shown");
+    } else {
+        showWelcomeOnFirstRun();
     }
+}
+
+bool Switchboard::showWelcomeOnFirstRun() {
+    if (!m_options.welcomeOnFirstRun || welcomeShown(m_options.paths.stateDir)) return false;
+    push(std::make_unique<WelcomeScreen>(m_theme));
+    if (!rememberWelcomeShown(m_options.paths.stateDir))
+        spdlog::warn("could not remember that the welcome was shown");
+    return true;
 }
 
 // C: the relief guide over whatever shows; a running session is paused under it first.
@@ -193,6 +204,11 @@ void Switchboard::handle(const sf::Event& event) {
 }
 
 void Switchboard::update() {
+    if (m_runAfterWelcome && std::none_of(m_stack.begin(), m_stack.end(), [](const auto& screen) {
+            return dynamic_cast<const WelcomeScreen*>(screen.get()) != nullptr ||
+                   dynamic_cast<const AboutScreen*>(screen.get()) != nullptr;
+        }))
+        startRun(std::move(m_runAfterWelcome));
     pauseSessionsUnderRelief();
     std::vector<Screen*> order;
     for (auto& screen : m_stack)

@@ -83,6 +83,8 @@ class Switchboard final : public ScreenHost {
   private:
     void switchTo(std::unique_ptr<Screen> screen);
     void beginOnFirstScreen();
+    // The first run's welcome, once, whichever way the window opened; false if already seen.
+    bool showWelcomeOnFirstRun();
     void openRelief(ReliefVariant variant);
     void pauseSessionsUnderRelief();
     void toggleAbout();
@@ -127,6 +129,9 @@ class Switchboard final : public ScreenHost {
     std::optional<TimePoint> m_indicatorUntil;
     std::optional<TimePoint> m_closeAt;
     sf::Vector2f m_size{1280.f, 800.f};
+    // `start` on the first run: the routine waits under the welcome (and the I screen it may
+    // open) and begins when they close.
+    std::unique_ptr<SessionRun> m_runAfterWelcome;
     bool m_exitWhenDone = false;
     bool m_closing = false;
     bool m_fullscreenRequested = false;

@@ -24,7 +24,7 @@ struct WindowOptions {
     ProblemWords historyProblem; // the same as a banner: what is not saved, what to do
     DayStart dayStart;           // settings' day_starts_at
     std::string firstScreen;     // "relief", "relief-shin" or "about" instead of home; "" for home
-    bool welcomeOnFirstRun = false; // home opens with the welcome the first time (the real app)
+    bool welcomeOnFirstRun = false; // the first run (home or a routine) opens with the welcome
     // The same command's text form, named when no window can be opened ("'nightstretch relief
     // --text'"); empty: home's (tonight's routine, or a cramp now).
     std::string textForm;

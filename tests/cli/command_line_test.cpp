@@ -309,6 +309,30 @@ TEST_F(CommandLine, WindowWithoutADisplayExitsThreeWithOneSentence) {
     EXPECT_NE(result.err.find("--text"), std::string::npos) << result.err;
 }
 
+// The first run's welcome in the terminal: once, before the routine, with the red flags and the
+// urgent line; the "seen" file is the window's too (state/welcome-shown), so neither shows it
+// again.
+TEST_F(CommandLine, TheFirstTextRunPrintsTheWelcomeOnceBeforeTheRoutine) {
+    const std::string file = m_home + "/tiny.toml";
+    writeFile(file, "name = \"Tiny\"\n[defaults]\nprepare = 0\n[[steps]]\nname = \"Calf\"\n"
+                    "sides = \"none\"\nhold = 5\n");
+    ASSERT_FALSE(fs::exists(m_home + "/state/welcome-shown"));
+    auto first = run({"start", "--text", file}, {{"ALSOFT_DRIVERS", "null"}});
+    ASSERT_EQ(first.exitCode, 0) << first.err;
+    const auto welcome = first.out.find("Welcome to Nightstretch");
+    ASSERT_NE(welcome, std::string::npos) << first.out;
+    EXPECT_LT(welcome, first.out.find("Tiny: ")) << "before the routine: " << first.out;
+    for (const char* words :
+         {"swollen, red or warm", "see one soon",
+          "Get help at once if a cramp lasts more than 10 minutes", "nightstretch relief --text"})
+        EXPECT_NE(first.out.find(words), std::string::npos) << words << "\n" << first.out;
+    EXPECT_TRUE(fs::exists(m_home + "/state/welcome-shown")) << "the window's file too";
+
+    auto second = run({"start", "--text", file}, {{"ALSOFT_DRIVERS", "null"}});
+    ASSERT_EQ(second.exitCode, 0) << second.err;
+    EXPECT_EQ(second.out.find("Welcome"), std::string::npos) << second.out;
+}
+
 TEST_F(CommandLine, TextModeRunsToTheEndAndWritesATrace) {
     const std::string file = m_home + "/short.toml";
     writeFile(file, kShortRoutine);

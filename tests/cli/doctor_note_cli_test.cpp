@@ -1,6 +1,6 @@
 // The doctor note on the command line, on a real history file: `checkin --symptom` (repeatable)
-// shows it at once and records the answer; three cramp nights in a week show it too; `stats` and
-// `stats --json` "doctor_note" say why, or null.
+// shows it at once and records the answer; three cramp nights in a week show it too, and so do two
+// nights of badly disturbed sleep; `stats` and `stats --json` "doctor_note" say why, or null.
 #include "run_process.hpp"
 
 #include <gtest/gtest.h>
@@ -83,6 +83,45 @@ TEST_F(DoctorNoteCommands, ThreeCrampNightsInAWeekShowTheNote) {
     EXPECT_NE(third.out.find("Cramps came on 3 of the last 7 nights."), std::string::npos)
         << third.out;
     EXPECT_EQ(statsJson().at("doctor_note"), "Cramps came on 3 of the last 7 nights.");
+}
+
+// Night 42 of the programme, cramps every night written down: `stats --json`'s six-week review is
+// "no_better" and carries the doctor note's reason; `stats` says it once.
+TEST_F(DoctorNoteCommands, TheSixWeekReviewCarriesTheDoctorNoteInStats) {
+    auto logged = run({"log", "quick", "--at", nightsAgo(41) + " 22:00"});
+    ASSERT_EQ(logged.exitCode, 0) << logged.err;
+    for (int back = 41; back >= 1; --back) {
+        if (back < 28 && back > 14) continue; // the middle weeks are not compared
+        auto result = run({"checkin", "--night", nightsAgo(back), "--cramps", "1"});
+        ASSERT_EQ(result.exitCode, 0) << result.err;
+    }
+    const auto review = statsJson().at("six_week_review");
+    ASSERT_FALSE(review.is_null());
+    EXPECT_EQ(review.at("programme_day"), 42);
+    EXPECT_EQ(review.at("verdict"), "no_better");
+    EXPECT_EQ(review.at("doctor_note"), "Cramps came on 7 of the last 7 nights.");
+    auto stats = run({"stats", "--today", nightsAgo(0)});
+    ASSERT_EQ(stats.exitCode, 0) << stats.err;
+    const auto first = stats.out.find("Cramps came on 7 of the last 7 nights.");
+    ASSERT_NE(first, std::string::npos) << stats.out;
+    EXPECT_EQ(stats.out.find("Cramps came on 7 of the last 7 nights.", first + 1),
+              std::string::npos)
+        << "said once: " << stats.out;
+}
+
+// Sleep disturbed 10 of 10 (pain 7) on two nights: cramps that disturb sleep are reason enough.
+TEST_F(DoctorNoteCommands, TwoNightsOfBadlyDisturbedSleepShowTheNote) {
+    auto first =
+        run({"checkin", "--night", nightsAgo(2), "--cramps", "1", "--pain", "7", "--sleep", "10"});
+    ASSERT_EQ(first.exitCode, 0) << first.err;
+    EXPECT_TRUE(statsJson().at("doctor_note").is_null()) << "one night is not yet the rule";
+    auto second =
+        run({"checkin", "--night", nightsAgo(1), "--cramps", "1", "--pain", "7", "--sleep", "10"});
+    ASSERT_EQ(second.exitCode, 0) << second.err;
+    const std::string reason = "Cramps disturbed your sleep (5 or more of 10) on 2 of the last 7 "
+                               "nights.";
+    EXPECT_NE(second.out.find(reason), std::string::npos) << second.out;
+    EXPECT_EQ(statsJson().at("doctor_note"), reason);
 }
 
 } // namespace

@@ -147,6 +147,20 @@ TEST_F(ReliefCommands, VTurnsTheVoiceOffDuringTheGuide) {
               std::string::npos);
 }
 
+// The first screen (before the first step's key) already has the urgent line.
+TEST_F(ReliefCommands, TheUrgentLineComesBeforeTheFirstStep) {
+    for (const char* shin : {"", "--shin"}) {
+        std::vector<std::string> args = {"relief", "--text"};
+        if (*shin != '\0') args.emplace_back(shin);
+        const auto result = run(args, "q");
+        ASSERT_EQ(result.exitCode, 0) << result.err;
+        const auto urgent = result.out.find("A cramp over 10 minutes that does not ease");
+        const auto firstStep = result.out.find("1 of ");
+        ASSERT_NE(firstStep, std::string::npos) << result.out;
+        EXPECT_LT(urgent, firstStep) << result.out;
+    }
+}
+
 TEST_F(ReliefCommands, InputEndingStopsCleanly) {
     const auto result = run({"relief", "--text"}, "");
     EXPECT_EQ(result.exitCode, 0) << result.err;
@@ -161,8 +175,11 @@ TEST_F(ReliefCommands, AboutPrintsWhatHelpsTheRedFlagsAndTheUrgentCases) {
          {"Leg cramps: what helps, when to see a doctor", "Restless legs are different",
           "about six weeks", "several times a week or nightly", "swollen, red or warm",
           "numbness or tingling", "new medicine", "don't stop a medicine on your own", "quinine",
-          "more than 10 minutes", "tetanus", "share/nightstretch/sources.md"})
+          "more than 10 minutes", "tetanus", "share/nightstretch/sources.md", "pregnancy",
+          "midwife", "poor blood flow to the legs", "do not mean you have one"})
         EXPECT_NE(flowed(result.out).find(words), std::string::npos) << words;
+    // Night cramps always come at rest: "without exertion" would send everyone to a doctor.
+    EXPECT_EQ(result.out.find("exertion"), std::string::npos);
 }
 
 // Issue 18: the file about --text names is there (installed beside the routines; the build tree

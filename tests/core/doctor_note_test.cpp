@@ -1,5 +1,6 @@
-// The doctor note's rule: 3 cramp nights of the last 7, pain of 8 or more, or any symptom answered
-// "yes"; the reason it gives; and the symptom names the command line accepts.
+// The doctor note's rule: 3 cramp nights of the last 7, pain of 8 or more, sleep disturbed 5 or
+// more on 2 of the last 7, or any symptom answered "yes"; the reason it gives, the sign it names;
+// and the symptom names the command line accepts.
 #include "doctor_note.hpp"
 
 #include <gtest/gtest.h>
@@ -14,6 +15,12 @@ NightRecord diaryNight(int nightsAgo, int cramps, std::optional<int> pain = std:
     record.night = kTonight.plus(-nightsAgo);
     record.cramps = cramps;
     record.pain = pain;
+    return record;
+}
+
+NightRecord sleepNight(int nightsAgo, int sleep, int pain) {
+    NightRecord record = diaryNight(nightsAgo, 1, pain);
+    record.sleep = sleep;
     return record;
 }
 
@@ -42,6 +49,44 @@ TEST(DoctorNote, PainOfEightShowsIt) {
     const auto note = doctorNote(computeStats({diaryNight(3, 1, 8)}, kTonight), {});
     ASSERT_TRUE(note);
     EXPECT_EQ(note->reason, "Your worst pain reached 8 of 10 in the last 7 nights.");
+}
+
+TEST(DoctorNote, SleepDisturbedOnTwoOfTheLastSevenNightsShowsIt) {
+    // 10 is the most disturbed sleep ("how much they disturbed sleep, 0 to 10").
+    const auto note =
+        doctorNote(computeStats({sleepNight(1, 10, 7), sleepNight(2, 10, 7)}, kTonight), {});
+    ASSERT_TRUE(note);
+    EXPECT_EQ(note->reason, "Cramps disturbed your sleep (5 or more of 10) on 2 of the last 7 "
+                            "nights.");
+    EXPECT_NE(note->text.find("disturb your sleep"), std::string::npos) << note->text;
+    EXPECT_TRUE(doctorNote(computeStats({sleepNight(1, 5, 3), sleepNight(6, 5, 3)}, kTonight), {}));
+    EXPECT_FALSE(
+        doctorNote(computeStats({sleepNight(1, 4, 7), sleepNight(2, 10, 7)}, kTonight), {}))
+        << "only one night of 5 or more";
+    EXPECT_FALSE(doctorNote(computeStats({sleepNight(1, 9, 7), sleepNight(8, 9, 7)}, kTonight), {}))
+        << "eight nights ago is outside the week";
+}
+
+TEST(DoctorNote, ASwollenRedOrWarmLegIsNamedAndSaysSoon) {
+    const Stats calm = computeStats({diaryNight(1, 0)}, kTonight);
+    const auto swelling = doctorNote(calm, {answer(1, Symptom::Swelling)});
+    ASSERT_TRUE(swelling);
+    EXPECT_EQ(swelling->text.rfind("Please see a doctor soon about the swelling, redness or "
+                                   "warmth of your leg.",
+                                   0),
+              0u)
+        << swelling->text;
+    EXPECT_EQ(swelling->text.find("about your cramps"), std::string::npos) << swelling->text;
+    for (const Symptom symptom : kSymptoms) {
+        SCOPED_TRACE(symptomName(symptom));
+        EXPECT_EQ(doctorNote(calm, {answer(1, symptom)})->text.find("about your cramps"),
+                  std::string::npos);
+    }
+    const auto both =
+        doctorNote(calm, {answer(1, Symptom::Medicine), answer(2, Symptom::Numbness)});
+    EXPECT_EQ(both->reason, "You noted numbness or tingling.");
+    EXPECT_NE(both->text.find("numbness or tingling"), std::string::npos) << both->text;
+    EXPECT_NE(both->text.find("don't stop it on your own"), std::string::npos) << both->text;
 }
 
 TEST(DoctorNote, AnySymptomShowsItAtOnceWhateverTheDiary) {

@@ -125,6 +125,30 @@ class ReliefScreensTest : public testing::Test {
 
     std::string today() const { return tonightAt(std::time(nullptr), m_options.dayStart).str(); }
 
+    // 41 nights stretched before tonight, night 42 of the programme, each with a check-in whose
+    // cramps are `firstCramps` in the first two weeks and `laterCramps` after.
+    void madeSixWeeks(int firstCramps, int laterCramps) {
+        const Date tonight = *Date::parse(today());
+        for (int back = 41; back >= 1; --back) {
+            SessionRecord session;
+            session.routineId = "quick";
+            session.routineName = "Quick";
+            session.startedAt = std::time(nullptr) - static_cast<std::time_t>(back) * 86400;
+            session.night = tonight.plus(-back).str();
+            session.plannedHoldSeconds = 100;
+            session.holdSecondsDone = 100;
+            session.status = "completed";
+            ASSERT_GT(m_history->addSession(session), 0);
+            CheckIn checkIn;
+            checkIn.night = session.night;
+            checkIn.cramps = back > 27 ? firstCramps : laterCramps;
+            checkIn.pain = checkIn.cramps > 0 ? 6 : 0;
+            checkIn.sleep = checkIn.cramps > 0 ? 5 : 0;
+            checkIn.recordedAt = session.startedAt;
+            ASSERT_TRUE(m_history->putCheckIn(checkIn));
+        }
+    }
+
     WindowOptions m_options;
     ManualClock m_clock;
     std::unique_ptr<HistoryStore> m_history;
@@ -297,25 +321,7 @@ TEST_F(ReliefScreensTest, TheMorningCheckInStartsFromTheReliefsOfThatNight) {
 }
 
 TEST_F(ReliefScreensTest, AtNightFortyTwoTheReviewShowsOnce) {
-    const Date tonight = *Date::parse(today());
-    for (int back = 41; back >= 1; --back) {
-        SessionRecord session;
-        session.routineId = "quick";
-        session.routineName = "Quick";
-        session.startedAt = std::time(nullptr) - static_cast<std::time_t>(back) * 86400;
-        session.night = tonight.plus(-back).str();
-        session.plannedHoldSeconds = 100;
-        session.holdSecondsDone = 100;
-        session.status = "completed";
-        ASSERT_GT(m_history->addSession(session), 0);
-        CheckIn checkIn;
-        checkIn.night = session.night;
-        checkIn.cramps = back > 27 ? 2 : 0; // cramps in the first two weeks, none in the last
-        checkIn.pain = back > 27 ? 6 : 0;
-        checkIn.sleep = back > 27 ? 5 : 0;
-        checkIn.recordedAt = session.startedAt;
-        ASSERT_TRUE(m_history->putCheckIn(checkIn));
-    }
+    madeSixWeeks(2, 0); // cramps in the first two weeks, none in the last
     Switchboard& board = open();
     auto* review = topAs<NoteScreen>(board);
     ASSERT_NE(review, nullptr) << "the six-week review on night 42";
@@ -329,6 +335,21 @@ TEST_F(ReliefScreensTest, AtNightFortyTwoTheReviewShowsOnce) {
     press(K::Enter);
     Switchboard& again = open();
     EXPECT_EQ(topAs<NoteScreen>(again), nullptr) << "once";
+}
+
+// Cramps still most nights: no better, and the doctor note's reason and advice are in the review.
+TEST_F(ReliefScreensTest, TheReviewCarriesTheDoctorLineWhileItsRuleIsMet) {
+    madeSixWeeks(1, 1);
+    Switchboard& board = open();
+    auto* review = topAs<NoteScreen>(board);
+    ASSERT_NE(review, nullptr) << "the six-week review on night 42";
+    std::string words;
+    for (const std::string& p : review->overlay().paragraphs())
+        words += p + " ";
+    EXPECT_NE(words.find("no better"), std::string::npos) << words;
+    EXPECT_NE(words.find("Cramps came on 7 of the last 7 nights."), std::string::npos) << words;
+    EXPECT_NE(words.find("see a doctor"), std::string::npos) << words;
+    lookAt("six-week-review-doctor");
 }
 
 } // namespace

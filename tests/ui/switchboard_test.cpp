@@ -18,6 +18,9 @@
 #include "switchboard.hpp"
 #include "ui_test_support.hpp"
 
+#include "about_screen.hpp"
+#include "about_text.hpp"
+
 #include "clock.hpp"
 #include "theme.hpp"
 
@@ -833,6 +836,55 @@ TEST_F(SwitchboardTest, ARoutineFromTheCommandLineStoppedSaysWhatWasSavedBeforeC
               "You held your stretches for " + std::to_string(sessions[0].holdSecondsDone) + " s.");
     press(K::Escape);
     EXPECT_TRUE(m_board->closing());
+}
+
+// `start` (and the desktop action, and the reminder's Start) on the first run: the welcome comes
+// first, with its red flags, and the routine begins when it closes (also by way of the I screen).
+// The "seen" file is shared with home and the terminal: never shown twice.
+TEST_F(SwitchboardTest, AFirstStartShowsTheWelcomeAndTheRoutineBeginsWhenItCloses) {
+    m_options.welcomeOnFirstRun = true;
+    const auto begin = [this] {
+        m_board =
+            std::make_unique<Switchboard>(m_options,
+                                          RoutineLibrary::load(m_options.paths.builtInRoutinesDir(),
+                                                               m_options.paths.userRoutinesDir()),
+                                          *test::theme(), m_clock);
+        std::string error;
+        int code = 0;
+        auto run = SessionRun::create(test::sampleRoutine(), m_clock,
+                                      windowRunOptions(m_options, false), &error, &code);
+        ASSERT_NE(run, nullptr) << error;
+        m_board->begin(std::move(run), kSize);
+    };
+    begin();
+    ASSERT_NE(topAs<WelcomeScreen>(*m_board), nullptr) << "the welcome before the routine";
+    EXPECT_TRUE(welcomeShown(m_options.paths.stateDir));
+    std::string words;
+    for (const std::string& line : welcomeLines())
+        words += line + " ";
+    EXPECT_NE(words.find("swollen, red or warm"), std::string::npos) << words;
+    EXPECT_NE(words.find("Get help at once"), std::string::npos) << words;
+    test::saveArtifact(picture(), "switchboard-welcome-before-start");
+    m_board->layout({800.f, 600.f}); // the smallest window: no line over another
+    const auto bounds = topAs<WelcomeScreen>(*m_board)->scene().textBounds();
+    for (std::size_t i = 0; i < bounds.size(); ++i)
+        for (std::size_t j = i + 1; j < bounds.size(); ++j)
+            EXPECT_FALSE(bounds[i].intersects(bounds[j])) << i << " and " << j;
+    m_board->layout(kSize);
+    wait(3000);
+    ASSERT_NE(topAs<WelcomeScreen>(*m_board), nullptr) << "the routine waits while it is read";
+    press(K::I); // what helps, when to see a doctor: the routine still waits
+    ASSERT_NE(topAs<AboutScreen>(*m_board), nullptr);
+    m_board->update();
+    EXPECT_EQ(topAs<SessionScreen>(*m_board), nullptr);
+    press(K::Escape);
+    m_board->update();
+    m_board->presented();
+    ASSERT_NE(topAs<SessionScreen>(*m_board), nullptr) << "the routine begins when they close";
+    EXPECT_EQ(session().routine().id, "sample");
+
+    begin(); // the next start goes straight to the routine
+    EXPECT_NE(topAs<SessionScreen>(*m_board), nullptr);
 }
 
 TEST_F(SwitchboardTest, TheQuestionLooksTheSameWhetherThePauseCameFirstOrNot) {
