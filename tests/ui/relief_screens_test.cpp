@@ -219,8 +219,9 @@ TEST_F(ReliefScreensTest, EveryStepOfBothGuidesFitsAndIsSavedToLookAt) {
                     EXPECT_LE(t.top + t.height, window.y);
                     for (std::size_t k = i + 1; k < texts.size(); ++k)
                         EXPECT_FALSE(t.intersects(texts[k])) << i << " and " << k;
-                    if (const auto figure = relief->scene().figureBounds())
+                    if (const auto figure = relief->scene().figureBounds()) {
                         EXPECT_FALSE(t.intersects(*figure)) << "text " << i << " on the figure";
+                    }
                 }
             }
             lookAt(name);
