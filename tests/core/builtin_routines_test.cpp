@@ -315,7 +315,8 @@ TEST(BuiltInRoutines, EyesAreClosedOnlyInBedNeverWhileStanding) {
                 closed = closed || paragraph.find(words) != std::string::npos;
             if (!closed) continue;
             ++closedEyes;
-            SCOPED_TRACE(where + ": " + paragraph);
+            SCOPED_TRACE(where);
+            SCOPED_TRACE(paragraph);
             EXPECT_NE(paragraph.find("in bed"), std::string::npos)
                 << "closed eyes are for stretches done in bed";
             EXPECT_NE(paragraph.find("eyes open"), std::string::npos)

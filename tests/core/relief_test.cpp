@@ -78,7 +78,7 @@ TEST(ReliefSteps, ASwollenRedOrWarmLegIsNotRubbedAndSeesADoctorSoon) {
         const std::string text = allText(steps[rub]);
         EXPECT_TRUE(has(text, "swollen, red or warm, don't rub it")) << text;
         EXPECT_TRUE(has(text, "please see a doctor soon")) << text;
-        EXPECT_TRUE(has(steps[rub].spoken.c_str(), "swollen, red or warm")) << steps[rub].spoken;
+        EXPECT_TRUE(has(steps[rub].spoken, "swollen, red or warm")) << steps[rub].spoken;
     }
 }
 
