@@ -2,6 +2,7 @@
 #include "about_text.hpp"
 
 #include "files.hpp"
+#include "relief.hpp"
 
 namespace ns {
 
@@ -31,13 +32,18 @@ const std::vector<AboutSection>& aboutSections() {
          }},
         {"During a cramp (C in the app)",
          {
-             // B, E, NHS
-             "Stretch the cramped muscle: pull your toes toward your knee, by hand or with a "
-             "towel, or stand with the foot flat and lean toward a wall, holding on. Rub it "
-             "gently.",
-             // E, B
-             "When it eases, get up slowly and walk a little. Warmth afterwards may ease the "
-             "soreness.",
+             // B, E, NHS (long sentences are split over lines: no comma is missing)
+             // NOLINTNEXTLINE(bugprone-suspicious-missing-comma)
+             "Stretch the cramped muscle, in bed first: pull your toes toward your knee, by hand "
+             "or with a towel. Rub it gently.",
+             // A, C
+             kReliefSwollenLine,
+             // Our own care (safe at night), E, B, NHS
+             "To stand, turn on a light, sit on the edge of the bed for a moment, then get up "
+             "slowly, holding on. At a wall: foot flat, knee straight, lean in, holding on.",
+             // E, B, our own care
+             "When it eases, walk a little. A warm towel afterwards may ease the soreness; no "
+             "heat on skin that feels numb.",
              // NHS
              "Painkillers act too slowly for the cramp itself.",
          }},

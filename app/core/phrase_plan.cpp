@@ -87,6 +87,8 @@ const char* endPhrase() {
     return "Well done. Sleep well.";
 }
 
+const char* const kHoldOnPhrase = "Hold on.";
+
 std::vector<std::string> phraseChoices(const Routine& routine, const Timeline& timeline,
                                        int phaseIndex) {
     const Phase& phase = timeline.phases[static_cast<std::size_t>(phaseIndex)];
@@ -110,13 +112,17 @@ std::vector<std::string> phraseChoices(const Routine& routine, const Timeline& t
             sides.both
                 ? std::string(" ") + (sides.first == Side::Right ? "Right" : "Left") + " leg first."
                 : std::string(" ") + (sides.first == Side::Right ? "Right" : "Left") + " leg.";
+    // A standing stretch's get-ready always begins by asking to hold on (HEALTH.md "Safe at
+    // night": a hand on a wall or a steady chair), in every cut.
+    const std::string holdOn = step.stretch.standing ? std::string(kHoldOnPhrase) + " " : "";
     std::vector<std::string> choices;
     if (firstRoundOfStretch(routine, phase.step) && !step.stretch.instructions.empty()) {
         const std::string line = sentence(step.stretch.instructions.front());
-        if (!line.empty()) choices.push_back(named + " " + line);
+        if (!line.empty()) choices.push_back(holdOn + named + " " + line);
     }
-    choices.push_back(named);
-    if (named != name) choices.push_back(name);
+    choices.push_back(holdOn + named);
+    if (named != name) choices.push_back(holdOn + name);
+    if (step.stretch.standing) choices.emplace_back(kHoldOnPhrase); // the last cut keeps it
     return choices;
 }
 

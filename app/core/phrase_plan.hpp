@@ -40,6 +40,8 @@ struct PhrasePlan {
 std::vector<std::string> phraseChoices(const Routine& routine, const Timeline& timeline,
                                        int phaseIndex);
 const char* endPhrase(); // "Well done. Sleep well."
+// Said first at a standing stretch's get-ready (its catalog entry has standing = true).
+extern const char* const kHoldOnPhrase;
 
 // A phrase starts once its phase's chime has struck, and must end (with a small gap) before the
 // next strike: the next phase's chime, or the first tick of a hold's last seconds. Each phase gets

@@ -189,15 +189,15 @@ class PoseReader {
             const toml::node* kind = table.get("kind");
             const auto name = kind != nullptr ? kind->value<std::string>() : std::nullopt;
             bool known = false;
-            for (PropKind k :
-                 {PropKind::Floor, PropKind::Wall, PropKind::Chair, PropKind::Bed, PropKind::Towel})
+            for (PropKind k : {PropKind::Floor, PropKind::Wall, PropKind::Chair, PropKind::Bed,
+                               PropKind::Towel, PropKind::Cushion})
                 if (kind != nullptr && kind->is_string() && name && *name == toString(k)) {
                     prop.kind = k;
                     known = true;
                 }
             if (!known) {
-                const std::string message =
-                    R"(a prop's 'kind' must be "floor", "wall", "chair", "bed" or "towel")";
+                const std::string message = R"(a prop's 'kind' must be "floor", "wall", "chair", )"
+                                            R"("bed", "towel" or "cushion")";
                 if (kind != nullptr)
                     m_check.error(*kind, message + ", not " + describeValue(*kind));
                 else
@@ -232,6 +232,8 @@ const char* toString(PropKind kind) {
         return "bed";
     case PropKind::Towel:
         return "towel";
+    case PropKind::Cushion:
+        return "cushion";
     }
     return "floor";
 }

@@ -38,12 +38,14 @@ struct Pose {
     LimbAngles farLimbs;
 };
 
-enum class PropKind { Floor, Wall, Chair, Bed, Towel };
+enum class PropKind { Floor, Wall, Chair, Bed, Towel, Cushion };
 const char* toString(PropKind kind);
 
 // A prop in the figure's frame. Wall: its face at x. Chair and bed: a seat or mattress whose top
 // is at `top`, from x to x + width. Floor: y = 0. Towel: from the near hand to the near toes.
+// Cushion: a soft pad on the floor (under the knees), from x to x + width, `top` thick.
 struct Prop {
+    static constexpr double kChairBack = 0.5; // a chair's back rises this far above its seat, at x
     PropKind kind = PropKind::Floor;
     double x = 0;
     double width = 0;

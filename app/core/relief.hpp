@@ -19,13 +19,15 @@ struct ReliefStep {
     std::string title;              // "Stretch the calf"
     std::vector<std::string> lines; // what to do: a sentence each (front ends wrap them)
     std::string spoken;             // what the voice says
-    std::string poseId;             // a catalog stretch whose figure shows it; empty: none
+    std::string poseId;             // a pose file (assets/poses) that shows it; empty: none
 };
 
 std::vector<ReliefStep> reliefSteps(ReliefVariant variant);
 
 // Said at the end of every guide, and on the about screen: when to get help at once (NHS).
 extern const char* const kReliefUrgentLine;
+// In the guide's rubbing step and on the about screen: a swollen, red or warm leg (A, C).
+extern const char* const kReliefSwollenLine;
 
 // Where a person is in a guide. Steps go forward and back; past the last one it is finished.
 class ReliefGuide {

@@ -37,6 +37,7 @@ struct Stretch {
     std::optional<int> hold; // the catalog's suggested hold, if any
     std::vector<std::string> instructions;
     std::string caution;
+    bool standing = false; // done standing: the voice says "hold on" (HEALTH.md "Safe at night")
 };
 
 // The stretch catalog, by id.

@@ -34,8 +34,8 @@ const std::vector<std::string> kDefaultsKeys = {"prepare", "hold",   "reps",
 const std::vector<std::string> kStepKeys = {"stretch", "name",    "instructions", "sides",
                                             "muscles", "caution", "prepare",      "hold",
                                             "reps",    "rest",    "switch"};
-const std::vector<std::string> kCatalogKeys = {"name", "muscles",      "sides",
-                                               "hold", "instructions", "caution"};
+const std::vector<std::string> kCatalogKeys = {"name",         "muscles", "sides",   "hold",
+                                               "instructions", "caution", "standing"};
 
 // Reads the timing keys present in `table`; the unknown-key check is the caller's.
 TimingSpec readTiming(TomlChecker& check, const toml::table& table) {
@@ -206,6 +206,12 @@ void readCatalog(TomlChecker& check, const toml::table& root, Catalog& catalog) 
         }
         if (const toml::node* node = table->get("caution")) {
             if (auto caution = check.text(*node, "caution", true)) stretch.caution = *caution;
+        }
+        if (const toml::node* node = table->get("standing")) {
+            if (const auto standing = node->value<bool>(); node->is_boolean() && standing)
+                stretch.standing = *standing;
+            else
+                check.error(*node, "'standing' must be true or false, not " + describeValue(*node));
         }
         // Keep a stretch with a bad detail so routines using it don't also fail as "unknown".
         if (name) {

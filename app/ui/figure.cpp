@@ -20,7 +20,7 @@ constexpr int kRoundSteps = 14; // segments of a half circle: smooth at the size
 constexpr double kTrunkWidth = 0.20, kNeckWidth = 0.07;
 constexpr double kThighWidth = 0.13, kShinWidth = 0.10, kFootWidth = 0.06;
 constexpr double kUpperArmWidth = 0.085, kForearmWidth = 0.07;
-constexpr double kWallHeight = 1.9, kWallDepth = 0.08, kBackrest = 0.5;
+constexpr double kWallHeight = 1.9, kWallDepth = 0.08, kBackrest = Prop::kChairBack;
 
 const sf::Color kBody{150, 134, 118};   // the person: a warm grey-brown
 const sf::Color kFar{98, 84, 72};       // the far limbs, in shadow
@@ -28,6 +28,7 @@ const sf::Color kMuscle{226, 138, 100}; // the muscle being stretched: a warmer 
 const sf::Color kProp{66, 54, 45};      // walls, chairs, beds: barely there
 const sf::Color kPropEdge{84, 70, 58};
 const sf::Color kTowel{170, 186, 150}; // sage, like the rest colour
+const sf::Color kCushion{120, 96, 78}; // soft and warm, clear of the floor and the body
 
 void addPoints(const Skeleton& s, std::vector<Point>& out) {
     out.insert(out.end(), {s.pelvis, s.neck, s.head});
@@ -62,6 +63,7 @@ void Figure::set(const PoseData& data, FigureSide side, const sf::FloatRect& are
             maxX = std::max(maxX, prop.x + kWallDepth);
             break;
         case PropKind::Chair:
+        case PropKind::Cushion:
         case PropKind::Bed: // the whole seat or mattress, so the floor runs under all of it
             minX = std::min(minX, prop.x);
             maxX = std::max(maxX, prop.x + prop.width);
@@ -186,16 +188,32 @@ void Figure::rebuild() {
         case PropKind::Towel:
             towel = &prop;
             break;
+        case PropKind::Cushion: { // a rounded pad: a capsule lying on the floor
+            const double r = prop.top / 2;
+            capsule({prop.x + r, r}, {prop.x + prop.width - r, r}, prop.top, kCushion);
+            break;
+        }
         }
     }
 
     const auto leg = [&](const Skeleton::Limb& limb, sf::Color colour, bool near) {
         const sf::Color thigh = near && m_data.muscle == Muscle::Hamstring ? kMuscle : colour;
-        const sf::Color shin =
-            near && (m_data.muscle == Muscle::Calf || m_data.muscle == Muscle::Shin) ? kMuscle
-                                                                                     : colour;
+        const sf::Color shin = near && m_data.muscle == Muscle::Calf ? kMuscle : colour;
         capsule(limb.hip, limb.knee, kThighWidth, thigh);
         capsule(limb.knee, limb.ankle, kShinWidth, shin);
+        if (near && m_data.muscle == Muscle::Shin) {
+            // The front of the shin: the half of the lower leg on the side the foot points to
+            // (the shin's line turned a quarter counterclockwise, whichever way the foot is bent).
+            const double dx = limb.ankle.x - limb.knee.x;
+            const double dy = limb.ankle.y - limb.knee.y;
+            const double length = std::hypot(dx, dy);
+            if (length > 0) {
+                const double off = kShinWidth / 4;
+                const Point front{-dy / length * off, dx / length * off};
+                capsule({limb.knee.x + front.x, limb.knee.y + front.y},
+                        {limb.ankle.x + front.x, limb.ankle.y + front.y}, kShinWidth / 2, kMuscle);
+            }
+        }
         capsule(limb.ankle, limb.toe, kFootWidth, colour);
         if (near) disc(limb.knee, kShinWidth / 2, colour); // the knee in the leg's own colour
     };

@@ -65,6 +65,9 @@ TEST_F(ReliefCommands, SpaceGoesThroughEveryStepRecordsTheReliefAndExitsZero) {
     EXPECT_NE(result.out.find("A cramp in the calf"), std::string::npos) << result.out;
     EXPECT_NE(result.out.find("1 of 5  Stretch the calf"), std::string::npos) << result.out;
     EXPECT_NE(result.out.find("toes toward your knee"), std::string::npos);
+    // Wrapped to the terminal's width: the words, not the line breaks.
+    EXPECT_NE(result.out.find("swollen, red or warm"), std::string::npos);
+    EXPECT_NE(result.out.find("Turn on a light"), std::string::npos);
     EXPECT_NE(result.out.find("5 of 5  Loosen the bedclothes"), std::string::npos);
     EXPECT_NE(result.out.find("Well done"), std::string::npos);
     EXPECT_NE(result.out.find("A cramp over 10 minutes that does not ease"), std::string::npos);
@@ -176,7 +179,8 @@ TEST_F(ReliefCommands, AboutPrintsWhatHelpsTheRedFlagsAndTheUrgentCases) {
           "about six weeks", "several times a week or nightly", "swollen, red or warm",
           "numbness or tingling", "new medicine", "don't stop a medicine on your own", "quinine",
           "more than 10 minutes", "tetanus", "share/nightstretch/sources.md", "pregnancy",
-          "midwife", "poor blood flow to the legs", "do not mean you have one"})
+          "midwife", "poor blood flow to the legs", "do not mean you have one",
+          "If the leg is swollen, red or warm, don't rub it: please see a doctor soon."})
         EXPECT_NE(flowed(result.out).find(words), std::string::npos) << words;
     // Night cramps always come at rest: "without exertion" would send everyone to a doctor.
     EXPECT_EQ(result.out.find("exertion"), std::string::npos);

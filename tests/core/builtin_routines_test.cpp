@@ -1,4 +1,7 @@
 // The shipped catalog and routines: they load cleanly, hold what the brief asks, and fit bedtime.
+#include "about_text.hpp"
+#include "phrase_plan.hpp"
+#include "relief.hpp"
 #include "routine_loader.hpp"
 #include "timeline.hpp"
 
@@ -7,6 +10,7 @@
 #include <algorithm>
 #include <fstream>
 #include <set>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 
@@ -72,13 +76,20 @@ TEST(BuiltInRoutines, CatalogHasEveryRequiredStretchFullyDescribed) {
     }
 }
 
+bool mentions(const Stretch& stretch, const std::string& words) {
+    auto has = [&words](const std::string& line) { return line.find(words) != std::string::npos; };
+    return has(stretch.caution) ||
+           std::any_of(stretch.instructions.begin(), stretch.instructions.end(), has);
+}
+
 TEST(BuiltInRoutines, CatalogCautionsCoverSafetyOnOneShortLine) {
     for (const auto& [id, stretch] : library().catalog.stretches) {
         SCOPED_TRACE(id);
         EXPECT_NE(stretch.caution.find("top"), std::string::npos)
             << "every caution says when to stop";
         EXPECT_TRUE(stretch.caution.find("cramp") != std::string::npos ||
-                    stretch.caution.find("calf tightens") != std::string::npos)
+                    stretch.caution.find("alf tightens") != std::string::npos ||
+                    mentions(stretch, "Calf cramp? Sit to one side"))
             << "and what to do if a cramp starts";
         EXPECT_LE(stretch.caution.size(), 76u) << "one line during every hold";
     }
@@ -87,12 +98,6 @@ TEST(BuiltInRoutines, CatalogCautionsCoverSafetyOnOneShortLine) {
               std::string::npos);
     EXPECT_NE(library().catalog.find("bed-ankle-flex")->caution.find("Stop if it hurts"),
               std::string::npos);
-}
-
-bool mentions(const Stretch& stretch, const std::string& words) {
-    auto has = [&words](const std::string& line) { return line.find(words) != std::string::npos; };
-    return has(stretch.caution) ||
-           std::any_of(stretch.instructions.begin(), stretch.instructions.end(), has);
 }
 
 TEST(BuiltInRoutines, ShinStretchNeverPointsTheFootWithoutTheCalfAdvice) {
@@ -105,7 +110,10 @@ TEST(BuiltInRoutines, ShinStretchNeverPointsTheFootWithoutTheCalfAdvice) {
     const Stretch* kneeling = library().catalog.find("kneeling-shin");
     ASSERT_NE(kneeling, nullptr);
     EXPECT_TRUE(mentions(*kneeling, "soft surface"));
-    EXPECT_TRUE(mentions(*kneeling, "calf tightens"));
+    EXPECT_TRUE(mentions(*kneeling, "Not for painful knees or a knee replacement"));
+    // Standing up from kneeling in a cramp risks a fall: sit to one side first.
+    EXPECT_TRUE(mentions(*kneeling, "Calf cramp? Sit to one side, straighten the leg, toes up."));
+    EXPECT_FALSE(mentions(*kneeling, "stand up"));
     EXPECT_EQ(kneeling->muscles, shin->muscles);
 }
 
@@ -231,6 +239,175 @@ TEST(BuiltInRoutines, InBedUsesOnlyStretchesDoneInBed) {
     EXPECT_GE(total, 300);
     EXPECT_LE(total, 600);
     EXPECT_EQ(total, 440);
+}
+
+TEST(BuiltInRoutines, TheWordingIsExactWhereItWasWrong) {
+    const Catalog& catalog = library().catalog;
+    EXPECT_TRUE(mentions(*catalog.find("bed-ankle-flex"), "Don't point your toes hard."));
+    for (const auto& [id, stretch] : catalog.stretches)
+        EXPECT_FALSE(mentions(stretch, "Never point your toes")) << id;
+    EXPECT_TRUE(mentions(*catalog.find("seated-forward-bend"), "legs straight"));
+    EXPECT_FALSE(mentions(*catalog.find("seated-forward-bend"), "legs out in front"));
+    const Stretch& shin = *catalog.find("tibialis-anterior");
+    EXPECT_TRUE(mentions(shin, "a steady chair"));
+    EXPECT_FALSE(mentions(shin, "chair back"));
+    EXPECT_TRUE(mentions(shin, "Stop if it hurts"));
+}
+
+// The text a person reads: the README, the software centre's description, the routines and the
+// catalog, the about, welcome and relief text.
+std::vector<std::pair<std::string, std::string>> userFacingTexts() {
+    std::vector<std::pair<std::string, std::string>> texts;
+    const auto file = [&texts](const std::string& path) {
+        std::ifstream in(std::string(NS_ROUTINES_DIR) + "/../" + path);
+        EXPECT_TRUE(in) << path;
+        std::ostringstream all;
+        all << in.rdbuf();
+        texts.emplace_back(path, all.str());
+    };
+    file("README.md");
+    file("assets/io.github.nightstretch.Nightstretch.metainfo.xml.in");
+    for (const char* name : {"stretches", "nightly", "trial", "quick", "in-bed"})
+        file(std::string("routines/") + name + ".toml");
+    std::string app;
+    for (const AboutSection& section : aboutSections())
+        for (const std::string& line : section.sentences)
+            app += line + "\n";
+    app += "\n";
+    for (const std::string& line : welcomeLines())
+        app += line + "\n";
+    for (ReliefVariant variant : {ReliefVariant::Calf, ReliefVariant::ShinOrFoot})
+        for (const ReliefStep& step : reliefSteps(variant)) {
+            app += "\n" + step.title + "\n" + step.spoken + "\n";
+            for (const std::string& line : step.lines)
+                app += line + "\n";
+        }
+    texts.emplace_back("the app's about, welcome and relief text", app);
+    return texts;
+}
+
+// Paragraphs: text between blank lines.
+std::vector<std::string> paragraphs(const std::string& text) {
+    std::vector<std::string> out(1);
+    std::istringstream in(text);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.find_first_not_of(" \t") == std::string::npos) {
+            if (!out.back().empty()) out.emplace_back();
+        } else {
+            out.back() += line + " ";
+        }
+    }
+    return out;
+}
+
+TEST(BuiltInRoutines, EyesAreClosedOnlyInBedNeverWhileStanding) {
+    // The stretches done standing, and the words that mean standing.
+    std::vector<std::string> standing = {"stand", "Stand", "wall", "on one leg"};
+    for (const auto& [id, stretch] : library().catalog.stretches)
+        if (stretch.standing) standing.push_back(stretch.name);
+    int closedEyes = 0;
+    for (const auto& [where, text] : userFacingTexts()) {
+        for (const std::string& paragraph : paragraphs(text)) {
+            bool closed = false;
+            for (const char* words : {"eyes closed", "close your eyes", "eyes may be closed",
+                                      "eyes shut", "eyes can stay closed"})
+                closed = closed || paragraph.find(words) != std::string::npos;
+            if (!closed) continue;
+            ++closedEyes;
+            SCOPED_TRACE(where);
+            SCOPED_TRACE(paragraph);
+            EXPECT_NE(paragraph.find("in bed"), std::string::npos)
+                << "closed eyes are for stretches done in bed";
+            EXPECT_NE(paragraph.find("eyes open"), std::string::npos)
+                << "and standing ones are done with the eyes open";
+            for (const std::string& word : standing)
+                if (paragraph.find(word) != std::string::npos) {
+                    EXPECT_NE(paragraph.find("eyes open"), std::string::npos)
+                        << "'" << word << "' beside closed eyes, without 'eyes open'";
+                }
+        }
+    }
+    EXPECT_GE(closedEyes, 2) << "the README and the description say when eyes may close";
+}
+
+TEST(BuiltInRoutines, AStandingStretchsGetReadySaysHoldOnFirst) {
+    for (const char* id : {"nightly", "trial", "quick"}) {
+        SCOPED_TRACE(id);
+        const Routine& r = routine(id);
+        const Timeline timeline = buildTimeline(r);
+        for (std::size_t i = 0; i < timeline.phases.size(); ++i) {
+            const Phase& phase = timeline.phases[i];
+            if (phase.kind != PhaseKind::Prepare) continue;
+            const Step& step = r.steps[static_cast<std::size_t>(phase.step)];
+            for (const std::string& choice : phraseChoices(r, timeline, static_cast<int>(i))) {
+                SCOPED_TRACE(choice);
+                EXPECT_EQ(choice.rfind("Hold on.", 0) == 0, step.stretch.standing);
+            }
+        }
+    }
+    // And it is said: the cut that fits still holds it, even in the trial's 5-second get-ready
+    // with a long chime.
+    CueStrikes strikes{};
+    strikes.fill(1200);
+    for (const char* id : {"nightly", "trial", "quick"}) {
+        const Routine& r = routine(id);
+        const Timeline timeline = buildTimeline(r);
+        const PhrasePlan plan = planPhrases(r, timeline, strikes, estimatePhraseMs);
+        for (std::size_t i = 0; i < timeline.phases.size(); ++i) {
+            const Phase& phase = timeline.phases[i];
+            if (phase.kind != PhaseKind::Prepare) continue;
+            if (!r.steps[static_cast<std::size_t>(phase.step)].stretch.standing) continue;
+            EXPECT_EQ(plan.phases[i].text.rfind("Hold on.", 0), 0u)
+                << id << ": '" << plan.phases[i].text << "'";
+        }
+    }
+    for (const char* standing :
+         {"wall-calf", "wall-soleus", "tibialis-anterior", "standing-hamstring"})
+        EXPECT_TRUE(library().catalog.find(standing)->standing) << standing;
+    for (const char* inBed : {"towel-stretch", "bed-ankle-flex", "bed-hamstring",
+                              "seated-forward-bend", "seated-calf-hamstring"})
+        EXPECT_FALSE(library().catalog.find(inBed)->standing) << inBed;
+}
+
+TEST(BuiltInRoutines, TheTrialRoutineIsTheTrialsTimingAndSaysBreatheNormally) {
+    const Routine& trial = routine("trial");
+    EXPECT_NE(trial.description.find("timing from the 2012 trial"), std::string::npos)
+        << trial.description;
+    for (const Step& step : trial.steps) {
+        SCOPED_TRACE(step.stretch.id);
+        EXPECT_NE(step.stretch.caution.find("Breathe normally."), std::string::npos)
+            << "the caution is shown in every hold";
+        EXPECT_LE(step.stretch.caution.size(), 76u);
+        EXPECT_NE(step.stretch.caution.find("top"), std::string::npos);
+    }
+    std::ifstream readme(std::string(NS_ROUTINES_DIR) + "/../README.md");
+    std::string line;
+    bool described = false;
+    while (std::getline(readme, line))
+        if (line.rfind("| `trial` |", 0) == 0)
+            described = line.find("timing from the 2012 trial") != std::string::npos;
+    EXPECT_TRUE(described) << "the README's routine table";
+}
+
+TEST(BuiltInRoutines, TheReadmeListsTheNightlysStretchesInItsOrder) {
+    std::ifstream readme(std::string(NS_ROUTINES_DIR) + "/../README.md");
+    std::string line;
+    std::string row;
+    while (std::getline(readme, line))
+        if (line.rfind("| `nightly` |", 0) == 0) row = line;
+    ASSERT_FALSE(row.empty());
+    std::size_t at = 0;
+    for (const Step& step : routine("nightly").steps) {
+        // The README names each by the catalog name's words, lower case, without "stretch" at
+        // times: the first word is enough to find it in order.
+        std::string name = step.stretch.name;
+        name[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[0])));
+        const std::string first = name.substr(0, name.find(' '));
+        const std::size_t found = row.find(first, at);
+        ASSERT_NE(found, std::string::npos) << first << " after " << row.substr(at);
+        at = found + first.size();
+    }
 }
 
 } // namespace

@@ -54,6 +54,15 @@ TEST(PoseFiles, EveryCatalogStretchHasOneThatLoads) {
     }
 }
 
+TEST(PoseFiles, TheCatalogMarksAsStandingExactlyTheStretchesWhosePoseStands) {
+    const CatalogLoadResult catalog = loadCatalogFile(NS_ROUTINES_DIR "/stretches.toml");
+    for (const auto& [id, stretch] : catalog.catalog.stretches) {
+        const PoseData pose = loadOrFail(id);
+        const bool stands = pose.hold.pelvis.y > 0.75 && !hasProp(pose, PropKind::Bed);
+        EXPECT_EQ(stretch.standing, stands) << id;
+    }
+}
+
 TEST(PoseFiles, WallCalfBackKneeStraightHeelDownHandsOnTheWall) {
     const PoseData pose = loadOrFail("wall-calf");
     const Skeleton s = skeletonOf(pose.hold);
@@ -114,6 +123,33 @@ TEST(PoseFiles, StandingHamstringHeelForwardToesUpKneeStraight) {
     EXPECT_LT(s.nearLimb.ankle.y, kAnkleOnFloor);
     EXPECT_GT(s.nearLimb.toe.y, s.nearLimb.ankle.y + 0.1) << "the toes up";
     EXPECT_LT(pose.hold.farLimbs.knee, -20) << "the other knee bent";
+    // "Hold a chair or wall": a hand on the top of a chair's back, in front of the toes.
+    ASSERT_TRUE(hasProp(pose, PropKind::Chair));
+    for (const Prop& prop : pose.props) {
+        if (prop.kind != PropKind::Chair) continue;
+        const Point backTop{prop.x + 0.02, prop.top + Prop::kChairBack};
+        EXPECT_LT(distance(s.nearLimb.hand, backTop), 0.04) << "the hand on the chair";
+        EXPECT_LT(distance(skeletonOf(pose.start).nearLimb.hand, backTop), 0.04)
+            << "holding it before the stretch too";
+        EXPECT_GT(prop.x, s.nearLimb.toe.x) << "the chair clear of the foot";
+    }
+}
+
+TEST(PoseFiles, KneelingShinKneelsOnACushion) {
+    const PoseData pose = loadOrFail("kneeling-shin");
+    ASSERT_TRUE(hasProp(pose, PropKind::Cushion));
+    const Prop cushion = *std::find_if(pose.props.begin(), pose.props.end(),
+                                       [](const Prop& p) { return p.kind == PropKind::Cushion; });
+    EXPECT_GT(cushion.top, 0.02) << "a cushion has some thickness";
+    for (const Pose* p : {&pose.start, &pose.hold}) {
+        const Skeleton s = skeletonOf(*p);
+        for (const Skeleton::Limb* limb : {&s.nearLimb, &s.farLimb}) {
+            EXPECT_GE(limb->knee.x, cushion.x) << "the knee over the cushion";
+            EXPECT_LE(limb->knee.x, cushion.x + cushion.width);
+            // The knee (about 0.05 m to its skin) rests on the cushion's top.
+            EXPECT_NEAR(limb->knee.y - 0.05, cushion.top, 0.02);
+        }
+    }
 }
 
 TEST(PoseFiles, LyingHamstringRaisesTheStraightLegWithATowel) {
@@ -174,6 +210,17 @@ TEST(PoseLoader, StartAndHoldAreRequired) {
     ASSERT_EQ(result.diagnostics.size(), 1u);
     EXPECT_EQ(result.diagnostics.front().line, 0);
     EXPECT_NE(result.diagnostics.front().message.find("[hold]"), std::string::npos);
+}
+
+TEST(PoseLoader, ACushionIsAProp) {
+    const PoseLoadResult result = parsePose(
+        std::string(kMinimal) + "[[props]]\nkind = \"cushion\"\nx = 0\nwidth = 0.3\ntop = "
+                                "0.05\n",
+        "pose.toml");
+    ASSERT_TRUE(result.pose);
+    ASSERT_EQ(result.pose->props.size(), 1u);
+    EXPECT_EQ(result.pose->props[0].kind, PropKind::Cushion);
+    EXPECT_STREQ(toString(PropKind::Cushion), "cushion");
 }
 
 TEST(PoseLoader, PropsAreChecked) {

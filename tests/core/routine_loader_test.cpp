@@ -401,6 +401,16 @@ TEST(RoutineLoaderCatalog, ChecksKeysTypesAndRanges) {
     EXPECT_TRUE(catalogFails("[a]\nhold = 30\n", 1, 1, "stretch 'a' needs a 'name'"));
     EXPECT_TRUE(catalogFails("a = 3\n", 1, 5, "stretch 'a' must be a table"));
     EXPECT_TRUE(catalogFails("[a\n", 1, 3, "not valid TOML"));
+    EXPECT_TRUE(catalogFails("[a]\nname = \"A\"\nstanding = \"yes\"\n", 3, 12,
+                             "'standing' must be true or false, not"));
+}
+
+TEST(RoutineLoaderCatalog, StandingIsReadAndOffByDefault) {
+    const CatalogLoadResult result =
+        parseCatalog("[a]\nname = \"A\"\nstanding = true\n[b]\nname = \"B\"\n", "stretches.toml");
+    ASSERT_TRUE(result.diagnostics.empty()) << listDiagnostics(result.diagnostics);
+    EXPECT_TRUE(result.catalog.find("a")->standing);
+    EXPECT_FALSE(result.catalog.find("b")->standing);
 }
 
 TEST(RoutineLoaderCatalog, KeepsStretchesWithABadDetail) {

@@ -100,6 +100,47 @@ TEST(Figure, GettingIntoPositionMovesTheFigure) {
     }
 }
 
+// The muscle's tint (figure.cpp's kMuscle): where the stretch is felt.
+const sf::Color kMuscleTint{226, 138, 100};
+
+// The mean height (image rows, down) of the pixels in the muscle's tint; -1 when none.
+double meanTintRow(const sf::Image& image) {
+    double sum = 0;
+    std::size_t n = 0;
+    for (unsigned y = 0; y < image.getSize().y; ++y)
+        for (unsigned x = 0; x < image.getSize().x; ++x) {
+            const sf::Color c = image.getPixel(x, y);
+            if (std::abs(c.r - kMuscleTint.r) <= 4 && std::abs(c.g - kMuscleTint.g) <= 4 &&
+                std::abs(c.b - kMuscleTint.b) <= 4) {
+                sum += y;
+                ++n;
+            }
+        }
+    return n == 0 ? -1 : sum / static_cast<double>(n);
+}
+
+TEST(Figure, TheShinIsTintedOnItsFrontTheCalfOnTheWholeLowerLeg) {
+    // The shin relief's figure lies in bed, the leg along the bed: the front of the shin is its
+    // upper half in the picture.
+    const PoseLoadResult loaded =
+        loadPoseFile(std::string(NS_ASSETS_DIR) + "/poses/relief-shin.toml");
+    ASSERT_TRUE(loaded.pose);
+    PoseData shin = *loaded.pose;
+    ASSERT_EQ(shin.muscle, Muscle::Shin);
+    PoseData calf = shin;
+    calf.muscle = Muscle::Calf;
+    const sf::Image shinImage = drawFigure(shin, FigureSide::Left, shin.hold);
+    const sf::Image calfImage = drawFigure(calf, FigureSide::Left, calf.hold);
+    const std::size_t shinTint = countNear(shinImage, kMuscleTint, 4);
+    const std::size_t calfTint = countNear(calfImage, kMuscleTint, 4);
+    EXPECT_GT(shinTint, 40u) << "the shin is tinted";
+    EXPECT_LT(shinTint, calfTint * 3 / 4) << "only its front";
+    EXPECT_LT(meanTintRow(shinImage), meanTintRow(calfImage) - 1.0) << "on the upper side";
+    // Mirrored for the right leg, still on the front.
+    const sf::Image right = drawFigure(shin, FigureSide::Right, shin.hold);
+    EXPECT_NEAR(meanTintRow(right), meanTintRow(shinImage), 1.0);
+}
+
 TEST(Figure, TheNeutralFigureStandsAtEase) {
     const PoseData neutral = neutralPose();
     const sf::Image image = drawFigure(neutral, FigureSide::Left, neutral.hold);

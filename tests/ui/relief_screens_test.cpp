@@ -213,6 +213,49 @@ TEST_F(ReliefScreensTest, COnHomeGuidesStepByStepAndRecordsAReliefOnTonight) {
     EXPECT_EQ(m_history->reliefCountFor(today()), 1);
 }
 
+// Every step of both guides, at each size: its words inside the window, clear of each other and
+// of the figure; the shin guide's first picture is its own (the foot easing down). Saved to look
+// at.
+TEST_F(ReliefScreensTest, EveryStepOfBothGuidesFitsAndIsSavedToLookAt) {
+    Switchboard& board = open();
+    press(K::C);
+    auto* relief = topAs<ReliefScreen>(board);
+    ASSERT_NE(relief, nullptr);
+    for (const ReliefVariant variant : {ReliefVariant::Calf, ReliefVariant::ShinOrFoot}) {
+        if (variant == ReliefVariant::ShinOrFoot) press(K::S);
+        ASSERT_EQ(relief->guide().variant(), variant);
+        EXPECT_EQ(relief->guide().current().poseId,
+                  variant == ReliefVariant::Calf ? "towel-stretch" : "relief-shin");
+        for (std::size_t step = 0; step < relief->guide().steps().size(); ++step) {
+            ASSERT_EQ(relief->guide().index(), step);
+            const std::string name = std::string("relief-") + reliefVariantName(variant) + "-step" +
+                                     std::to_string(step + 1);
+            SCOPED_TRACE(name);
+            for (const sf::Vector2u size : kSizes) {
+                const sf::Vector2f window(static_cast<float>(size.x), static_cast<float>(size.y));
+                board.layout(window);
+                const std::vector<sf::FloatRect> texts = relief->scene().textBounds();
+                for (std::size_t i = 0; i < texts.size(); ++i) {
+                    const sf::FloatRect& t = texts[i];
+                    EXPECT_GE(t.left, 0.f);
+                    EXPECT_GE(t.top, 0.f);
+                    EXPECT_LE(t.left + t.width, window.x);
+                    EXPECT_LE(t.top + t.height, window.y);
+                    for (std::size_t k = i + 1; k < texts.size(); ++k)
+                        EXPECT_FALSE(t.intersects(texts[k])) << i << " and " << k;
+                    if (const auto figure = relief->scene().figureBounds()) {
+                        EXPECT_FALSE(t.intersects(*figure)) << "text " << i << " on the figure";
+                    }
+                }
+            }
+            lookAt(name);
+            press(K::Right);
+        }
+        ASSERT_TRUE(relief->guide().finished());
+        press(K::Left); // back into the guide, so S switches it
+    }
+}
+
 TEST_F(ReliefScreensTest, CDuringASessionPausesItFirstAndEscLeavesItPaused) {
     Switchboard& board = open();
     press(K::Enter); // start the chosen routine
