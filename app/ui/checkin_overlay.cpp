@@ -145,17 +145,21 @@ void CheckInOverlay::layout(sf::Vector2f size) {
             const sf::FloatRect minusBox{plusBox.left - valueWidth - target, targetTop, target,
                                          target};
             const unsigned signSize = scaledSize(0.05f, h);
-            const int value = m_form.value(field);
+            // Empty (never touched) shows a dash: nothing is saved for it.
+            const std::optional<int> value = m_form.value(field);
+            const bool canLower = !value || *value > 0; // from empty, − gives 0
+            const bool canRaise = !value || *value < CheckInForm::maximum(field);
             m_minus[index] = makeButton(minusBox, "\u2212", signSize,
-                                        value > 0 ? palette::kTrack : palette::kSurface,
-                                        value > 0 ? palette::kText : palette::kTextDim);
-            m_plus[index] = makeButton(
-                plusBox, "+", signSize,
-                value < CheckInForm::maximum(field) ? palette::kTrack : palette::kSurface,
-                value < CheckInForm::maximum(field) ? palette::kText : palette::kTextDim);
-            sf::Text number =
-                makeText(std::to_string(value), m_theme.bold(), scaledSize(kValueSize, h),
-                         focused ? palette::kAccent : palette::kText);
+                                        canLower ? palette::kTrack : palette::kSurface,
+                                        canLower ? palette::kText : palette::kTextDim);
+            m_plus[index] =
+                makeButton(plusBox, "+", signSize, canRaise ? palette::kTrack : palette::kSurface,
+                           canRaise ? palette::kText : palette::kTextDim);
+            sf::Text number = makeText(value ? std::to_string(*value) : "\u2013", m_theme.bold(),
+                                       scaledSize(kValueSize, h),
+                                       !value    ? palette::kTextDim
+                                       : focused ? palette::kAccent
+                                                 : palette::kText);
             placeText(number, minusBox.left + target + valueWidth / 2.f,
                       y + (rowHeight - number.getLocalBounds().height) / 2.f, Align::Center);
             m_texts.push_back(number);
