@@ -103,8 +103,9 @@ CheckedCheckIn checkCheckInOptions(const CheckInOptions& options, Date tonight, 
             }
             if (names == &options.noSymptoms) continue;
             if (std::count(options.noSymptoms.begin(), options.noSymptoms.end(), name) > 0) {
-                checked.error = "--symptom " + name + " and --no-symptom " + name +
-                                " say opposite things; give one of them";
+                checked.error = "--symptom ";
+                checked.error.append(name).append(" and --no-symptom ").append(name);
+                checked.error += " say opposite things; give one of them";
                 return checked;
             }
             checkIn.symptoms.push_back(*symptom);

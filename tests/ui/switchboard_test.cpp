@@ -691,7 +691,7 @@ TEST_F(CheckInDiaryTest, ASavedSymptomIsShownAndCanBeTakenBack) {
     press(K::P);
     ASSERT_NE(topAs<ProgressScreen>(*m_board), nullptr);
     press(K::Enter); // the chosen night is last night
-    CheckInScreen* diary = topAs<CheckInScreen>(*m_board);
+    auto* diary = topAs<CheckInScreen>(*m_board);
     ASSERT_NE(diary, nullptr);
     EXPECT_TRUE(diary->form().symptom(Symptom::Swelling)) << "the saved yes shows unticked";
     for (int i = 0; i < 4; ++i)
