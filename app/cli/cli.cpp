@@ -397,11 +397,16 @@ int runCli(int argc, char** argv) {
     checkin->add_option("--night", checkInNight, "The night it is about (default: last night)")
         ->option_text("YYYY-MM-DD");
     checkin->add_flag("--replace", checkInOptions.replace,
-                      "Overwrite a saved check-in whole (else only the fields given change)");
+                      "Overwrite a saved check-in whole, symptoms too (else only the fields "
+                      "given change)");
     checkin
         ->add_option("--symptom", checkInOptions.symptoms,
                      "Yes to a symptom question (repeatable): swelling, redness or warmth; "
                      "weakness; numbness or tingling; cramps that began with a new medicine")
+        ->option_text("swelling|weakness|numbness|medicine");
+    checkin
+        ->add_option("--no-symptom", checkInOptions.noSymptoms,
+                     "Take back a yes to a symptom question (repeatable)")
         ->option_text("swelling|weakness|numbness|medicine");
 
     std::string logName;

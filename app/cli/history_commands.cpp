@@ -254,15 +254,6 @@ int statsCommand(const Paths& paths, const StatsOptions& options) {
 int checkInCommand(const Paths& paths, const CheckInOptions& options) {
     const CheckedCheckIn checked = checkCheckInOptions(options, tonight(paths), std::time(nullptr));
     if (!checked.checkIn) return fail(kExitInvalid, checked.error);
-    std::vector<Symptom> symptoms;
-    for (const std::string& name : options.symptoms) {
-        const auto symptom = parseSymptom(name);
-        if (!symptom)
-            return fail(kExitInvalid, "'" + name +
-                                          "' is not a symptom the check-in asks about; use "
-                                          "swelling, weakness, numbness or medicine");
-        symptoms.push_back(*symptom);
-    }
 
     std::string whyNot;
     auto store = openForCommand(paths, &whyNot);
@@ -280,6 +271,8 @@ int checkInCommand(const Paths& paths, const CheckInOptions& options) {
                 checkIn.cramps == 1 ? "" : "s");
     if (checkIn.pain) std::printf(", pain %d", *checkIn.pain);
     if (checkIn.sleep) std::printf(", sleep disturbed %d", *checkIn.sleep);
+    for (std::size_t i = 0; i < checkIn.symptoms.size(); ++i)
+        std::printf("%s%s", i == 0 ? "; noted: " : ", ", symptomName(checkIn.symptoms[i]));
     std::printf(".\n");
     if (!change.replaced.empty()) {
         std::string replaced;
@@ -287,8 +280,6 @@ int checkInCommand(const Paths& paths, const CheckInOptions& options) {
             replaced += (replaced.empty() ? "" : ", ") + item;
         std::printf("This changed the check-in saved before: %s.\n", replaced.c_str());
     }
-    if (!symptoms.empty() && !store->addSymptoms(checkIn.night, symptoms, checkIn.recordedAt))
-        return fail(kExitEnvironment, "the answers could not be saved: " + store->lastError());
     printDoctorNote(doctorNoteOf(*store, tonight(paths)));
     return kExitOk;
 }

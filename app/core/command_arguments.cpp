@@ -1,6 +1,7 @@
 // The history commands' options, checked without touching the database.
 #include "command_arguments.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 
@@ -91,6 +92,27 @@ CheckedCheckIn checkCheckInOptions(const CheckInOptions& options, Date tonight, 
                         tonight.plus(-1).str() + ")";
         return checked;
     }
+    for (const auto* names : {&options.symptoms, &options.noSymptoms})
+        for (const std::string& name : *names) {
+            const auto symptom = parseSymptom(name);
+            if (!symptom) {
+                checked.error = "'" + name +
+                                "' is not a symptom the check-in asks about; use swelling, "
+                                "weakness, numbness or medicine";
+                return checked;
+            }
+            if (names == &options.noSymptoms) continue;
+            if (std::count(options.noSymptoms.begin(), options.noSymptoms.end(), name) > 0) {
+                checked.error = "--symptom ";
+                checked.error.append(name).append(" and --no-symptom ").append(name);
+                checked.error += " say opposite things; give one of them";
+                return checked;
+            }
+            checkIn.symptoms.push_back(*symptom);
+        }
+    std::sort(checkIn.symptoms.begin(), checkIn.symptoms.end());
+    checkIn.symptoms.erase(std::unique(checkIn.symptoms.begin(), checkIn.symptoms.end()),
+                           checkIn.symptoms.end());
     checkIn.night = night.str();
     checkIn.note = options.note.value_or("");
     checkIn.recordedAt = now;
@@ -135,18 +157,6 @@ CheckedLog checkLogOptions(const LogOptions& options, std::time_t now) {
     return checked;
 }
 
-namespace {
-
-std::string scaleText(const std::optional<int>& value) {
-    return value ? std::to_string(*value) : std::string("none");
-}
-
-std::string noteText(const std::string& note) {
-    return note.empty() ? std::string("none") : "\"" + note + "\"";
-}
-
-} // namespace
-
 CheckInChange mergeCheckIn(const std::optional<CheckIn>& saved, const CheckIn& given,
                            const CheckInOptions& options) {
     CheckInChange change;
@@ -159,10 +169,12 @@ CheckInChange mergeCheckIn(const std::optional<CheckIn>& saved, const CheckIn& g
         }
         change.checkIn = given;
     } else {
-        if (!options.cramps && !options.pain && !options.sleep && !options.note) {
+        if (!options.cramps && !options.pain && !options.sleep && !options.note &&
+            options.symptoms.empty() && options.noSymptoms.empty()) {
             change.error = "the night of " + given.night +
                            " has a check-in already; give the fields to change (--cramps, "
-                           "--pain, --sleep, --note), or --replace with all of them";
+                           "--pain, --sleep, --note, --symptom, --no-symptom), or --replace "
+                           "with all of them";
             return change;
         }
         CheckIn merged = *saved;
@@ -171,20 +183,18 @@ CheckInChange mergeCheckIn(const std::optional<CheckIn>& saved, const CheckIn& g
         if (options.pain) merged.pain = given.pain;
         if (options.sleep) merged.sleep = given.sleep;
         if (options.note) merged.note = given.note;
+        merged.symptoms.insert(merged.symptoms.end(), given.symptoms.begin(), given.symptoms.end());
+        for (const std::string& name : options.noSymptoms)
+            if (const auto symptom = parseSymptom(name))
+                merged.symptoms.erase(
+                    std::remove(merged.symptoms.begin(), merged.symptoms.end(), *symptom),
+                    merged.symptoms.end());
+        std::sort(merged.symptoms.begin(), merged.symptoms.end());
+        merged.symptoms.erase(std::unique(merged.symptoms.begin(), merged.symptoms.end()),
+                              merged.symptoms.end());
         change.checkIn = merged;
     }
-    if (!saved) return change;
-    const CheckIn& now = *change.checkIn;
-    if (saved->cramps != now.cramps)
-        change.replaced.push_back("cramps " + std::to_string(saved->cramps) + " → " +
-                                  std::to_string(now.cramps));
-    if (saved->pain != now.pain)
-        change.replaced.push_back("pain " + scaleText(saved->pain) + " → " + scaleText(now.pain));
-    if (saved->sleep != now.sleep)
-        change.replaced.push_back("sleep " + scaleText(saved->sleep) + " → " +
-                                  scaleText(now.sleep));
-    if (saved->note != now.note)
-        change.replaced.push_back("note " + noteText(saved->note) + " → " + noteText(now.note));
+    if (saved) change.replaced = checkInChanges(*saved, *change.checkIn);
     return change;
 }
 

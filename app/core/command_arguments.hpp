@@ -15,7 +15,8 @@ namespace ns {
 struct CheckInOptions {
     std::optional<std::string> cramps, pain, sleep, note, night;
     bool replace = false; // overwrite a saved check-in whole, not only the fields given
-    std::vector<std::string> symptoms; // --symptom, repeatable: a "yes" to each
+    std::vector<std::string> symptoms;   // --symptom, repeatable: a "yes" to each
+    std::vector<std::string> noSymptoms; // --no-symptom, repeatable: a "yes" taken back
 };
 
 struct LogOptions {
@@ -25,7 +26,7 @@ struct LogOptions {
 
 // A check-in to store, or the one sentence that says what is wrong with the options.
 struct CheckedCheckIn {
-    std::optional<CheckIn> checkIn; // the fields given; cramps 0 when not given
+    std::optional<CheckIn> checkIn; // the fields given (symptoms: --symptom); cramps 0 when not
     std::string error;
 };
 // The night defaults to the one before tonight (the morning check-in is about last night); a
@@ -33,10 +34,11 @@ struct CheckedCheckIn {
 CheckedCheckIn checkCheckInOptions(const CheckInOptions& options, Date tonight, std::time_t now);
 
 // A check-in for a night that may have one saved: the saved one with only the given fields
-// changed (all of them with `replace`), and what it replaced, in words ("pain 5 → 3").
+// changed (all of them with `replace`, which also clears the symptoms not given; --no-symptom
+// takes one back), and what it replaced, in words ("pain 5 → 3", "swelling yes → no").
 struct CheckInChange {
     std::optional<CheckIn> checkIn;
-    std::vector<std::string> replaced; // the saved values that change
+    std::vector<std::string> replaced; // the saved values that change (checkInChanges)
     std::string error;                 // a first check-in without --cramps, or nothing to change
 };
 CheckInChange mergeCheckIn(const std::optional<CheckIn>& saved, const CheckIn& given,

@@ -733,19 +733,42 @@ bool HistoryStore::putCheckIn(const CheckIn& c) {
             return false;
         }
     }
-    Statement statement(m_db, "INSERT INTO checkins (night, cramps, pain, sleep, note, "
-                              "recorded_at) VALUES (?, ?, ?, ?, ?, ?) "
-                              "ON CONFLICT(night) DO UPDATE SET cramps = excluded.cramps, "
-                              "pain = excluded.pain, sleep = excluded.sleep, "
-                              "note = excluded.note, recorded_at = excluded.recorded_at");
-    statement.bind(1, c.night)
-        .bind(2, c.cramps)
-        .bind(3, c.pain)
-        .bind(4, c.sleep)
-        .bind(5, c.note)
-        .bind(6, static_cast<long long>(c.recordedAt));
-    if (!statement.run())
-        return fail(m_db, m_lastError, "cannot save the check-in", statement.rc());
+    // The check-in and its answers together, or neither.
+    if (exec(m_db, "BEGIN IMMEDIATE") != SQLITE_OK)
+        return fail(m_db, m_lastError, "cannot save the check-in", sqlite3_errcode(m_db));
+    const auto giveUp = [&](int rc) {
+        fail(m_db, m_lastError, "cannot save the check-in", rc);
+        exec(m_db, "ROLLBACK");
+        return false;
+    };
+    {
+        Statement statement(m_db, "INSERT INTO checkins (night, cramps, pain, sleep, note, "
+                                  "recorded_at) VALUES (?, ?, ?, ?, ?, ?) "
+                                  "ON CONFLICT(night) DO UPDATE SET cramps = excluded.cramps, "
+                                  "pain = excluded.pain, sleep = excluded.sleep, "
+                                  "note = excluded.note, recorded_at = excluded.recorded_at");
+        statement.bind(1, c.night)
+            .bind(2, c.cramps)
+            .bind(3, c.pain)
+            .bind(4, c.sleep)
+            .bind(5, c.note)
+            .bind(6, static_cast<long long>(c.recordedAt));
+        if (!statement.run()) return giveUp(statement.rc());
+    }
+    {
+        Statement statement(m_db, "DELETE FROM symptoms WHERE night = ?");
+        statement.bind(1, c.night);
+        if (!statement.run()) return giveUp(statement.rc());
+    }
+    for (const Symptom symptom : c.symptoms) {
+        Statement statement(m_db, "INSERT OR IGNORE INTO symptoms (night, symptom, recorded_at) "
+                                  "VALUES (?, ?, ?)");
+        statement.bind(1, c.night)
+            .bind(2, std::string(symptomName(symptom)))
+            .bind(3, static_cast<long long>(c.recordedAt));
+        if (!statement.run()) return giveUp(statement.rc());
+    }
+    if (exec(m_db, "COMMIT") != SQLITE_OK) return giveUp(sqlite3_errcode(m_db));
     m_lastError.clear();
     return true;
 }
@@ -765,6 +788,12 @@ std::optional<CheckIn> HistoryStore::checkInFor(const std::string& night) const 
     c.sleep = statement.optionalInt(3);
     c.note = statement.text(4);
     c.recordedAt = static_cast<std::time_t>(statement.integer(5));
+    Statement answers(m_db, "SELECT symptom FROM symptoms WHERE night = ?");
+    answers.bind(1, night);
+    while (answers.step())
+        if (const auto symptom = parseSymptom(answers.text(0))) c.symptoms.push_back(*symptom);
+    if (!answers.ok()) fail(m_db, m_lastError, "cannot read the answers", answers.rc());
+    std::sort(c.symptoms.begin(), c.symptoms.end());
     return c;
 }
 
@@ -825,6 +854,12 @@ std::vector<CheckIn> HistoryStore::checkIns() const {
         out.push_back(std::move(c));
     }
     if (!statement.ok()) fail(m_db, m_lastError, "cannot read the check-ins", statement.rc());
+    const std::vector<SymptomAnswer> answers = symptomAnswers();
+    for (CheckIn& c : out) {
+        for (const SymptomAnswer& answer : answers)
+            if (answer.night == c.night) c.symptoms.push_back(answer.symptom);
+        std::sort(c.symptoms.begin(), c.symptoms.end());
+    }
     return out;
 }
 
@@ -1033,37 +1068,6 @@ bool HistoryStore::deleteSession(long long id) {
 
 // --- Symptom answers and relief events (schema 2) ---
 
-bool HistoryStore::addSymptoms(const std::string& night, const std::vector<Symptom>& symptoms,
-                               std::time_t recordedAt) {
-    backUpIfNewDay();
-    if (!Date::parse(night)) {
-        m_lastError = "not a night: '" + night + "'";
-        return false;
-    }
-    if (exec(m_db, "BEGIN IMMEDIATE") != SQLITE_OK)
-        return fail(m_db, m_lastError, "cannot save the answers", sqlite3_errcode(m_db));
-    for (const Symptom symptom : symptoms) {
-        Statement statement(m_db, "INSERT INTO symptoms (night, symptom, recorded_at) "
-                                  "VALUES (?, ?, ?) ON CONFLICT(night, symptom) DO UPDATE SET "
-                                  "recorded_at = excluded.recorded_at");
-        statement.bind(1, night)
-            .bind(2, std::string(symptomName(symptom)))
-            .bind(3, static_cast<long long>(recordedAt));
-        if (!statement.run()) {
-            fail(m_db, m_lastError, "cannot save the answers", statement.rc());
-            exec(m_db, "ROLLBACK");
-            return false;
-        }
-    }
-    if (exec(m_db, "COMMIT") != SQLITE_OK) {
-        fail(m_db, m_lastError, "cannot save the answers", sqlite3_errcode(m_db));
-        exec(m_db, "ROLLBACK");
-        return false;
-    }
-    m_lastError.clear();
-    return true;
-}
-
 bool HistoryStore::unmarkSkipped(const std::string& night) {
     backUpIfNewDay();
     Statement statement(m_db, "DELETE FROM skips WHERE night = ?");
@@ -1240,6 +1244,43 @@ int HistoryStore::reliefCountFor(const std::string& night) const {
     Statement statement(m_db, "SELECT COUNT(*) FROM reliefs WHERE night = ?");
     statement.bind(1, night);
     return statement.step() ? statement.int32(0) : 0;
+}
+
+namespace {
+
+std::string scaleText(const std::optional<int>& value) {
+    return value ? std::to_string(*value) : std::string("none");
+}
+
+std::string noteText(const std::string& note) {
+    return note.empty() ? std::string("none") : "\"" + note + "\"";
+}
+
+bool answeredYes(const CheckIn& checkIn, Symptom symptom) {
+    return std::find(checkIn.symptoms.begin(), checkIn.symptoms.end(), symptom) !=
+           checkIn.symptoms.end();
+}
+
+} // namespace
+
+std::vector<std::string> checkInChanges(const CheckIn& before, const CheckIn& after) {
+    std::vector<std::string> changes;
+    if (before.cramps != after.cramps)
+        changes.push_back("cramps " + std::to_string(before.cramps) + " → " +
+                          std::to_string(after.cramps));
+    if (before.pain != after.pain)
+        changes.push_back("pain " + scaleText(before.pain) + " → " + scaleText(after.pain));
+    if (before.sleep != after.sleep)
+        changes.push_back("sleep " + scaleText(before.sleep) + " → " + scaleText(after.sleep));
+    if (before.note != after.note)
+        changes.push_back("note " + noteText(before.note) + " → " + noteText(after.note));
+    for (const Symptom symptom : kSymptoms) {
+        const bool was = answeredYes(before, symptom);
+        if (was != answeredYes(after, symptom))
+            changes.push_back(std::string(symptomName(symptom)) +
+                              (was ? " yes → no" : " no → yes"));
+    }
+    return changes;
 }
 
 } // namespace ns

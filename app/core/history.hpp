@@ -43,8 +43,14 @@ struct CheckIn {
     std::optional<int> pain;  // worst pain 0..10
     std::optional<int> sleep; // how much cramps disturbed sleep 0..10
     std::string note;
-    std::time_t recordedAt = 0; // UTC seconds
+    std::vector<Symptom> symptoms; // the questions answered yes, in kSymptoms order
+    std::time_t recordedAt = 0;    // UTC seconds
 };
+
+// What differs from `before` to `after` (two check-ins of a night), in words, field by field:
+// "cramps 2 → 1", "pain none → 3", "note \"left calf\" → none", "swelling no → yes". Empty when
+// they hold the same (the time they were recorded aside).
+std::vector<std::string> checkInChanges(const CheckIn& before, const CheckIn& after);
 
 // A relief guide used during a cramp, counted for the night it was used on.
 struct ReliefRecord {
@@ -85,7 +91,8 @@ class HistoryStore {
                        const std::string& status, std::optional<std::time_t> endedAt);
     long long addSession(const SessionRecord& record); // a finished one (nightstretch log)
 
-    // Check-ins: one per night; a new one for the same night replaces it.
+    // Check-ins: one per night, with its symptom answers; a new one for the same night replaces
+    // it whole (a symptom it does not list is no longer answered yes).
     bool putCheckIn(const CheckIn& checkIn);
     std::optional<CheckIn> checkInFor(const std::string& night) const;
 
@@ -100,9 +107,7 @@ class HistoryStore {
 
     bool isEmpty() const; // no session, check-in or skip at all
 
-    // Symptom answers ("yes" in the check-in): a night's answers add up, never replace.
-    bool addSymptoms(const std::string& night, const std::vector<Symptom>& symptoms,
-                     std::time_t recordedAt);
+    // Every symptom answered yes, night by night (put with the check-ins).
     std::vector<SymptomAnswer> symptomAnswers() const;
 
     // Relief guides: a row when one starts (addRelief returns its id, or 0), then its steps.

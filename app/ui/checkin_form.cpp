@@ -22,9 +22,16 @@ void CheckInForm::open(Date night, const std::optional<CheckIn>& existing, int r
     m_values[0] = std::clamp(existing ? existing->cramps : reliefsThatNight, 0, kMaxCramps);
     for (bool& answer : m_symptoms)
         answer = false;
+    if (existing)
+        for (const Symptom symptom : existing->symptoms)
+            setSymptom(symptom, true);
     m_symptomCursor = 0;
-    m_values[1] = existing ? std::clamp(existing->pain.value_or(0), 0, kMaxScale) : 0;
-    m_values[2] = existing ? std::clamp(existing->sleep.value_or(0), 0, kMaxScale) : 0;
+    const auto scale = [](const std::optional<int>& saved) -> std::optional<int> {
+        if (!saved) return std::nullopt;
+        return std::clamp(*saved, 0, kMaxScale);
+    };
+    m_values[1] = existing ? scale(existing->pain) : std::nullopt;
+    m_values[2] = existing ? scale(existing->sleep) : std::nullopt;
     m_note = existing ? sf::String::fromUtf8(existing->note.begin(), existing->note.end())
                       : sf::String();
     if (m_note.getSize() > kMaxNoteLength) m_note = m_note.substring(0, kMaxNoteLength);
@@ -32,14 +39,19 @@ void CheckInForm::open(Date night, const std::optional<CheckIn>& existing, int r
     m_outcome = Outcome::Open;
     m_editing = existing.has_value();
     m_typed = -1;
+    m_opened = result(0);
+}
+
+bool CheckInForm::hasChanges() const {
+    return !checkInChanges(m_opened, result(0)).empty();
 }
 
 int CheckInForm::maximum(Field field) {
     return field == Field::Cramps ? kMaxCramps : kMaxScale;
 }
 
-int CheckInForm::value(Field field) const {
-    return isNumber(field) ? m_values[indexOf(field)] : 0;
+std::optional<int> CheckInForm::value(Field field) const {
+    return isNumber(field) ? m_values[indexOf(field)] : std::nullopt;
 }
 
 void CheckInForm::focus(Field field) {
@@ -47,10 +59,13 @@ void CheckInForm::focus(Field field) {
     m_focused = field;
 }
 
-bool CheckInForm::setValue(Field field, int value) {
+bool CheckInForm::setValue(Field field, std::optional<int> value) {
     if (!isNumber(field)) return false;
-    value = std::clamp(value, 0, maximum(field));
-    int& slot = m_values[indexOf(field)];
+    if (value)
+        value = std::clamp(*value, 0, maximum(field));
+    else if (field == Field::Cramps)
+        value = 0; // the one number always saved
+    std::optional<int>& slot = m_values[indexOf(field)];
     if (slot == value) return false;
     slot = value;
     return true;
@@ -58,7 +73,7 @@ bool CheckInForm::setValue(Field field, int value) {
 
 bool CheckInForm::change(Field field, int delta) {
     m_typed = -1;
-    return setValue(field, value(field) + delta);
+    return setValue(field, value(field).value_or(0) + delta); // from empty: as from 0
 }
 
 bool CheckInForm::keyPressed(const sf::Event::KeyEvent& key) {
@@ -109,9 +124,9 @@ bool CheckInForm::command(Command command) {
             m_note.erase(m_note.getSize() - 1);
             return true;
         }
-        // In a number: take back the last digit typed, or go to 0.
+        // In a number: take back the last digit typed, or go back to empty (cramps to 0).
         m_typed = m_typed >= 10 ? m_typed / 10 : -1;
-        return setValue(m_focused, std::max(0, m_typed));
+        return setValue(m_focused, m_typed >= 0 ? std::optional<int>(m_typed) : std::nullopt);
     default:
         return false;
     }
@@ -156,9 +171,10 @@ std::vector<Symptom> CheckInForm::symptomsAnsweredYes() const {
 CheckIn CheckInForm::result(std::time_t recordedAt) const {
     CheckIn checkIn;
     checkIn.night = m_night.str();
-    checkIn.cramps = m_values[0];
+    checkIn.cramps = m_values[0].value_or(0);
     checkIn.pain = m_values[1];
     checkIn.sleep = m_values[2];
+    checkIn.symptoms = symptomsAnsweredYes();
     const auto utf8 = m_note.toUtf8();
     checkIn.note.assign(utf8.begin(), utf8.end());
     // Trailing spaces are not part of what was meant.

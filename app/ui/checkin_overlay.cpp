@@ -113,8 +113,6 @@ void CheckInOverlay::layout(sf::Vector2f size) {
     const float rowHeight = kRowHeight * h;
     const float rowLeft = left - 0.015f * w;
     const float rowWidth = inner + 0.03f * w;
-    const float target = kTargetSize * h;
-    const float valueWidth = 0.09f * w;
     const unsigned labelSize = scaledSize(kLabelSize, h);
     const unsigned hintSize = scaledSize(kHintSize, h);
     for (int i = 0; i < CheckInForm::kFieldCount; ++i) {
@@ -139,27 +137,7 @@ void CheckInOverlay::layout(sf::Vector2f size) {
         if (field == Field::Symptoms) {
             labelRight = layoutSymptoms(row, focused) - 0.02f * w;
         } else if (field != Field::Note) {
-            const auto index = static_cast<std::size_t>(i);
-            const float targetTop = y + (rowHeight - target) / 2.f;
-            const sf::FloatRect plusBox{controlsRight - target, targetTop, target, target};
-            const sf::FloatRect minusBox{plusBox.left - valueWidth - target, targetTop, target,
-                                         target};
-            const unsigned signSize = scaledSize(0.05f, h);
-            const int value = m_form.value(field);
-            m_minus[index] = makeButton(minusBox, "\u2212", signSize,
-                                        value > 0 ? palette::kTrack : palette::kSurface,
-                                        value > 0 ? palette::kText : palette::kTextDim);
-            m_plus[index] = makeButton(
-                plusBox, "+", signSize,
-                value < CheckInForm::maximum(field) ? palette::kTrack : palette::kSurface,
-                value < CheckInForm::maximum(field) ? palette::kText : palette::kTextDim);
-            sf::Text number =
-                makeText(std::to_string(value), m_theme.bold(), scaledSize(kValueSize, h),
-                         focused ? palette::kAccent : palette::kText);
-            placeText(number, minusBox.left + target + valueWidth / 2.f,
-                      y + (rowHeight - number.getLocalBounds().height) / 2.f, Align::Center);
-            m_texts.push_back(number);
-            labelRight = minusBox.left - 0.02f * w;
+            labelRight = layoutNumber(static_cast<std::size_t>(i), row, focused) - 0.02f * w;
         } else {
             const float boxLeft = left + 0.3f * inner;
             const float boxHeight = rowHeight - 0.03f * h;
@@ -244,6 +222,38 @@ sf::Text CheckInOverlay::keysLine(unsigned size) const {
                         m_theme.regular(), size, palette::kText);
     return makeText("\u2191 \u2193 choose     \u2190 \u2192 change     Enter save     Esc not now",
                     m_theme.regular(), size, palette::kTextDim);
+}
+
+// A number's − value + at the right of its row (a dash while empty: nothing is saved for it);
+// returns their left.
+float CheckInOverlay::layoutNumber(std::size_t index, const sf::FloatRect& row, bool focused) {
+    const float w = m_size.x;
+    const float h = m_size.y;
+    const Field field = kNumberFields[index];
+    const float target = kTargetSize * h;
+    const float valueWidth = 0.09f * w;
+    const float targetTop = row.top + (row.height - target) / 2.f;
+    const sf::FloatRect plusBox{row.left + row.width - 0.015f * w - target, targetTop, target,
+                                target};
+    const sf::FloatRect minusBox{plusBox.left - valueWidth - target, targetTop, target, target};
+    const unsigned signSize = scaledSize(0.05f, h);
+    const std::optional<int> value = m_form.value(field);
+    const bool canLower = !value || *value > 0; // from empty, − gives 0
+    const bool canRaise = !value || *value < CheckInForm::maximum(field);
+    m_minus[index] =
+        makeButton(minusBox, "\u2212", signSize, canLower ? palette::kTrack : palette::kSurface,
+                   canLower ? palette::kText : palette::kTextDim);
+    m_plus[index] =
+        makeButton(plusBox, "+", signSize, canRaise ? palette::kTrack : palette::kSurface,
+                   canRaise ? palette::kText : palette::kTextDim);
+    sf::Color colour = focused ? palette::kAccent : palette::kText;
+    if (!value) colour = palette::kTextDim;
+    sf::Text number = makeText(value ? std::to_string(*value) : "\u2013", m_theme.bold(),
+                               scaledSize(kValueSize, h), colour);
+    placeText(number, minusBox.left + target + valueWidth / 2.f,
+              row.top + (row.height - number.getLocalBounds().height) / 2.f, Align::Center);
+    m_texts.push_back(number);
+    return minusBox.left;
 }
 
 // The four yes/no answers at the right of their row, the chosen one outlined; returns their left.

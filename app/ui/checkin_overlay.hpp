@@ -49,6 +49,7 @@ class CheckInOverlay final : public Scene {
         sf::ConvexShape shape;
         sf::Text label;
     };
+    float layoutNumber(std::size_t index, const sf::FloatRect& row, bool focused);
     float layoutSymptoms(const sf::FloatRect& row, bool focused);
     sf::Text keysLine(unsigned size) const;
     Button makeButton(sf::FloatRect box, const std::string& label, unsigned size, sf::Color fill,

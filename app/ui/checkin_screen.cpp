@@ -1,6 +1,8 @@
 #include "checkin_screen.hpp"
 
+#include "night_text.hpp"
 #include "note_screen.hpp"
+#include "question_screen.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -43,6 +45,9 @@ bool CheckInScreen::usesKey(const sf::Event::KeyEvent& key) const {
     const CheckInForm& form = m_overlay.form();
     if (commandFor(KeyContext::CheckIn, key) != Command::None) return true;
     if (form.focused() == CheckInForm::Field::Note) return true; // letters are the note
+    if (form.focused() == CheckInForm::Field::Symptoms &&
+        (key.code == K::Space || key.code == K::Y || key.code == K::N))
+        return true; // the answers, typed as text
     return typesIntoANumber(key.code);
 }
 
@@ -52,13 +57,8 @@ CheckInScreen::CheckInScreen(const Theme& theme, HistoryStore& history, Date nig
                    history.reliefCountFor(night.str()));
 }
 
-// The symptom answers go with the check-in; a note that the diary or an answer calls for shows
-// at once.
-void CheckInScreen::saveSymptomsAndShowNote(ScreenHost& host) {
-    const CheckInForm& form = m_overlay.form();
-    const std::vector<Symptom> yes = form.symptomsAnsweredYes();
-    if (!yes.empty() && !m_history.addSymptoms(form.night().str(), yes, std::time(nullptr)))
-        spdlog::warn("symptom answers not saved: {}", m_history.lastError());
+// A note that the diary or an answer calls for shows at once.
+void CheckInScreen::showDoctorNote(ScreenHost& host) {
     const auto note =
         doctorNote(computeStats(m_history.nightRecords(), m_tonight), m_history.symptomAnswers());
     if (note)
@@ -67,24 +67,91 @@ void CheckInScreen::saveSymptomsAndShowNote(ScreenHost& host) {
             "Enter to close     I what helps, when to see a doctor"));
 }
 
+// The check-in with its symptom answers, in one write.
+void CheckInScreen::save(ScreenHost& host) {
+    CheckInForm& form = m_overlay.form();
+    form.save();
+    host.remove(*this);
+    if (m_history.putCheckIn(form.result(std::time(nullptr)))) {
+        host.showIndicator("Saved in your diary", -1.f);
+    } else {
+        host.showIndicator("Diary not saved: " + m_history.lastError(), -1.f);
+        spdlog::warn("check-in not saved: {}", m_history.lastError());
+    }
+    host.historyChanged();
+    showDoctorNote(host);
+}
+
+void CheckInScreen::leave(ScreenHost& host, bool closeWindowAfter) {
+    CheckInForm& form = m_overlay.form();
+    if (!form.hasChanges()) {
+        form.dismiss();
+        host.remove(*this);
+        if (closeWindowAfter) host.closeWindow();
+        return;
+    }
+    if (m_asking) return; // the question is up already
+    m_asking = true;
+    auto then = [this, closeWindowAfter](ScreenHost& h) {
+        m_asking = false;
+        if (closeWindowAfter) h.closeWindow();
+    };
+    host.push(std::make_unique<QuestionScreen>(
+        m_theme, "Save what you entered?",
+        "Your diary of " + longDate(form.night()) + " is not saved yet.", "Save", "Discard", "Back",
+        [this, then](ScreenHost& h) {
+            save(h);
+            then(h);
+        },
+        [this, then](ScreenHost& h) {
+            m_overlay.form().dismiss();
+            h.remove(*this);
+            then(h);
+        },
+        [this](ScreenHost&) { m_asking = false; })); // Back: the form as it was
+}
+
+bool CheckInScreen::closeRequested(ScreenHost& host) {
+    if (!m_overlay.form().hasChanges()) return false;
+    leave(host, true);
+    return true;
+}
+
 bool CheckInScreen::handle(const sf::Event& event, ScreenHost& host) {
     CheckInForm& form = m_overlay.form();
     bool changed = false;
     switch (event.type) {
-    case sf::Event::KeyPressed:
+    case sf::Event::KeyPressed: {
+        const Command command = commandFor(KeyContext::CheckIn, event.key);
+        // In the note, H and ? are letters; F1 is help everywhere.
+        if (command == Command::ShowHelp &&
+            (form.focused() != CheckInForm::Field::Note || event.key.code == K::F1)) {
+            host.showHelp(keyContext());
+            return true;
+        }
+        if (command == Command::Dismiss) {
+            leave(host, false);
+            return true;
+        }
         if (!usesKey(event.key)) {
-            // Meant for the screen behind (P, H, a sound key): "not now", and the key goes on.
+            if (form.hasChanges()) return true; // what was entered is never lost on a key
+            // Meant for the screen behind (P, a sound key): "not now", and the key goes on.
             form.dismiss();
             host.remove(*this);
             return false;
         }
         changed = form.keyPressed(event.key);
         break;
+    }
     case sf::Event::TextEntered:
         changed = form.textEntered(event.text.unicode);
         break;
     case sf::Event::MouseButtonPressed:
         if (event.mouseButton.button != sf::Mouse::Left) return true;
+        if (m_overlay.hitAt(clickPoint(event)).target == CheckInOverlay::Target::NotNow) {
+            leave(host, false);
+            return true;
+        }
         changed = m_overlay.click(clickPoint(event));
         break;
     case sf::Event::MouseMoved:
@@ -94,17 +161,7 @@ bool CheckInScreen::handle(const sf::Event& event, ScreenHost& host) {
         return false;
     }
     if (form.outcome() == CheckInForm::Outcome::Saved) {
-        host.remove(*this);
-        if (m_history.putCheckIn(form.result(std::time(nullptr)))) {
-            host.showIndicator("Saved in your diary", -1.f);
-        } else {
-            host.showIndicator("Diary not saved: " + m_history.lastError(), -1.f);
-            spdlog::warn("check-in not saved: {}", m_history.lastError());
-        }
-        host.historyChanged();
-        saveSymptomsAndShowNote(host);
-    } else if (form.outcome() == CheckInForm::Outcome::Dismissed) {
-        host.remove(*this);
+        save(host);
     } else if (changed) {
         m_overlay.refresh();
     }

@@ -1,6 +1,10 @@
 // "How was last night?" over home or progress: the cramp diary of one night. It takes its keys,
-// every letter while the note is chosen, and every click; Enter saves, Esc closes. Any other key
-// closes it as "not now" and goes on to the screen behind, so no key meant there is lost.
+// every letter while the note is chosen, Space, Y and N on the symptom questions, and every
+// click; Enter saves, H shows its keys over it. What was entered is never lost on a key: Esc (or
+// "Not now", or closing the window) with changes asks "Save what you entered?" (Save / Discard /
+// Back), and a key it does not use does nothing. Untouched, Esc closes it at once, and a key it
+// does not use closes it as "not now" and goes on to the screen behind, so no key meant there is
+// lost.
 #pragma once
 
 #include "checkin_overlay.hpp"
@@ -16,6 +20,7 @@ class CheckInScreen final : public Screen {
 
     KeyContext keyContext() const override { return KeyContext::CheckIn; }
     bool handle(const sf::Event& event, ScreenHost& host) override;
+    bool closeRequested(ScreenHost& host) override;
     void layout(sf::Vector2f size) override { m_overlay.layout(size); }
     void draw(sf::RenderTarget& target) const override { m_overlay.draw(target); }
     bool opaque() const override { return false; }
@@ -25,12 +30,16 @@ class CheckInScreen final : public Screen {
 
   private:
     bool usesKey(const sf::Event::KeyEvent& key) const;
-    void saveSymptomsAndShowNote(ScreenHost& host);
+    // Esc or "Not now": closes, or asks first when something was entered.
+    void leave(ScreenHost& host, bool closeWindowAfter);
+    void save(ScreenHost& host);
+    void showDoctorNote(ScreenHost& host);
 
     const Theme& m_theme;
     HistoryStore& m_history;
     CheckInOverlay m_overlay;
     Date m_tonight;
+    bool m_asking = false; // "Save what you entered?" is up
 };
 
 } // namespace ns

@@ -73,6 +73,7 @@ std::vector<KeyBinding> makeKeymap() {
         // The question's buttons say what the keys do.
         {C::Question, Command::Accept, {key(K::Enter)}, ""},
         {C::Question, Command::Decline, {key(K::Escape)}, ""},
+        {C::Question, Command::Discard, {key(K::D), key(K::N, "")}, ""}, // a third answer
 
         {C::Done, Command::GoHome, {key(K::Enter)}, "back to the routines"},
         {C::Done, Command::CloseWindow, {key(K::Escape), key(K::Q)}, "close"},
@@ -132,7 +133,8 @@ std::vector<KeyBinding> makeKeymap() {
         {C::CheckIn, Command::ValueUp, {key(K::Right)}, "change the number"},
         {C::CheckIn, Command::Erase, {key(K::BackSpace)}, "take back what was typed"},
         {C::CheckIn, Command::Save, {key(K::Enter)}, "save"},
-        {C::CheckIn, Command::Dismiss, {key(K::Escape)}, "not now"},
+        {C::CheckIn, Command::Dismiss, {key(K::Escape)}, "not now (asks first)"},
+        {C::CheckIn, Command::ShowHelp, kHelpKeys, "this help"},
 
         {C::Editor,
          Command::NextPart,

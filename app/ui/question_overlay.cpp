@@ -7,9 +7,11 @@
 namespace ns {
 
 QuestionOverlay::QuestionOverlay(const Theme& theme, std::string title, std::string detail,
-                                 std::string acceptLabel, std::string declineLabel)
+                                 std::string acceptLabel, std::string declineLabel,
+                                 std::string otherLabel)
     : m_theme(theme), m_titleText(std::move(title)), m_detailText(std::move(detail)),
-      m_acceptText(std::move(acceptLabel)), m_declineText(std::move(declineLabel)) {}
+      m_acceptText(std::move(acceptLabel)), m_declineText(std::move(declineLabel)),
+      m_otherText(std::move(otherLabel)) {}
 
 QuestionOverlay::Button QuestionOverlay::makeButton(sf::FloatRect box, const std::string& label,
                                                     unsigned size, sf::Color fill,
@@ -59,20 +61,27 @@ void QuestionOverlay::layout(sf::Vector2f size) {
         m_detail.push_back(line);
     }
 
+    // Left to right: accept, the other answer if any, decline.
     const float buttonHeight = 0.11f * h;
-    const float gap = 0.04f * w;
-    const float buttonWidth = (inner - gap) / 2.f;
+    const float gap = (m_otherText.empty() ? 0.04f : 0.025f) * w;
+    const float count = m_otherText.empty() ? 2.f : 3.f;
+    const float buttonWidth = (inner - (count - 1.f) * gap) / count;
+    const float left = w / 2.f - inner / 2.f;
     const float top = box.top + box.height - buttonHeight - 0.05f * h;
     const unsigned buttonText = scaledSize(0.04f, h);
-    m_accept = makeButton({w / 2.f - gap / 2.f - buttonWidth, top, buttonWidth, buttonHeight},
-                          m_acceptText, buttonText, palette::kAccent, palette::kBackground);
-    m_decline = makeButton({w / 2.f + gap / 2.f, top, buttonWidth, buttonHeight}, m_declineText,
-                           buttonText, palette::kTrack, palette::kText);
+    m_accept = makeButton({left, top, buttonWidth, buttonHeight}, m_acceptText, buttonText,
+                          palette::kAccent, palette::kBackground);
+    if (!m_otherText.empty())
+        m_other = makeButton({left + buttonWidth + gap, top, buttonWidth, buttonHeight},
+                             m_otherText, buttonText, palette::kTrack, palette::kText);
+    m_decline = makeButton({left + inner - buttonWidth, top, buttonWidth, buttonHeight},
+                           m_declineText, buttonText, palette::kTrack, palette::kText);
 }
 
 QuestionOverlay::Answer QuestionOverlay::buttonAt(sf::Vector2f point) const {
     if (m_accept.box.contains(point)) return Answer::Accept;
     if (m_decline.box.contains(point)) return Answer::Decline;
+    if (!m_otherText.empty() && m_other.box.contains(point)) return Answer::Other;
     return Answer::None;
 }
 
@@ -86,6 +95,10 @@ void QuestionOverlay::draw(sf::RenderTarget& target) const {
         target.draw(button->shape);
         target.draw(button->label);
     }
+    if (!m_otherText.empty()) {
+        target.draw(m_other.shape);
+        target.draw(m_other.label);
+    }
 }
 
 std::vector<sf::FloatRect> QuestionOverlay::textBounds() const {
@@ -93,6 +106,7 @@ std::vector<sf::FloatRect> QuestionOverlay::textBounds() const {
                                       m_decline.label.getGlobalBounds()};
     for (const sf::Text& line : m_detail)
         bounds.push_back(line.getGlobalBounds());
+    if (!m_otherText.empty()) bounds.push_back(m_other.label.getGlobalBounds());
     return bounds;
 }
 

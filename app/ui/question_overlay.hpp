@@ -1,5 +1,6 @@
-// A question over a screen, with its answers as two large buttons: a title, a sentence or two,
-// "yes" on the left in the accent colour and "no" on the right.
+// A question over a screen, with its answers as large buttons: a title, a sentence or two, "yes"
+// on the left in the accent colour, "no" on the right, and a third answer between them if asked
+// ("Save" / "Discard" / "Back").
 #pragma once
 
 #include "scene.hpp"
@@ -17,12 +18,14 @@ namespace ns {
 class QuestionOverlay final : public Scene {
   public:
     QuestionOverlay(const Theme& theme, std::string title, std::string detail,
-                    std::string acceptLabel, std::string declineLabel);
+                    std::string acceptLabel, std::string declineLabel,
+                    std::string otherLabel = ""); // "": two buttons
 
-    enum class Answer { None, Accept, Decline };
+    enum class Answer { None, Accept, Decline, Other };
     Answer buttonAt(sf::Vector2f point) const;
     sf::FloatRect acceptBox() const { return m_accept.box; }
     sf::FloatRect declineBox() const { return m_decline.box; }
+    sf::FloatRect otherBox() const { return m_other.box; } // empty with two buttons
     const std::string& title() const { return m_titleText; }
     const std::string& detail() const { return m_detailText; }
 
@@ -44,12 +47,14 @@ class QuestionOverlay final : public Scene {
     std::string m_detailText;
     std::string m_acceptText;
     std::string m_declineText;
+    std::string m_otherText;
     sf::RectangleShape m_shade;
     sf::ConvexShape m_panel;
     sf::Text m_title;
     std::vector<sf::Text> m_detail;
     Button m_accept;
     Button m_decline;
+    Button m_other;
 };
 
 } // namespace ns

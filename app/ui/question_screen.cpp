@@ -2,17 +2,38 @@
 
 namespace ns {
 
+namespace {
+
+// "Save  (Enter)": an answer with the key that gives it.
+std::string withKey(std::string label, Command command) {
+    return std::move(label) + "  (" + keyFor(KeyContext::Question, command) + ")";
+}
+
+} // namespace
+
 QuestionScreen::QuestionScreen(const Theme& theme, std::string title, std::string detail,
                                std::string acceptLabel, std::string declineLabel, Action onAccept)
-    : m_overlay(
-          theme, std::move(title), std::move(detail),
-          std::move(acceptLabel) + "  (" + keyFor(KeyContext::Question, Command::Accept) + ")",
-          std::move(declineLabel) + "  (" + keyFor(KeyContext::Question, Command::Decline) + ")"),
+    : m_overlay(theme, std::move(title), std::move(detail),
+                withKey(std::move(acceptLabel), Command::Accept),
+                withKey(std::move(declineLabel), Command::Decline)),
       m_onAccept(std::move(onAccept)) {}
 
-void QuestionScreen::answer(bool accept, ScreenHost& host) {
+QuestionScreen::QuestionScreen(const Theme& theme, std::string title, std::string detail,
+                               std::string acceptLabel, std::string otherLabel,
+                               std::string declineLabel, Action onAccept, Action onOther,
+                               Action onDecline)
+    : m_overlay(theme, std::move(title), std::move(detail),
+                withKey(std::move(acceptLabel), Command::Accept),
+                withKey(std::move(declineLabel), Command::Decline),
+                withKey(std::move(otherLabel), Command::Discard)),
+      m_onAccept(std::move(onAccept)), m_onOther(std::move(onOther)),
+      m_onDecline(std::move(onDecline)) {}
+
+void QuestionScreen::answer(QuestionOverlay::Answer chosen, ScreenHost& host) {
     host.remove(*this); // first: what the answer does may put another screen on top
-    if (accept && m_onAccept) m_onAccept(host);
+    if (chosen == QuestionOverlay::Answer::Accept && m_onAccept) m_onAccept(host);
+    if (chosen == QuestionOverlay::Answer::Other && m_onOther) m_onOther(host);
+    if (chosen == QuestionOverlay::Answer::Decline && m_onDecline) m_onDecline(host);
 }
 
 bool QuestionScreen::handle(const sf::Event& event, ScreenHost& host) {
@@ -20,10 +41,13 @@ bool QuestionScreen::handle(const sf::Event& event, ScreenHost& host) {
     case sf::Event::KeyPressed:
         switch (commandFor(keyContext(), event.key)) {
         case Command::Accept:
-            answer(true, host);
+            answer(QuestionOverlay::Answer::Accept, host);
             return true;
         case Command::Decline:
-            answer(false, host);
+            answer(QuestionOverlay::Answer::Decline, host);
+            return true;
+        case Command::Discard:
+            if (m_onOther) answer(QuestionOverlay::Answer::Other, host);
             return true;
         default:
             return true;
@@ -31,8 +55,7 @@ bool QuestionScreen::handle(const sf::Event& event, ScreenHost& host) {
     case sf::Event::MouseButtonPressed: {
         if (event.mouseButton.button != sf::Mouse::Left) return true;
         const QuestionOverlay::Answer chosen = m_overlay.buttonAt(clickPoint(event));
-        if (chosen != QuestionOverlay::Answer::None)
-            answer(chosen == QuestionOverlay::Answer::Accept, host);
+        if (chosen != QuestionOverlay::Answer::None) answer(chosen, host);
         return true;
     }
     case sf::Event::TextEntered:

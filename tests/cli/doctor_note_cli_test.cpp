@@ -72,6 +72,17 @@ TEST_F(DoctorNoteCommands, SymptomIsRepeatableAndUnknownOnesAreRefusedBeforeAnyt
     EXPECT_NE(two.out.find("don't stop it on your own"), std::string::npos) << two.out;
 }
 
+// Issue 18: a "yes" taken back takes the note with it.
+TEST_F(DoctorNoteCommands, NoSymptomTakesTheNoteBack) {
+    auto yes = run({"checkin", "--night", nightsAgo(1), "--cramps", "0", "--symptom", "numbness"});
+    ASSERT_EQ(yes.exitCode, 0) << yes.err;
+    EXPECT_EQ(statsJson().at("doctor_note"), "You noted numbness or tingling.");
+    auto back = run({"checkin", "--night", nightsAgo(1), "--no-symptom", "numbness"});
+    ASSERT_EQ(back.exitCode, 0) << back.err;
+    EXPECT_EQ(back.out.find("doctor"), std::string::npos) << back.out;
+    EXPECT_TRUE(statsJson().at("doctor_note").is_null());
+}
+
 TEST_F(DoctorNoteCommands, ThreeCrampNightsInAWeekShowTheNote) {
     for (int back : {1, 3}) {
         auto result = run({"checkin", "--night", nightsAgo(back), "--cramps", "1"});

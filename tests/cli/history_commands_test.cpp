@@ -130,6 +130,63 @@ TEST_F(HistoryCommands, BadInputIsRefusedAndNothingIsWritten) {
     EXPECT_TRUE(history["checkins"].empty());
 }
 
+// Issue 18: a symptom is a field like the others: added to a saved check-in on its own, listed in
+// what changed, taken back with --no-symptom, cleared by --replace.
+class CheckInSymptoms : public HistoryCommands {
+  protected:
+    std::vector<std::string> symptomsOf(const std::string& night) {
+        std::vector<std::string> names;
+        const nlohmann::json history = json({"history", "--json"});
+        for (const auto& answer : history["symptoms"])
+            if (answer["night"] == night) names.push_back(answer["symptom"]);
+        return names;
+    }
+    static constexpr const char* kNight = "2026-10-02";
+};
+
+TEST_F(CheckInSymptoms, ASymptomAloneIsAddedToASavedCheckInAndSaidAsAChange) {
+    ok({"checkin", "--night", kNight, "--cramps", "1", "--symptom", "swelling"});
+    auto added = run({"checkin", "--night", kNight, "--symptom", "numbness"});
+    ASSERT_EQ(added.exitCode, 0) << added.err;
+    EXPECT_NE(added.out.find("This changed the check-in saved before: numbness no → yes."),
+              std::string::npos)
+        << added.out;
+    EXPECT_EQ(symptomsOf(kNight), (std::vector<std::string>{"numbness", "swelling"}));
+    EXPECT_EQ(json({"history", "--json"})["checkins"][0]["cramps"], 1) << "the rest stays";
+}
+
+TEST_F(CheckInSymptoms, NoSymptomTakesOneBack) {
+    ok({"checkin", "--night", kNight, "--cramps", "1", "--symptom", "swelling", "--symptom",
+        "medicine"});
+    auto back = run({"checkin", "--night", kNight, "--no-symptom", "swelling"});
+    ASSERT_EQ(back.exitCode, 0) << back.err;
+    EXPECT_NE(back.out.find("This changed the check-in saved before: swelling yes → no."),
+              std::string::npos)
+        << back.out;
+    EXPECT_EQ(symptomsOf(kNight), std::vector<std::string>{"medicine"});
+
+    auto both =
+        run({"checkin", "--night", kNight, "--symptom", "weakness", "--no-symptom", "weakness"});
+    EXPECT_EQ(both.exitCode, 1) << both.out;
+    EXPECT_NE(both.err.find("--symptom weakness"), std::string::npos) << both.err;
+    auto unknown = run({"checkin", "--night", kNight, "--no-symptom", "dizzy"});
+    EXPECT_EQ(unknown.exitCode, 1);
+    EXPECT_NE(unknown.err.find("'dizzy' is not a symptom"), std::string::npos) << unknown.err;
+    EXPECT_EQ(symptomsOf(kNight), std::vector<std::string>{"medicine"}) << "nothing changed";
+}
+
+TEST_F(CheckInSymptoms, ReplaceClearsTheSymptomsNotGiven) {
+    ok({"checkin", "--night", kNight, "--cramps", "1", "--pain", "4", "--symptom", "swelling"});
+    auto replaced =
+        run({"checkin", "--night", kNight, "--replace", "--cramps", "2", "--symptom", "weakness"});
+    ASSERT_EQ(replaced.exitCode, 0) << replaced.err;
+    EXPECT_NE(replaced.out.find("swelling yes → no"), std::string::npos) << replaced.out;
+    EXPECT_NE(replaced.out.find("weakness no → yes"), std::string::npos) << replaced.out;
+    EXPECT_EQ(symptomsOf(kNight), std::vector<std::string>{"weakness"});
+    ok({"checkin", "--night", kNight, "--replace", "--cramps", "0"});
+    EXPECT_TRUE(symptomsOf(kNight).empty());
+}
+
 TEST_F(HistoryCommands, ExportWritesBothFilesWithHeaders) {
     ok({"log", "nightly", "--at", "2026-10-01 21:00"});
     ok({"checkin", "--night", "2026-10-01", "--cramps", "1", "--note", "calf, left \"again\""});

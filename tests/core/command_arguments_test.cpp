@@ -106,6 +106,51 @@ TEST(CheckInMerge, AFirstCheckInNeedsCramps) {
                             "many cramps, 0 for none)");
 }
 
+// Issue 18: symptoms are fields like the others.
+TEST(CheckInMerge, SymptomsAreAddedTakenBackAndClearedByReplace) {
+    CheckIn saved = savedCheckIn();
+    saved.symptoms = {Symptom::Swelling};
+
+    CheckInOptions add;
+    add.symptoms = {"numbness"};
+    CheckedCheckIn checked = checkCheckInOptions(add, kTonight, kNow);
+    ASSERT_TRUE(checked.checkIn) << checked.error;
+    CheckInChange change = mergeCheckIn(saved, *checked.checkIn, add);
+    ASSERT_TRUE(change.checkIn) << change.error;
+    EXPECT_EQ(change.checkIn->symptoms,
+              (std::vector<Symptom>{Symptom::Swelling, Symptom::Numbness}));
+    EXPECT_EQ(change.checkIn->pain, 5) << "the rest stays";
+    EXPECT_EQ(change.replaced, std::vector<std::string>{"numbness no → yes"});
+
+    CheckInOptions takeBack;
+    takeBack.noSymptoms = {"swelling"};
+    checked = checkCheckInOptions(takeBack, kTonight, kNow);
+    ASSERT_TRUE(checked.checkIn) << checked.error;
+    change = mergeCheckIn(saved, *checked.checkIn, takeBack);
+    ASSERT_TRUE(change.checkIn) << change.error;
+    EXPECT_TRUE(change.checkIn->symptoms.empty());
+    EXPECT_EQ(change.replaced, std::vector<std::string>{"swelling yes → no"});
+
+    CheckInOptions replace = given("2", std::nullopt);
+    replace.replace = true;
+    checked = checkCheckInOptions(replace, kTonight, kNow);
+    change = mergeCheckIn(saved, *checked.checkIn, replace);
+    ASSERT_TRUE(change.checkIn) << change.error;
+    EXPECT_TRUE(change.checkIn->symptoms.empty()) << "--replace kept an old symptom";
+
+    CheckInOptions both;
+    both.symptoms = {"weakness"};
+    both.noSymptoms = {"weakness"};
+    checked = checkCheckInOptions(both, kTonight, kNow);
+    EXPECT_FALSE(checked.checkIn);
+    EXPECT_EQ(checked.error,
+              "--symptom weakness and --no-symptom weakness say opposite things; give one of them");
+    CheckInOptions unknown;
+    unknown.noSymptoms = {"dizzy"};
+    EXPECT_NE(checkCheckInOptions(unknown, kTonight, kNow).error.find("'dizzy' is not a symptom"),
+              std::string::npos);
+}
+
 TEST(LogOptions, AtBeforeTheEarliestNightIsATypo) {
     LogOptions options;
     options.at = "1926-11-21 21:30";

@@ -154,10 +154,6 @@ TEST_F(HistoryRecordsTest, TheDaysBackupComesBeforeItsFirstWriteWhicheverWriteIt
         {"markSkipped", [&](HistoryStore& s) { return s.markSkipped("2026-10-04", 1790000000); }},
         {"unmarkSkipped", [&](HistoryStore& s) { return s.unmarkSkipped("2026-10-03"); }},
         {"deleteSession", [&](HistoryStore& s) { return s.deleteSession(session); }},
-        {"addSymptoms",
-         [&](HistoryStore& s) {
-             return s.addSymptoms("2026-10-04", {Symptom::Swelling}, 1790000000);
-         }},
         {"addRelief",
          [&](HistoryStore& s) {
              return s.addRelief({0, "2026-10-04", 1790000000, "calf", 0}) != 0;

@@ -57,15 +57,26 @@ class HistorySchemaTwo : public ::testing::Test {
     fs::path m_file;
 };
 
-TEST_F(HistorySchemaTwo, SymptomAnswersAddUpPerNightAndSurviveReopening) {
+// Issue 18: the answers are fields of the check-in: put with it, replaced with it.
+TEST_F(HistorySchemaTwo, SymptomAnswersArePutWithTheCheckInAndSurviveReopening) {
     {
         auto opened = HistoryStore::open(m_file);
         ASSERT_TRUE(opened.store) << opened.error;
-        EXPECT_TRUE(opened.store->addSymptoms("2024-03-01", {Symptom::Swelling}, 1'700'000'000));
-        EXPECT_TRUE(opened.store->addSymptoms("2024-03-01", {Symptom::Numbness, Symptom::Swelling},
-                                              1'700'000'100));
-        EXPECT_TRUE(opened.store->addSymptoms("2024-03-03", {Symptom::Medicine}, 1'700'000'200));
-        EXPECT_FALSE(opened.store->addSymptoms("yesterday", {Symptom::Medicine}, 1));
+        CheckIn first;
+        first.night = "2024-03-01";
+        first.symptoms = {Symptom::Swelling};
+        first.recordedAt = 1'700'000'000;
+        EXPECT_TRUE(opened.store->putCheckIn(first));
+        first.symptoms = {Symptom::Swelling, Symptom::Numbness};
+        EXPECT_TRUE(opened.store->putCheckIn(first));
+        CheckIn third;
+        third.night = "2024-03-03";
+        third.symptoms = {Symptom::Medicine, Symptom::Weakness};
+        EXPECT_TRUE(opened.store->putCheckIn(third));
+        third.symptoms = {Symptom::Medicine}; // weakness taken back
+        EXPECT_TRUE(opened.store->putCheckIn(third));
+        third.night = "yesterday";
+        EXPECT_FALSE(opened.store->putCheckIn(third));
         EXPECT_NE(opened.store->lastError().find("not a night"), std::string::npos);
     }
     auto opened = HistoryStore::open(m_file);
@@ -77,6 +88,12 @@ TEST_F(HistorySchemaTwo, SymptomAnswersAddUpPerNightAndSurviveReopening) {
     EXPECT_EQ(answers[1].symptom, Symptom::Swelling);
     EXPECT_EQ(answers[2].night, "2024-03-03");
     EXPECT_EQ(answers[2].symptom, Symptom::Medicine);
+    const auto saved = opened.store->checkInFor("2024-03-01");
+    ASSERT_TRUE(saved);
+    EXPECT_EQ(saved->symptoms, (std::vector<Symptom>{Symptom::Swelling, Symptom::Numbness}))
+        << "read back with the check-in, in the questions' order";
+    ASSERT_EQ(opened.store->checkIns().size(), 2u);
+    EXPECT_EQ(opened.store->checkIns()[1].symptoms, std::vector<Symptom>{Symptom::Medicine});
 }
 
 TEST_F(HistorySchemaTwo, ReliefEventsAreCountedForTheirNight) {
@@ -113,7 +130,9 @@ TEST_F(HistorySchemaTwo, ASchemaOneFileOpensKeepsItsRowsAndGainsTheNewTables) {
     ASSERT_EQ(opened.store->checkIns().size(), 1u);
     EXPECT_EQ(opened.store->checkIns()[0].note, "left calf");
     EXPECT_EQ(opened.store->skippedNights(), std::vector<std::string>{"2024-03-02"});
-    EXPECT_TRUE(opened.store->addSymptoms("2024-03-01", {Symptom::Weakness}, 1'700'000'000));
+    CheckIn withAnswer = opened.store->checkIns()[0];
+    withAnswer.symptoms = {Symptom::Weakness};
+    EXPECT_TRUE(opened.store->putCheckIn(withAnswer)) << opened.store->lastError();
     ReliefRecord relief;
     relief.night = "2024-03-01";
     EXPECT_GT(opened.store->addRelief(relief), 0);

@@ -34,7 +34,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const Date tonight = *Date::parse("2026-11-29");
     const std::time_t now = 1796000000; // 2026-11-29, late evening
 
-    CheckInOptions checkIn{parts[0], parts[1], parts[2], parts[3], parts[4], false, {}};
+    CheckInOptions checkIn{parts[0], parts[1], parts[2], parts[3], parts[4], false, {}, {}};
     const CheckedCheckIn checked = checkCheckInOptions(checkIn, tonight, now);
     fuzz::require(checked.checkIn.has_value() == checked.error.empty(), "a check-in and an error");
     if (checked.checkIn) {

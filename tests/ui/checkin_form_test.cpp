@@ -1,6 +1,7 @@
 // The morning check-in without a window: keys move and change, digits set, Enter saves what is
 // shown, Esc leaves without saving; and the overlay drawn at every size, with its − + targets.
 #include "checkin_overlay.hpp"
+#include "question_overlay.hpp"
 #include "ui_test_support.hpp"
 
 #include <gtest/gtest.h>
@@ -70,9 +71,9 @@ TEST(CheckInForm, DigitsTypedOneAfterAnotherMakeANumberWithinRange) {
     type(form, "5");
     EXPECT_EQ(form.value(Field::Pain), 5);
     form.keyPressed(key(sf::Keyboard::BackSpace));
-    EXPECT_EQ(form.value(Field::Pain), 0);
+    EXPECT_FALSE(form.value(Field::Pain)) << "taking back the only digit leaves it empty";
     type(form, "abc");
-    EXPECT_EQ(form.value(Field::Pain), 0);
+    EXPECT_FALSE(form.value(Field::Pain));
 }
 
 TEST(CheckInForm, NumbersStayInTheirRanges) {
@@ -120,13 +121,69 @@ TEST(CheckInForm, EditingAPastNightStartsFromWhatWasSaved) {
     EXPECT_TRUE(form.editing());
     EXPECT_EQ(form.value(Field::Cramps), 3);
     EXPECT_EQ(form.value(Field::Pain), 6);
-    EXPECT_EQ(form.value(Field::Sleep), 0); // not recorded then
+    EXPECT_FALSE(form.value(Field::Sleep)); // not recorded then: still empty
     form.focus(Field::Note);
     type(form, ", then slept");
     form.save();
     const CheckIn after = form.result(0);
     EXPECT_EQ(after.cramps, 3);
     EXPECT_EQ(after.note, "woke twice, then slept");
+    EXPECT_FALSE(after.sleep) << "an empty field saved as empty";
+}
+
+// Issue 18: untouched is empty; − on an empty scale says 0 (none), + counts from 0.
+TEST(CheckInForm, PainAndSleepStayEmptyUntilTouched) {
+    CheckInForm form;
+    form.open(kNight);
+    EXPECT_FALSE(form.value(Field::Pain));
+    EXPECT_FALSE(form.value(Field::Sleep));
+    EXPECT_EQ(form.value(Field::Cramps), 0) << "cramps are always a number";
+    form.focus(Field::Pain);
+    EXPECT_TRUE(form.keyPressed(key(sf::Keyboard::Left)));
+    EXPECT_EQ(form.value(Field::Pain), 0);
+    form.focus(Field::Sleep);
+    EXPECT_TRUE(form.keyPressed(key(sf::Keyboard::Right)));
+    EXPECT_EQ(form.value(Field::Sleep), 1);
+    form.keyPressed(key(sf::Keyboard::BackSpace));
+    EXPECT_FALSE(form.value(Field::Sleep)) << "Backspace empties it again";
+    const CheckIn saved = form.result(0);
+    EXPECT_EQ(saved.pain, 0);
+    EXPECT_FALSE(saved.sleep);
+    form.focus(Field::Cramps);
+    type(form, "2");
+    form.keyPressed(key(sf::Keyboard::BackSpace));
+    EXPECT_EQ(form.value(Field::Cramps), 0);
+}
+
+// Issue 18: what the form opened with is not a change; anything typed, ticked or taken back is.
+TEST(CheckInForm, KnowsWhenSomethingWasEntered) {
+    CheckIn before;
+    before.night = kNight.str();
+    before.cramps = 2;
+    before.pain = 4;
+    before.symptoms = {Symptom::Swelling};
+    CheckInForm form;
+    form.open(kNight, before);
+    EXPECT_TRUE(form.symptom(Symptom::Swelling)) << "a saved yes shows as yes";
+    EXPECT_FALSE(form.hasChanges());
+    form.keyPressed(key(sf::Keyboard::Down));
+    form.keyPressed(key(sf::Keyboard::Tab));
+    EXPECT_FALSE(form.hasChanges()) << "moving is not a change";
+    form.focus(Field::Symptoms);
+    type(form, " ");
+    EXPECT_TRUE(form.hasChanges());
+    EXPECT_TRUE(form.result(0).symptoms.empty()) << "Space took the yes back";
+    type(form, " ");
+    EXPECT_FALSE(form.hasChanges()) << "back to what was saved";
+    form.focus(Field::Note);
+    type(form, "x");
+    EXPECT_TRUE(form.hasChanges());
+
+    form.open(kNight, std::nullopt, 1);
+    EXPECT_FALSE(form.hasChanges()) << "the reliefs' count is where it starts";
+    form.focus(Field::Sleep);
+    type(form, "0");
+    EXPECT_TRUE(form.hasChanges()) << "a 0 typed is an answer";
 }
 
 TEST(CheckInForm, TheNoteStaysShort) {
@@ -248,6 +305,36 @@ TEST(CheckInOverlay, AClickOnASymptomAnswersItAndEverythingFits) {
     ASSERT_TRUE(clicked) << "no target for the numbness question";
     EXPECT_TRUE(overlay.form().symptom(Symptom::Numbness));
     EXPECT_EQ(overlay.form().focused(), Field::Symptoms);
+}
+
+// Issue 18: "Save what you entered?" over the form, three answers, at every size.
+TEST(CheckInOverlay, TheSaveQuestionOverTheFormFitsEverySize) {
+    ASSERT_NE(test::theme(), nullptr);
+    CheckInOverlay form(*test::theme());
+    form.open(kNight, kNight.plus(1), std::nullopt);
+    type(form.form(), "2");
+    QuestionOverlay question(*test::theme(), "Save what you entered?",
+                             "Your diary of Wednesday 11 March is not saved yet.", "Save  (Enter)",
+                             "Back  (Esc)", "Discard  (D)");
+    for (auto size : {sf::Vector2u{800, 600}, sf::Vector2u{1280, 800}, sf::Vector2u{1920, 1080}}) {
+        const sf::Image image = test::render({&form, &question}, size);
+        const std::string name =
+            "checkin-save-question-" + std::to_string(size.x) + "x" + std::to_string(size.y);
+        test::saveArtifact(image, name);
+        test::expectFitsAndCalm(question, image, size, name);
+        // Three buttons side by side, none over another, each answering for itself.
+        const sf::FloatRect accept = question.acceptBox();
+        const sf::FloatRect other = question.otherBox();
+        const sf::FloatRect decline = question.declineBox();
+        EXPECT_LT(accept.left + accept.width, other.left) << name;
+        EXPECT_LT(other.left + other.width, decline.left) << name;
+        const auto centre = [](sf::FloatRect box) {
+            return sf::Vector2f{box.left + box.width / 2.f, box.top + box.height / 2.f};
+        };
+        EXPECT_EQ(question.buttonAt(centre(accept)), QuestionOverlay::Answer::Accept);
+        EXPECT_EQ(question.buttonAt(centre(other)), QuestionOverlay::Answer::Other);
+        EXPECT_EQ(question.buttonAt(centre(decline)), QuestionOverlay::Answer::Decline);
+    }
 }
 
 } // namespace

@@ -585,6 +585,179 @@ TEST_F(SwitchboardTest, TheMorningQuestionPassesOnKeysItDoesNotUse) {
     EXPECT_NE(topAs<ProgressScreen>(board), nullptr) << "P works once the form is gone";
 }
 
+// Issue 18: the morning question over home, with last night's form; a key and its text as SFML
+// sends them.
+class CheckInDiaryTest : public SwitchboardTest {
+  protected:
+    Date lastNight() const { return tonightAt(std::time(nullptr), m_options.dayStart).plus(-1); }
+    CheckInScreen* openTheMorningQuestion() {
+        withHistory();
+        EXPECT_GT(m_history->addSession(sessionFor(lastNight().plus(-1).str(), 300)), 0)
+            << m_history->lastError();
+        open();
+        return topAs<CheckInScreen>(*m_board);
+    }
+    void typeKey(K::Key code, char text) {
+        press(code);
+        m_board->handle(textEvent(static_cast<sf::Uint32>(text)));
+    }
+    // Cramps 2, pain 5, a note, and swelling: everything a person might type.
+    void fillTheForm() {
+        typeKey(K::Num2, '2');
+        press(K::Down);
+        typeKey(K::Num5, '5');
+        press(K::Down);
+        press(K::Down);
+        for (const char c : std::string("calf"))
+            typeKey(static_cast<K::Key>(K::A + (c - 'a')), c);
+        press(K::Down);
+    }
+    std::vector<Symptom> savedSymptoms(Date night) const {
+        std::vector<Symptom> out;
+        for (const SymptomAnswer& answer : m_history->symptomAnswers())
+            if (answer.night == night.str()) out.push_back(answer.symptom);
+        return out;
+    }
+    QuestionScreen* question() const { return topAs<QuestionScreen>(*m_board); }
+};
+
+TEST_F(CheckInDiaryTest, SpaceOnTheSymptomRowTicksAndNothingTypedIsLost) {
+    CheckInScreen* checkIn = openTheMorningQuestion();
+    ASSERT_NE(checkIn, nullptr) << "the first look of the day asks";
+    fillTheForm();
+    ASSERT_EQ(checkIn->form().focused(), CheckInForm::Field::Symptoms);
+    typeKey(K::Space, ' ');
+    ASSERT_EQ(topAs<CheckInScreen>(*m_board), checkIn) << "Space closed the form";
+    EXPECT_TRUE(checkIn->form().symptom(Symptom::Swelling)) << "Space answers yes";
+    press(K::Enter);
+    const auto saved = m_history->checkInFor(lastNight().str());
+    ASSERT_TRUE(saved) << "nothing was saved";
+    EXPECT_EQ(saved->cramps, 2);
+    EXPECT_EQ(saved->pain, 5);
+    EXPECT_FALSE(saved->sleep) << "sleep was never touched: it stays empty";
+    EXPECT_EQ(saved->note, "calf");
+    EXPECT_EQ(savedSymptoms(lastNight()), std::vector<Symptom>{Symptom::Swelling});
+}
+
+TEST_F(CheckInDiaryTest, HShowsHelpOverTheFormAndTheFormStays) {
+    CheckInScreen* checkIn = openTheMorningQuestion();
+    ASSERT_NE(checkIn, nullptr);
+    typeKey(K::Num3, '3');
+    typeKey(K::H, 'h');
+    ASSERT_NE(topAs<HelpScreen>(*m_board), nullptr) << "H shows the check-in's keys";
+    EXPECT_EQ(m_board->at(m_board->depth() - 2), checkIn) << "the form waits under the help";
+    typeKey(K::H, 'h');
+    ASSERT_EQ(topAs<CheckInScreen>(*m_board), checkIn);
+    EXPECT_EQ(checkIn->form().value(CheckInForm::Field::Cramps), 3);
+}
+
+TEST_F(CheckInDiaryTest, AFormWithChangesNeverClosesOnAKey) {
+    CheckInScreen* checkIn = openTheMorningQuestion();
+    ASSERT_NE(checkIn, nullptr);
+    typeKey(K::Num4, '4');
+    for (const K::Key code : {K::P, K::Q, K::M, K::R, K::Space, K::E})
+        press(code);
+    ASSERT_EQ(topAs<CheckInScreen>(*m_board), checkIn) << "a key closed a form with changes";
+    EXPECT_EQ(checkIn->form().value(CheckInForm::Field::Cramps), 4);
+}
+
+TEST_F(CheckInDiaryTest, EscWithChangesAsksSaveDiscardOrBack) {
+    CheckInScreen* checkIn = openTheMorningQuestion();
+    ASSERT_NE(checkIn, nullptr);
+    fillTheForm();
+    press(K::Escape);
+    ASSERT_NE(question(), nullptr) << "Esc with changes closed the form without asking";
+    EXPECT_EQ(question()->overlay().title(), "Save what you entered?");
+    {
+        const sf::Image image = picture();
+        test::saveArtifact(image, "checkin-save-question-window-1280x800");
+        test::expectFitsAndCalm(question()->overlay(), image, {1280, 800}, "save question");
+    }
+    press(K::Escape); // Back
+    ASSERT_EQ(topAs<CheckInScreen>(*m_board), checkIn);
+    EXPECT_EQ(checkIn->form().note().toAnsiString(), "calf");
+    press(K::Escape);
+    ASSERT_NE(question(), nullptr);
+    press(K::Enter); // Save
+    EXPECT_NE(topAs<HomeScreen>(*m_board), nullptr);
+    const auto saved = m_history->checkInFor(lastNight().str());
+    ASSERT_TRUE(saved);
+    EXPECT_EQ(saved->note, "calf");
+    EXPECT_EQ(saved->pain, 5);
+}
+
+TEST_F(CheckInDiaryTest, DiscardLeavesTheDiaryAsItWas) {
+    CheckInScreen* checkIn = openTheMorningQuestion();
+    ASSERT_NE(checkIn, nullptr);
+    fillTheForm();
+    press(K::Escape);
+    ASSERT_NE(question(), nullptr);
+    press(K::D);
+    EXPECT_NE(topAs<HomeScreen>(*m_board), nullptr);
+    EXPECT_FALSE(m_history->checkInFor(lastNight().str()));
+}
+
+TEST_F(CheckInDiaryTest, EscOnAnUntouchedFormClosesAtOnce) {
+    ASSERT_NE(openTheMorningQuestion(), nullptr);
+    press(K::Down); // moving is not a change
+    press(K::Escape);
+    EXPECT_NE(topAs<HomeScreen>(*m_board), nullptr);
+}
+
+TEST_F(CheckInDiaryTest, ClosingTheWindowWithChangesAsksFirst) {
+    ASSERT_NE(openTheMorningQuestion(), nullptr);
+    typeKey(K::Num1, '1');
+    m_board->handle(closedEvent());
+    EXPECT_FALSE(m_board->closing());
+    ASSERT_NE(question(), nullptr);
+    press(K::Enter);
+    EXPECT_TRUE(m_board->closing());
+    ASSERT_TRUE(m_history->checkInFor(lastNight().str()));
+    EXPECT_EQ(m_history->checkInFor(lastNight().str())->cramps, 1);
+}
+
+// The diary opened from P → Enter shows a saved "yes", and Space takes it back.
+TEST_F(CheckInDiaryTest, ASavedSymptomIsShownAndCanBeTakenBack) {
+    CheckInScreen* morning = openTheMorningQuestion();
+    ASSERT_NE(morning, nullptr);
+    typeKey(K::Num1, '1');
+    for (int i = 0; i < 4; ++i)
+        press(K::Down);
+    typeKey(K::Space, ' ');
+    press(K::Enter);
+    ASSERT_EQ(savedSymptoms(lastNight()), std::vector<Symptom>{Symptom::Swelling});
+    ASSERT_NE(topAs<NoteScreen>(*m_board), nullptr) << "a yes to swelling shows the doctor note";
+    press(K::Enter);
+
+    press(K::P);
+    ASSERT_NE(topAs<ProgressScreen>(*m_board), nullptr);
+    press(K::Enter); // the chosen night is last night
+    auto* diary = topAs<CheckInScreen>(*m_board);
+    ASSERT_NE(diary, nullptr);
+    EXPECT_TRUE(diary->form().symptom(Symptom::Swelling)) << "the saved yes shows unticked";
+    for (int i = 0; i < 4; ++i)
+        press(K::Down);
+    typeKey(K::Space, ' ');
+    ASSERT_EQ(topAs<CheckInScreen>(*m_board), diary) << "Space closed the diary";
+    EXPECT_FALSE(diary->form().symptom(Symptom::Swelling));
+    press(K::Enter);
+    EXPECT_NE(topAs<ProgressScreen>(*m_board), nullptr);
+    EXPECT_TRUE(savedSymptoms(lastNight()).empty()) << "the yes was not taken back";
+    EXPECT_EQ(m_history->checkInFor(lastNight().str())->cramps, 1);
+}
+
+// Fields never touched are empty, as on the command line; a diary saved so opens with them empty.
+TEST_F(CheckInDiaryTest, FieldsNeverTouchedAreSavedEmpty) {
+    ASSERT_NE(openTheMorningQuestion(), nullptr);
+    typeKey(K::Num2, '2');
+    press(K::Enter);
+    const auto saved = m_history->checkInFor(lastNight().str());
+    ASSERT_TRUE(saved);
+    EXPECT_EQ(saved->cramps, 2);
+    EXPECT_FALSE(saved->pain) << "pain stored as " << saved->pain.value_or(-1);
+    EXPECT_FALSE(saved->sleep) << "sleep stored as " << saved->sleep.value_or(-1);
+}
+
 TEST_F(SwitchboardTest, SoundKeysWorkOnScreensAndQuestionsButNotInTheEditor) {
     Switchboard& board = open();
     const bool muted = board.settings().muted;
