@@ -87,7 +87,9 @@ constexpr const char* kInlineTableEnd = "this { } table has no closing }; end it
                                         "same line";
 constexpr const char* kNumber = "write a number with digits only, like 30 or 2.5 (no leading "
                                 "zeros; '_' only between two digits)";
-constexpr const char* kBoolean = "write true or false in lower case, without quotes";
+constexpr const char* kBoolean =
+    "write true or false in lower case, without quotes; for text, put it in double quotes, like "
+    "name = \"Calf stretch\"";
 constexpr const char* kDate = "write a date like 2026-11-20 and a time like 21:30:00";
 constexpr const char* kDuplicate =
     "this name is already used above in this file; keep only one of them (each step is a "
@@ -529,6 +531,9 @@ constexpr Rule kRules[] = {
     {"inline table", "", kInlineTable},
     {"value", "could not determine value type", kUnknownValue},
     {"boolean", "", kBoolean},
+    // A word starting with i or n ("Nightly") is read as inf or nan.
+    {"floating-point", "expected 'inf'", kUnknownValue},
+    {"floating-point", "expected 'nan'", kUnknownValue},
     {"date", "", kDate},
     {"time", "", kDate},
     {"date-time", "", kDate},

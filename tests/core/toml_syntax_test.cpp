@@ -156,6 +156,8 @@ TEST(TomlSyntax, ParserErrorsBecomeOurSentenceByKind) {
          "name = \"a\x01\"\n", "no other control characters", 10},
         {"Error while parsing boolean: expected 'true', saw 'tru'", "a = tru\n",
          "write true or false"},
+        {"Error while parsing floating-point: expected 'nan', saw 'Ni'", "name = Nightly\n",
+         "put text in double quotes"},
         {"Error while parsing key-value pair: cannot redefine existing integer 'hold'",
          "hold = 1\nhold = 2\n", "already used above"},
         {"Error while parsing something new: a message no version had", "x\n",
