@@ -164,18 +164,19 @@ std::string unicodeEscape(std::string_view character) {
     return out;
 }
 
-// "YYYY-MM-DD D" and then a blank, ',', ']', '}', '#' or the end: TOML++ takes it for a date-time
-// with a space and asserts that a second digit follows.
+bool endsValue(char c) {
+    return std::string_view(" \t\r\n,]}#").find(c) != std::string_view::npos;
+}
+
+// A value of ten characters (not counting '_') with '-' as the 5th and 8th, then a space, one digit
+// and its end: TOML++ takes it for a date-time with a space and asserts that more follows.
 bool dateSpaceLoneDigit(std::string_view doc, std::size_t i) {
-    constexpr std::string_view kShape = "dddd-dd-dd d";
-    if (doc.size() - i < kShape.size()) return false;
-    for (std::size_t k = 0; k < kShape.size(); ++k) {
-        const char c = doc[i + k];
-        if (kShape[k] == 'd' ? !isDigit(c) : c != kShape[k]) return false;
-    }
-    const std::size_t after = i + kShape.size();
-    return after >= doc.size() ||
-           std::string_view(" \t\r\n,]}#").find(doc[after]) != std::string_view::npos;
+    std::string chars;
+    for (; i < doc.size() && !endsValue(doc[i]) && chars.size() <= 10; ++i)
+        if (doc[i] != '_') chars += doc[i];
+    if (chars.size() != 10 || chars[4] != '-' || chars[7] != '-') return false;
+    if (doc.size() - i < 2 || doc[i] != ' ' || !isDigit(doc[i + 1])) return false;
+    return i + 2 >= doc.size() || endsValue(doc[i + 2]);
 }
 
 // A no-break or other wide space, as pasted text brings.
