@@ -237,6 +237,7 @@ class HazardScanner {
     bool m_lineStart = true; // at the top level, nothing but blanks so far on this line
     bool m_inName = false;   // where a name goes: before '=', in a [header], after { or , in { }
     bool m_inHeader = false;
+    bool m_inBare = false; // in a value that starts with neither a quote, '[' nor '{'
     int m_dots = 0;
     std::optional<SyntaxProblem> m_problem;
     // Non-ASCII characters that start a line after a line-ending backslash in a """ string: valid
@@ -271,6 +272,7 @@ class HazardScanner {
 
     void step() {
         const char c = m_doc[m_i];
+        if (m_inBare && bare(c)) return;
         if (c == '\n') {
             m_dots = 0;
             if (m_open.empty()) {
@@ -299,9 +301,12 @@ class HazardScanner {
             }
             m_inName = true;
         }
+        if (!m_inName && startsValue() &&
+            std::string_view("\"'[{,]}").find(c) == std::string_view::npos) {
+            startBare(c);
+            return;
+        }
         if (c == '"' || c == '\'') {
-            // TOML++ reads a value that does not start with a quote up to a blank, ',', ']' or
-            // '}', quotes and all, asking of each character whether it is whitespace.
             if (!m_inName && !startsValue()) {
                 fail(kQuoteInsideValue);
                 return;
@@ -361,14 +366,46 @@ class HazardScanner {
             if (!m_open.empty() && m_open.back() == Open::InlineTable) m_inName = true;
             break;
         default:
-            if (!m_inName && isDigit(c) && startsValue()) {
-                if (dateTimeWithoutTime(m_doc, m_i))
-                    fail(kDateTime);
-                else if (dateSpaceLoneDigit(m_doc, m_i))
-                    fail(kDate);
-            }
             break;
         }
+    }
+
+    // A value that starts with neither a quote, '[' nor '{' (a number, a date, true): TOML++ reads
+    // it up to a blank, ',', ']', '}' or '#', quotes, brackets and all, asking of each character
+    // whether it is whitespace, and takes some shapes of date for a date-time.
+    void startBare(char c) {
+        if (isDigit(c) && dateTimeWithoutTime(m_doc, m_i)) {
+            fail(kDateTime);
+            return;
+        }
+        if (isDigit(c) && dateSpaceLoneDigit(m_doc, m_i)) {
+            fail(kDate);
+            return;
+        }
+        m_inBare = true;
+        bare(c);
+    }
+
+    // One character of a bare value; false (and the value ends) at the character that ends it.
+    bool bare(char c) {
+        if (endsValue(c)) {
+            m_inBare = false;
+            return false;
+        }
+        if (c == '"' || c == '\'') {
+            fail(kQuoteInsideValue);
+        } else if (nonAscii()) {
+            const std::size_t length = utf8Length(m_doc, m_i);
+            fail(length == 0                                 ? kNotUtf8
+                 : isCurlyQuote(m_doc.substr(m_i, length))   ? kCurlyQuote
+                 : isUnusualSpace(m_doc.substr(m_i, length)) ? kSpace
+                                                             : kOnlyInQuotes);
+        } else if (c == '.' && ++m_dots > kMaxDotsPerLine) {
+            fail(kTooDeep);
+        } else {
+            advance();
+        }
+        return true;
     }
 
     // Whether the value TOML++ reads starts here: after '=', '[', ',', '{' or a blank.

@@ -60,6 +60,7 @@ const std::vector<Case>& hazards() {
         // A bare value is read up to its end, quotes and all: the same whitespace test.
         {"a2 = 0o0\"ʞ\"\n", 1, 9, "a quote can only start a value"},
         {"steps = [1, 2'Ü']\n", 1, 14, "a quote can only start a value"},
+        {"hold = 19[[Q'ɑ0\n", 1, 13, "a quote can only start a value"},
         {std::string("a") + std::string(300, '.') + "b = 1\n", 1, 258,
          "more than 256 dotted parts"},
         {"name = \"bad \xC3\x28\"\n", 1, 13, "not UTF-8 text"},
