@@ -164,8 +164,9 @@ std::string unicodeEscape(std::string_view character) {
     return out;
 }
 
+// What TOML++ takes for the end of a value: ASCII whitespace (\v and \f too), ',', ']', '}', '#'.
 bool endsValue(char c) {
-    return std::string_view(" \t\r\n,]}#").find(c) != std::string_view::npos;
+    return std::string_view(" \t\r\n\v\f,]}#").find(c) != std::string_view::npos;
 }
 
 // A value of ten characters (not counting '_') with '-' as the 5th and 8th, then a space, one digit
@@ -301,8 +302,8 @@ class HazardScanner {
             }
             m_inName = true;
         }
-        if (!m_inName && startsValue() &&
-            std::string_view("\"'[{,]}").find(c) == std::string_view::npos) {
+        if (!m_inName && startsValue() && !endsValue(c) &&
+            std::string_view("\"'[{").find(c) == std::string_view::npos) {
             startBare(c);
             return;
         }

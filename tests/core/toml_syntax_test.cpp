@@ -57,6 +57,8 @@ const std::vector<Case>& hazards() {
         {"when = 1979-05-27Tz07:32:00Z\n", 1, 8, "a digit comes right after the T"},
         {"space = 1987-07-05 1 \"z\"\n", 1, 9, "write a date like 2026-11-20"},
         {"d = 0992-0&-18 1\n", 1, 5, "write a date like 2026-11-20"},
+        {"d = 2024-02-29 1\f\n", 1, 5, "write a date like 2026-11-20"},
+        {"d = 1987-07-0= 0\v\n", 1, 5, "write a date like 2026-11-20"},
         // A bare value is read up to its end, quotes and all: the same whitespace test.
         {"a2 = 0o0\"ʞ\"\n", 1, 9, "a quote can only start a value"},
         {"steps = [1, 2'Ü']\n", 1, 14, "a quote can only start a value"},
