@@ -63,6 +63,22 @@ int runEditor(const fs::path& file) {
     return runAndWait({"/bin/sh", "-c", command + " \"$1\"", "sh", file.string()});
 }
 
+// A free name beside `file` for a copy set aside: "nightly.toml.TAG-20261204-213000" (not ending
+// in .toml, so never loaded as a routine; the person can rename it back).
+fs::path asideName(const fs::path& file, const std::string& tag) {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &local);
+    const std::string base = file.string() + "." + tag + "-" + stamp;
+    fs::path aside = base;
+    std::error_code ec;
+    for (int n = 1; fs::exists(aside, ec) && n < 100; ++n)
+        aside = base + "-" + std::to_string(n);
+    return aside;
+}
+
 } // namespace
 
 int newCommand(const Paths& paths, const std::string& id, const std::optional<std::string>& from) {
@@ -212,8 +228,18 @@ int editCommand(const Paths& paths, const std::string& routine) {
         const char answer = askOnTerminal(
             "What now? (e)dit again, or (k)eep the last good version [e]: ", 'e', 'k');
         if (answer != 'e') {
+            std::cerr << "Kept the last good version of " << target.string() << ".\n";
+            // The edit is the person's work: set it aside, never throw it away.
+            if (edited && edited != lastGood) {
+                const fs::path aside = asideName(target, "unsaved");
+                if (!writeFileAtomically(aside, *edited, &error)) {
+                    std::cerr << "Your edit is still in " << scratch.string() << ".\n";
+                    return kExitInvalid;
+                }
+                std::cerr << "Your edit, with the error above, is kept in " << aside.string()
+                          << "; copy from it when you edit again.\n";
+            }
             fs::remove(scratch, ec);
-            std::cerr << "Kept the last good version of " << target.string() << '\n';
             return kExitInvalid;
         }
     }
@@ -239,16 +265,8 @@ int resetCommand(const Paths& paths, const std::string& id) {
                      "go back to\n";
         return kExitInvalid;
     }
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    char stamp[32];
-    std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &local);
-    // Not ending in .toml, so it is never loaded as a routine; the person can rename it back.
-    fs::path keptAs = entry->path.string() + ".yours-" + stamp;
+    const fs::path keptAs = asideName(entry->path, "yours");
     std::error_code ec;
-    for (int n = 1; fs::exists(keptAs, ec) && n < 100; ++n)
-        keptAs = entry->path.string() + ".yours-" + stamp + "-" + std::to_string(n);
     fs::rename(entry->path, keptAs, ec);
     if (ec) {
         std::cerr << "nightstretch: could not move " << entry->path.string()

@@ -2,6 +2,7 @@
 #include "toml_check.hpp"
 
 #include "routine_loader.hpp"
+#include "toml_syntax.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -14,54 +15,7 @@ namespace ns {
 
 namespace {
 
-// No routine needs more than a few; TOML++ recurses once per part and overflows the stack on
-// tens of thousands, so stop well before (it already caps nested arrays and tables at 256).
-constexpr int kMaxDotsPerLine = 256;
 constexpr std::size_t kMaxQuotedChars = 40;
-
-// The first line with more than kMaxDotsPerLine dots outside strings and comments (dotted keys
-// and table headers can't span lines, so this bounds their depth), or 0 when there is none.
-int lineNestedTooDeeply(std::string_view doc) {
-    int line = 1;
-    int dots = 0;
-    std::size_t i = 0;
-    const std::size_t n = doc.size();
-    while (i < n) {
-        const char c = doc[i];
-        if (c == '\n') {
-            ++line;
-            dots = 0;
-            ++i;
-        } else if (c == '#') {
-            while (i < n && doc[i] != '\n')
-                ++i;
-        } else if (c == '"' || c == '\'') {
-            const std::string fence(3, c);
-            const bool multiLine = doc.compare(i, 3, fence) == 0;
-            i += multiLine ? 3 : 1;
-            while (i < n) {
-                if (c == '"' && doc[i] == '\\' && i + 1 < n) {
-                    if (doc[i + 1] == '\n') ++line;
-                    i += 2;
-                } else if (doc[i] == '\n') {
-                    if (!multiLine) break; // an unterminated string: TOML++ reports it
-                    ++line;
-                    ++i;
-                } else if (multiLine ? doc.compare(i, 3, fence) == 0 : doc[i] == c) {
-                    i += multiLine ? 3 : 1;
-                    break;
-                } else {
-                    ++i;
-                }
-            }
-            dots = 0; // a multi-line string ends on a new line
-        } else {
-            if (c == '.' && ++dots > kMaxDotsPerLine) return line;
-            ++i;
-        }
-    }
-    return 0;
-}
 
 std::string formatDecimal(double value) {
     if (std::isnan(value)) return "nan";
@@ -87,15 +41,10 @@ int columnOf(const toml::source_position& pos) {
                : static_cast<int>(pos.column);
 }
 
-// TOML++ says "Error while parsing array: encountered end-of-file"; lead with what is wrong.
-std::string syntaxMessage(std::string_view description) {
-    constexpr std::string_view kPrefix = "Error while parsing ";
-    const std::size_t colon = description.find(": ");
-    if (description.rfind(kPrefix, 0) != 0 || colon == std::string_view::npos)
-        return "not valid TOML: " + std::string(description);
-    const std::string_view what = description.substr(kPrefix.size(), colon - kPrefix.size());
-    return "not valid TOML: " + std::string(description.substr(colon + 2)) + " (while reading " +
-           std::string(what) + ")";
+// Our sentence for the parser's error, never its own words.
+std::string syntaxError(const toml::parse_error& err, std::string_view doc) {
+    return syntaxSentence(err.description(), doc, lineOf(err.source().begin),
+                          columnOf(err.source().begin));
 }
 
 } // namespace
@@ -175,27 +124,27 @@ std::optional<std::string> readSmallFile(const std::filesystem::path& file, std:
 
 std::optional<toml::table> parseToml(std::string_view doc, const std::string& sourceName,
                                      Diagnostics& diagnostics) {
-    if (const int line = lineNestedTooDeeply(doc)) {
-        diagnostics.push_back({sourceName, line, 0,
-                               "this line has more than " + std::to_string(kMaxDotsPerLine) +
-                                   " dotted parts; it is nested far too deeply",
-                               DiagnosticKind::Syntax});
+    // Input TOML++ 3.3 cannot be trusted with never reaches it (toml_syntax.hpp).
+    const GuardedToml guarded = guardToml(doc);
+    if (const std::optional<SyntaxProblem>& hazard = guarded.problem) {
+        diagnostics.push_back(
+            {sourceName, hazard->line, hazard->column, hazard->message, DiagnosticKind::Syntax});
         return std::nullopt;
     }
 #if TOML_EXCEPTIONS
     try {
-        return toml::parse(doc, std::string_view(sourceName));
+        return toml::parse(guarded.text, std::string_view(sourceName));
     } catch (const toml::parse_error& err) {
         diagnostics.push_back({sourceName, lineOf(err.source().begin), columnOf(err.source().begin),
-                               syntaxMessage(err.description()), DiagnosticKind::Syntax});
+                               syntaxError(err, doc), DiagnosticKind::Syntax});
         return std::nullopt;
     }
 #else
-    toml::parse_result result = toml::parse(doc, std::string_view(sourceName));
+    toml::parse_result result = toml::parse(guarded.text, std::string_view(sourceName));
     if (!result) {
         const toml::parse_error& err = result.error();
         diagnostics.push_back({sourceName, lineOf(err.source().begin), columnOf(err.source().begin),
-                               syntaxMessage(err.description()), DiagnosticKind::Syntax});
+                               syntaxError(err, doc), DiagnosticKind::Syntax});
         return std::nullopt;
     }
     return std::move(result).table();

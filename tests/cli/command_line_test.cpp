@@ -254,6 +254,20 @@ TEST_F(CommandLine, CheckNeverCrashesOnTheTomlCorpus) {
     auto result = run(files);
     EXPECT_EQ(result.signal, 0);
     EXPECT_TRUE(result.exitCode == 0 || result.exitCode == 1) << result.exitCode;
+    // Every error is our sentence, never the parser's words (README, "Exit codes").
+    std::istringstream lines(result.out + result.err);
+    int errors = 0;
+    for (std::string line; std::getline(lines, line);) {
+        const std::size_t at = line.find(": error: ");
+        if (at == std::string::npos) continue;
+        ++errors;
+        const std::string message = line.substr(at);
+        for (const char* phrase :
+             {"Error while parsing", "while reading", "saw '", "explicitly prohibited",
+              "could not determine", "expected ", "encountered", "not valid TOML:"})
+            EXPECT_EQ(message.find(phrase), std::string::npos) << line;
+    }
+    EXPECT_GT(errors, 400);
 }
 
 TEST_F(CommandLine, PlanJsonHasEveryPhaseBackToBack) {

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <vector>
 
 namespace fs = std::filesystem;
 using ns::test::makeTempDir;
@@ -87,6 +88,31 @@ TEST_F(EditCommands, ATypoIsReportedWithItsLineAndTheLastGoodVersionKept) {
     for (const auto& entry : fs::directory_iterator(m_home + "/config/routines"))
         EXPECT_EQ(entry.path().filename().string().find(".editing"), std::string::npos)
             << "the scratch copy is cleaned up";
+}
+
+// Choosing "keep" (the answer without a terminal) keeps the last good version and sets the broken
+// edit aside beside it, saying where: what was typed is not lost.
+TEST_F(EditCommands, KeepingTheLastGoodVersionSetsTheBrokenEditAsideAndSaysWhere) {
+    ASSERT_EQ(run({"new", "mine", "--from", "nightly"}).exitCode, 0);
+    const std::string good = readFile(userFile("mine"));
+    auto result =
+        run({"edit", "mine"}, {{"EDITOR", sedEditor("s/^hold = 30/Übung = 40 # my note/")}});
+    EXPECT_EQ(result.exitCode, 1);
+    EXPECT_EQ(readFile(userFile("mine")), good);
+    // Our sentence for the syntax error, at its line and column, never the parser's words.
+    EXPECT_NE(result.err.find("mine.toml:"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("mine.toml:7:1: error: a name must start with a letter a-z"),
+              std::string::npos)
+        << result.err;
+    std::vector<fs::path> aside;
+    for (const auto& entry : fs::directory_iterator(m_home + "/config/routines"))
+        if (entry.path().filename().string().rfind("mine.toml.unsaved-", 0) == 0)
+            aside.push_back(entry.path());
+    ASSERT_EQ(aside.size(), 1u) << result.err;
+    EXPECT_NE(readFile(aside[0].string()).find("Übung = 40 # my note"), std::string::npos);
+    EXPECT_NE(result.err.find("is kept in " + aside[0].string()), std::string::npos) << result.err;
+    // Set aside, not loaded: the routines still load, with no error about it.
+    EXPECT_EQ(run({"list"}).exitCode, 0);
 }
 
 TEST_F(EditCommands, AFailingEditorChangesNothing) {

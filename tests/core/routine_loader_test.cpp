@@ -214,8 +214,9 @@ TEST(RoutineLoader, InlineTableStepsAreAccepted) {
 }
 
 TEST(RoutineLoader, SyntaxErrorPointsAtLineAndColumn) {
-    expectLoadFails(withName("[[steps]]\nhold = [1,\n  2,, ]\n"), 4, 5, "not valid TOML");
-    expectLoadFails("name = \"unterminated\n", 1, 21, "not valid TOML");
+    expectLoadFails(withName("[[steps]]\nhold = [1,\n  2,, ]\n"), 4, 5,
+                    "separate the items of a list with single commas");
+    expectLoadFails("name = \"unterminated\n", 1, 21, "this text has no closing quote");
 }
 
 // ---- Collecting everything -------------------------------------------------------------------
@@ -400,7 +401,7 @@ TEST(RoutineLoaderCatalog, ChecksKeysTypesAndRanges) {
         catalogFails("[a]\nname = \"A\"\nmuscles = \"calf\"\n", 3, 11, "'muscles' must be a list"));
     EXPECT_TRUE(catalogFails("[a]\nhold = 30\n", 1, 1, "stretch 'a' needs a 'name'"));
     EXPECT_TRUE(catalogFails("a = 3\n", 1, 5, "stretch 'a' must be a table"));
-    EXPECT_TRUE(catalogFails("[a\n", 1, 3, "not valid TOML"));
+    EXPECT_TRUE(catalogFails("[a\n", 1, 3, "a table name ends with ]"));
     EXPECT_TRUE(catalogFails("[a]\nname = \"A\"\nstanding = \"yes\"\n", 3, 12,
                              "'standing' must be true or false, not"));
 }
