@@ -70,6 +70,14 @@ std::string utcText(std::time_t utc) {
     return text;
 }
 
+// The symptoms answered yes, by name, with `separator` between them.
+std::string symptomList(const std::vector<Symptom>& symptoms, const char* separator) {
+    std::string out;
+    for (const Symptom symptom : symptoms)
+        out += (out.empty() ? "" : separator) + std::string(symptomName(symptom));
+    return out;
+}
+
 nlohmann::ordered_json sessionJson(const SessionRecord& s) {
     nlohmann::ordered_json out;
     out["id"] = s.id;
@@ -390,9 +398,12 @@ int historyCommand(const Paths& paths, bool json) {
     if (!sessions.empty())
         std::printf("  (remove a session logged by mistake: nightstretch history delete ID)\n");
     std::printf("Check-ins (%zu):\n", checkIns.size());
-    for (const auto& c : checkIns)
+    for (const auto& c : checkIns) {
         std::printf("  %s  cramps %d  pain %s  sleep %s  %s\n", c.night.c_str(), c.cramps,
                     optionalText(c.pain).c_str(), optionalText(c.sleep).c_str(), c.note.c_str());
+        if (!c.symptoms.empty()) // on a line of their own, clear of the note
+            std::printf("              noted: %s\n", symptomList(c.symptoms, ", ").c_str());
+    }
     return kExitOk;
 }
 
@@ -420,11 +431,12 @@ int exportCommand(const Paths& paths, const std::string& csvDir) {
                     << s.source << '\n';
     const fs::path checkInsFile = fs::path(csvDir) / "checkins.csv";
     std::ostringstream checkInsOut;
-    checkInsOut << "night,cramps,pain,sleep,note,recorded_at\n";
+    checkInsOut << "night,cramps,pain,sleep,note,recorded_at,symptoms\n";
     for (const auto& c : store->checkIns())
         checkInsOut << c.night << ',' << c.cramps << ',' << optionalText(c.pain) << ','
                     << optionalText(c.sleep) << ',' << csvField(c.note) << ','
-                    << utcText(c.recordedAt) << '\n';
+                    << utcText(c.recordedAt) << ',' << csvField(symptomList(c.symptoms, ";"))
+                    << '\n';
     std::string error;
     // Exports go where the person says, with their own umask.
     if (!writeFileAtomically(sessionsFile, sessionsOut.str(), &error, NewFileAccess::Persons) ||

@@ -41,6 +41,7 @@ class CheckInForm {
     bool setValue(Field field, std::optional<int> value); // empty only for pain and sleep
     void save() { m_outcome = Outcome::Saved; }
     void dismiss() { m_outcome = Outcome::Dismissed; }
+    void keepOpen() { m_outcome = Outcome::Open; } // the save failed: everything stays as typed
 
     // The symptom questions (in the Symptoms field, Left/Right choose one, Space, Y or N answer).
     bool symptom(Symptom symptom) const { return m_symptoms[static_cast<int>(symptom)]; }

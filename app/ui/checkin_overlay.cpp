@@ -102,9 +102,15 @@ void CheckInOverlay::layout(sf::Vector2f size) {
     m_title = makeText(title, m_theme.bold(), scaledSize(0.058f, h), palette::kAccent);
     shrinkToWidth(m_title, inner);
     placeLine(m_title, w / 2.f, box.top + 0.03f * h, Align::Center);
-    m_subtitle = makeText("The night of " + longDate(night) +
-                              (m_form.editing() ? " \u00b7 change what you like, then Save" : ""),
-                          m_theme.regular(), scaledSize(0.034f, h), palette::kTextSoft);
+    if (m_notSaved)
+        m_subtitle =
+            makeText("Not saved: the history cannot be written. Your answers are still here.",
+                     m_theme.bold(), scaledSize(0.034f, h), palette::kAccent);
+    else
+        m_subtitle =
+            makeText("The night of " + longDate(night) +
+                         (m_form.editing() ? " \u00b7 change what you like, then Save" : ""),
+                     m_theme.regular(), scaledSize(0.034f, h), palette::kTextSoft);
     shrinkToWidth(m_subtitle, inner);
     placeLine(m_subtitle, w / 2.f, box.top + 0.112f * h, Align::Center);
 
@@ -214,8 +220,12 @@ void CheckInOverlay::layout(sf::Vector2f size) {
     placeLine(m_hint, w / 2.f, buttonsTop + buttonHeight + 0.03f * h, Align::Center);
 }
 
-// The keys; on the symptom questions, the chosen question in full.
+// The keys; on the symptom questions, the chosen question in full; after a failed save, what
+// Enter and Esc do now.
 sf::Text CheckInOverlay::keysLine(unsigned size) const {
+    if (m_notSaved)
+        return makeText("Enter tries again     Esc asks whether to discard them", m_theme.regular(),
+                        size, palette::kText);
     if (m_form.focused() == Field::Symptoms)
         return makeText(std::string(symptomQuestion(m_form.symptomInFocus())) +
                             "     Space yes / no     \u2190 \u2192 the others",

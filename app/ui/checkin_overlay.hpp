@@ -11,6 +11,7 @@
 #include <SFML/Graphics/Text.hpp>
 
 #include <array>
+#include <string>
 #include <vector>
 
 namespace ns {
@@ -35,6 +36,15 @@ class CheckInOverlay final : public Scene {
     Hit hitAt(sf::Vector2f point) const;
     // Applies a click to the form; true when anything shown changed.
     bool click(sf::Vector2f point);
+
+    // After a save that failed: says so at the top, and what Enter and Esc do at the bottom.
+    void showNotSaved() {
+        m_notSaved = true;
+        refresh();
+    }
+    bool notSavedShown() const { return m_notSaved; }
+    std::string subtitle() const { return m_subtitle.getString().toAnsiString(); }
+    std::string keysHint() const { return m_hint.getString().toAnsiString(); }
 
     // Re-lays out after the form changed.
     void refresh() { layout(m_size); }
@@ -73,6 +83,7 @@ class CheckInOverlay final : public Scene {
     Button m_save;
     Button m_notNow;
     sf::Text m_hint;
+    bool m_notSaved = false;
 };
 
 } // namespace ns

@@ -67,19 +67,22 @@ void CheckInScreen::showDoctorNote(ScreenHost& host) {
             "Enter to close     I what helps, when to see a doctor"));
 }
 
-// The check-in with its symptom answers, in one write.
-void CheckInScreen::save(ScreenHost& host) {
+// The check-in with its symptom answers, in one write. When it cannot be written, the form stays
+// with everything typed in it and says so; Enter tries again.
+bool CheckInScreen::save(ScreenHost& host) {
     CheckInForm& form = m_overlay.form();
     form.save();
-    host.remove(*this);
-    if (m_history.putCheckIn(form.result(std::time(nullptr)))) {
-        host.showIndicator("Saved in your diary", -1.f);
-    } else {
-        host.showIndicator("Diary not saved: " + m_history.lastError(), -1.f);
+    if (!m_history.putCheckIn(form.result(std::time(nullptr)))) {
         spdlog::warn("check-in not saved: {}", m_history.lastError());
+        form.keepOpen();
+        m_overlay.showNotSaved();
+        return false;
     }
+    host.remove(*this);
+    host.showIndicator("Saved in your diary", -1.f);
     host.historyChanged();
     showDoctorNote(host);
+    return true;
 }
 
 void CheckInScreen::leave(ScreenHost& host, bool closeWindowAfter) {
@@ -100,8 +103,11 @@ void CheckInScreen::leave(ScreenHost& host, bool closeWindowAfter) {
         m_theme, "Save what you entered?",
         "Your diary of " + longDate(form.night()) + " is not saved yet.", "Save", "Discard", "Back",
         [this, then](ScreenHost& h) {
-            save(h);
-            then(h);
+            if (save(h)) {
+                then(h);
+            } else {
+                m_asking = false; // not saved: the form stays, saying so
+            }
         },
         [this, then](ScreenHost& h) {
             m_overlay.form().dismiss();

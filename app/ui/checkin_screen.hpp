@@ -2,9 +2,10 @@
 // every letter while the note is chosen, Space, Y and N on the symptom questions, and every
 // click; Enter saves, H shows its keys over it. What was entered is never lost on a key: Esc (or
 // "Not now", or closing the window) with changes asks "Save what you entered?" (Save / Discard /
-// Back), and a key it does not use does nothing. Untouched, Esc closes it at once, and a key it
-// does not use closes it as "not now" and goes on to the screen behind, so no key meant there is
-// lost.
+// Back), and a key it does not use does nothing. Nor is it lost when the history cannot be
+// written: the form stays open with it, saying so, and Enter tries again. Untouched, Esc closes
+// it at once, and a key it does not use closes it as "not now" and goes on to the screen behind,
+// so no key meant there is lost.
 #pragma once
 
 #include "checkin_overlay.hpp"
@@ -27,12 +28,13 @@ class CheckInScreen final : public Screen {
     std::vector<sf::FloatRect> dialogParts() const override { return m_overlay.textBounds(); }
 
     const CheckInForm& form() const { return m_overlay.form(); }
+    const CheckInOverlay& overlay() const { return m_overlay; }
 
   private:
     bool usesKey(const sf::Event::KeyEvent& key) const;
     // Esc or "Not now": closes, or asks first when something was entered.
     void leave(ScreenHost& host, bool closeWindowAfter);
-    void save(ScreenHost& host);
+    bool save(ScreenHost& host); // false: not saved, and the form stays open saying so
     void showDoctorNote(ScreenHost& host);
 
     const Theme& m_theme;

@@ -196,13 +196,41 @@ TEST_F(HistoryCommands, ExportWritesBothFilesWithHeaders) {
     const std::string checkIns = readFile(dir + "/checkins.csv");
     EXPECT_EQ(sessions.rfind("id,routine,", 0), 0u) << sessions;
     EXPECT_NE(sessions.find(",nightly,"), std::string::npos);
-    EXPECT_EQ(checkIns.rfind("night,cramps,pain,sleep,note,recorded_at\n", 0), 0u);
+    EXPECT_EQ(checkIns.rfind("night,cramps,pain,sleep,note,recorded_at,symptoms\n", 0), 0u);
     EXPECT_NE(checkIns.find("2026-10-01,1,,,\"calf, left \"\"again\"\"\","), std::string::npos)
         << checkIns;
     std::set<std::string> names;
     for (const auto& entry : fs::directory_iterator(dir))
         names.insert(entry.path().filename().string());
     EXPECT_EQ(names, (std::set<std::string>{"checkins.csv", "sessions.csv"}));
+}
+
+// Issue 18: the plain history and the CSV export list a check-in's symptoms, as --json does.
+TEST_F(HistoryCommands, HistoryAndExportListTheSymptoms) {
+    ok({"checkin", "--night", "2026-10-01", "--cramps", "1", "--pain", "5", "--sleep", "2",
+        "--note", "calf", "--symptom", "swelling", "--symptom", "numbness"});
+    ok({"checkin", "--night", "2026-10-02", "--cramps", "0"});
+    auto history = run({"history"});
+    ASSERT_EQ(history.exitCode, 0) << history.err;
+    const std::string first = "  2026-10-01  cramps 1  pain 5  sleep 2  calf\n";
+    const auto at = history.out.find(first);
+    ASSERT_NE(at, std::string::npos) << history.out;
+    EXPECT_EQ(history.out.substr(at + first.size())
+                  .rfind("              noted: swelling, numbness\n"
+                         "  2026-10-02",
+                         0),
+              0u)
+        << history.out;
+    EXPECT_EQ(history.out.find("noted:"), history.out.rfind("noted:"))
+        << "a night without symptoms has no line for them\n"
+        << history.out;
+
+    const std::string dir = m_home + "/export";
+    ok({"export", "--csv", dir});
+    const std::string checkIns = readFile(dir + "/checkins.csv");
+    EXPECT_NE(checkIns.find("\n2026-10-01,1,5,2,calf,"), std::string::npos) << checkIns;
+    EXPECT_NE(checkIns.find(",swelling;numbness\n2026-10-02,0,"), std::string::npos) << checkIns;
+    EXPECT_EQ(checkIns.substr(checkIns.size() - 2), ",\n") << "no symptoms: an empty last field";
 }
 
 TEST_F(HistoryCommands, ADamagedHistoryIsMovedAsideAndANewOneStarted) {

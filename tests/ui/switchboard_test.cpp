@@ -27,6 +27,7 @@
 #include <SFML/Graphics/RenderTexture.hpp>
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -756,6 +757,117 @@ TEST_F(CheckInDiaryTest, FieldsNeverTouchedAreSavedEmpty) {
     EXPECT_EQ(saved->cramps, 2);
     EXPECT_FALSE(saved->pain) << "pain stored as " << saved->pain.value_or(-1);
     EXPECT_FALSE(saved->sleep) << "sleep stored as " << saved->sleep.value_or(-1);
+}
+
+// A history that cannot be written (its check-in table moved away behind the store's back, as
+// a broken file would): Enter keeps the form open with everything typed in it, says it was not
+// saved and what Enter and Esc do; with the table back, Enter saves it all.
+class CheckInNotSavedTest : public CheckInDiaryTest {
+  protected:
+    void runOnTheFile(const char* sql) {
+        sqlite3* raw = nullptr;
+        ASSERT_EQ(sqlite3_open(m_options.paths.historyFile().c_str(), &raw), SQLITE_OK);
+        EXPECT_EQ(sqlite3_exec(raw, sql, nullptr, nullptr, nullptr), SQLITE_OK)
+            << sqlite3_errmsg(raw);
+        sqlite3_close(raw);
+    }
+    void breakTheHistory() { runOnTheFile("ALTER TABLE checkins RENAME TO checkins_away"); }
+    void mendTheHistory() { runOnTheFile("ALTER TABLE checkins_away RENAME TO checkins"); }
+    static void expectEverythingTyped(const CheckInScreen& form) {
+        EXPECT_EQ(form.form().value(CheckInForm::Field::Cramps), 2);
+        EXPECT_EQ(form.form().value(CheckInForm::Field::Pain), 5);
+        EXPECT_FALSE(form.form().value(CheckInForm::Field::Sleep));
+        EXPECT_EQ(form.form().note().toAnsiString(), "calf");
+        EXPECT_TRUE(form.form().symptom(Symptom::Swelling));
+    }
+    void expectTheSavedDiary() {
+        const auto saved = m_history->checkInFor(lastNight().str());
+        ASSERT_TRUE(saved) << m_history->lastError();
+        EXPECT_EQ(saved->cramps, 2);
+        EXPECT_EQ(saved->pain, 5);
+        EXPECT_EQ(saved->note, "calf");
+        EXPECT_EQ(savedSymptoms(lastNight()), std::vector<Symptom>{Symptom::Swelling});
+    }
+};
+
+TEST_F(CheckInNotSavedTest, EnterKeepsTheFormSaysSoAndEnterAgainSaves) {
+    CheckInScreen* checkIn = openTheMorningQuestion();
+    ASSERT_NE(checkIn, nullptr);
+    fillTheForm();
+    typeKey(K::Space, ' ');
+    breakTheHistory();
+    press(K::Enter);
+    ASSERT_EQ(topAs<CheckInScreen>(*m_board), checkIn) << "a failed save closed the form";
+    expectEverythingTyped(*checkIn);
+    EXPECT_EQ(checkIn->overlay().subtitle(),
+              "Not saved: the history cannot be written. Your answers are still here.");
+    EXPECT_EQ(checkIn->overlay().keysHint(),
+              "Enter tries again     Esc asks whether to discard them");
+    for (const sf::Vector2u size :
+         {sf::Vector2u{800, 600}, sf::Vector2u{1280, 800}, sf::Vector2u{1920, 1080}}) {
+        m_board->layout({static_cast<float>(size.x), static_cast<float>(size.y)});
+        sf::RenderTexture texture;
+        ASSERT_TRUE(texture.create(size.x, size.y));
+        texture.clear(palette::kBackground);
+        m_board->draw(texture);
+        texture.display();
+        const sf::Image image = texture.getTexture().copyToImage();
+        const std::string name =
+            "checkin-not-saved-" + std::to_string(size.x) + "x" + std::to_string(size.y);
+        test::saveArtifact(image, name);
+        test::expectFitsAndCalm(checkIn->overlay(), image, size, name);
+    }
+    m_board->layout(kSize);
+
+    press(K::Enter); // still broken: still here
+    ASSERT_EQ(topAs<CheckInScreen>(*m_board), checkIn);
+    expectEverythingTyped(*checkIn);
+
+    mendTheHistory();
+    press(K::Enter);
+    EXPECT_EQ(topAs<CheckInScreen>(*m_board), nullptr) << "saved: the form closes";
+    expectTheSavedDiary();
+}
+
+// Esc after a failed save asks the usual question; its Save, failing again, keeps the form.
+TEST_F(CheckInNotSavedTest, EscAsksAndAFailedSaveFromTheQuestionKeepsTheForm) {
+    CheckInScreen* checkIn = openTheMorningQuestion();
+    ASSERT_NE(checkIn, nullptr);
+    fillTheForm();
+    typeKey(K::Space, ' ');
+    breakTheHistory();
+    press(K::Enter);
+    ASSERT_EQ(topAs<CheckInScreen>(*m_board), checkIn);
+    press(K::Escape);
+    ASSERT_NE(question(), nullptr);
+    EXPECT_EQ(question()->overlay().title(), "Save what you entered?");
+    press(K::Enter); // Save, and it fails again
+    ASSERT_EQ(topAs<CheckInScreen>(*m_board), checkIn) << "the failed save lost the form";
+    expectEverythingTyped(*checkIn);
+    press(K::Escape);
+    ASSERT_NE(question(), nullptr) << "Esc asks again";
+    press(K::Escape); // Back
+    mendTheHistory();
+    press(K::Escape);
+    ASSERT_NE(question(), nullptr);
+    press(K::Enter); // Save
+    EXPECT_EQ(topAs<CheckInScreen>(*m_board), nullptr);
+    expectTheSavedDiary();
+}
+
+// Closing the window after a failed save asks; a Save that fails keeps the window and the form.
+TEST_F(CheckInNotSavedTest, ClosingTheWindowKeepsItOpenWhenTheSaveFails) {
+    CheckInScreen* checkIn = openTheMorningQuestion();
+    ASSERT_NE(checkIn, nullptr);
+    fillTheForm();
+    typeKey(K::Space, ' ');
+    breakTheHistory();
+    m_board->handle(closedEvent());
+    ASSERT_NE(question(), nullptr);
+    press(K::Enter); // Save, which fails
+    EXPECT_FALSE(m_board->closing()) << "the window closed with the diary unsaved";
+    ASSERT_EQ(topAs<CheckInScreen>(*m_board), checkIn);
+    expectEverythingTyped(*checkIn);
 }
 
 TEST_F(SwitchboardTest, SoundKeysWorkOnScreensAndQuestionsButNotInTheEditor) {
