@@ -125,10 +125,11 @@ int runReliefText(ReliefVariant variant, HistoryStore* history, DayStart dayStar
                          history->lastError().c_str());
     }
 
-    printWrapped(std::string(reliefVariantTitle(variant)) +
-                     ". Take your time: Space (or Enter) when a step eases, B back, V voice on/off, "
-                     "Q stop.",
-                 "");
+    printWrapped(
+        std::string(reliefVariantTitle(variant)) +
+            ". Take your time: Space (or Enter) when a step eases, B back, V voice on/off, "
+            "Q stop.",
+        "");
     // The urgent line first too: someone who stops after a step must already have read it.
     printWrapped(kReliefUrgentLine, "");
     printStep(guide);
