@@ -38,7 +38,7 @@ SessionEnd sampleEnd(bool completed) {
         run->update();
     }
     if (!completed) run->session().quit();
-    const SessionEnd end = describeEnd(*run);
+    SessionEnd end = describeEnd(*run);
     run.reset();
     history.reset();
     std::filesystem::remove_all(folder);

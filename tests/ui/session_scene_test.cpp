@@ -351,6 +351,45 @@ TEST(SessionSceneFigure, AboveTheCountdownInANarrowWindow) {
 namespace ns {
 namespace {
 
+// Every instruction line and the caution of `stretch` shown whole (no "…"), readable, inside the
+// window and clear of every other text; a banner clear of the countdown, figure and texts.
+void expectLaidOutWhole(const SessionScene& scene, const Stretch& stretch, const std::string& words,
+                        sf::Vector2u size, bool banner, const std::string& name) {
+    const std::string ellipsis = "\xE2\x80\xA6";
+    std::string shown;
+    for (const std::string& line : scene.instructionLinesShown()) {
+        EXPECT_EQ(line.find(ellipsis), std::string::npos) << name << ": " << line;
+        shown += (shown.empty() ? "" : " ") + line;
+    }
+    EXPECT_EQ(shown, words) << name;
+    EXPECT_EQ(scene.cautionShown(), stretch.caution) << name;
+    EXPECT_GE(scene.instructionSize(), 14u) << name << ": still readable";
+    // Laid out whole means inside the window and clear of every other text.
+    const auto bounds = scene.textBounds();
+    for (std::size_t i = 0; i < bounds.size(); ++i) {
+        EXPECT_TRUE(test::inside(bounds[i], size)) << name << ": text " << i;
+        for (std::size_t j = i + 1; j < bounds.size(); ++j) {
+            sf::FloatRect a = bounds[i];
+            a.left += 1.f, a.top += 1.f, a.width -= 2.f, a.height -= 2.f;
+            EXPECT_FALSE(a.intersects(bounds[j]))
+                << name << ": texts " << i << " and " << j << " overlap";
+        }
+    }
+    if (banner) {
+        const sf::FloatRect box = scene.banner().box();
+        ASSERT_GT(box.height, 0.f) << name;
+        EXPECT_TRUE(test::inside(box, size)) << name;
+        EXPECT_FALSE(box.intersects(scene.countdownBounds())) << name;
+        if (const auto figure = scene.figureBounds()) {
+            EXPECT_FALSE(box.intersects(*figure)) << name;
+        }
+        // Its own lines come last; it covers none of the others.
+        const std::size_t own = scene.banner().textBounds().size();
+        for (std::size_t i = 0; i + own < bounds.size(); ++i)
+            EXPECT_FALSE(box.intersects(bounds[i])) << name << ": over text " << i;
+    }
+}
+
 // Issue 18: instructions were cut with "…" (the seated forward bend lost "Stop at a mild pull";
 // with the "not being saved" banner the wall calf kept 1 of its 4 lines). Every built-in stretch,
 // getting ready and holding, with and without the banner: every line whole, the caution whole.
@@ -363,7 +402,6 @@ TEST(SessionSceneInstructions, EveryCatalogStretchIsShownWholeWithAndWithoutTheB
         loadCatalogFile(std::filesystem::path(NS_ROUTINES_DIR) / "stretches.toml");
     ASSERT_TRUE(loaded.diagnostics.empty());
     ASSERT_GE(loaded.catalog.stretches.size(), 8u);
-    const std::string ellipsis = "\xE2\x80\xA6";
     for (const auto& [id, stretch] : loaded.catalog.stretches) {
         Routine routine;
         routine.id = "one-stretch";
@@ -395,38 +433,7 @@ TEST(SessionSceneInstructions, EveryCatalogStretchIsShownWholeWithAndWithoutTheB
                                              (ms == 1200 ? "-ready" : "-hold");
                     const sf::Image image = test::render({&scene}, size);
                     if (ms == 5000) test::saveArtifact(image, name);
-                    std::string shown;
-                    for (const std::string& line : scene.instructionLinesShown()) {
-                        EXPECT_EQ(line.find(ellipsis), std::string::npos) << name << ": " << line;
-                        shown += (shown.empty() ? "" : " ") + line;
-                    }
-                    EXPECT_EQ(shown, words) << name;
-                    EXPECT_EQ(scene.cautionShown(), stretch.caution) << name;
-                    EXPECT_GE(scene.instructionSize(), 14u) << name << ": still readable";
-                    // Laid out whole means inside the window and clear of every other text.
-                    const auto bounds = scene.textBounds();
-                    for (std::size_t i = 0; i < bounds.size(); ++i) {
-                        EXPECT_TRUE(test::inside(bounds[i], size)) << name << ": text " << i;
-                        for (std::size_t j = i + 1; j < bounds.size(); ++j) {
-                            sf::FloatRect a = bounds[i];
-                            a.left += 1.f, a.top += 1.f, a.width -= 2.f, a.height -= 2.f;
-                            EXPECT_FALSE(a.intersects(bounds[j]))
-                                << name << ": texts " << i << " and " << j << " overlap";
-                        }
-                    }
-                    if (banner) {
-                        const sf::FloatRect box = scene.banner().box();
-                        ASSERT_GT(box.height, 0.f) << name;
-                        EXPECT_TRUE(test::inside(box, size)) << name;
-                        EXPECT_FALSE(box.intersects(scene.countdownBounds())) << name;
-                        if (const auto figure = scene.figureBounds()) {
-                            EXPECT_FALSE(box.intersects(*figure)) << name;
-                        }
-                        // Its own lines come last; it covers none of the others.
-                        const std::size_t own = scene.banner().textBounds().size();
-                        for (std::size_t i = 0; i + own < bounds.size(); ++i)
-                            EXPECT_FALSE(box.intersects(bounds[i])) << name << ": over text " << i;
-                    }
+                    expectLaidOutWhole(scene, stretch, words, size, banner, name);
                 }
             }
         }
