@@ -238,7 +238,8 @@ TEST_F(CommandLine, NewFromARoutineGivesTheCopyItsOwnName) {
         << result.out;
     auto list = run({"list", "--json"});
     std::set<std::string> names;
-    for (const auto& routine : nlohmann::json::parse(list.out).at("routines"))
+    const nlohmann::json listed = nlohmann::json::parse(list.out); // kept: the loop reads into it
+    for (const auto& routine : listed.at("routines"))
         EXPECT_TRUE(names.insert(routine.at("name").get<std::string>()).second)
             << "two routines are called " << routine.at("name");
 }
